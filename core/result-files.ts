@@ -1,0 +1,118 @@
+// The raw files each stage writes into a run folder. Reports and gates read these files only, never the runners'
+// internals; the runners never format reports. `reports/` turns them into results.json (its own versioned schema).
+//
+//   <run>/contracts/outcomes.json   ContractOutcomes     written by `infercheck contracts`
+//   <run>/contracts/failures.json   ContractFailure[]    the same failures, flat, for machines
+//   <run>/load/run.json             LoadRunMeta          written by `infercheck load`
+//   <run>/load/summary.json         k6's own handleSummary data (metrics with tags)
+//   <run>/load/jobs.ndjson          JobRecord per line   one line per job
+//   <run>/results.json, index.html, summary.md, junit.xml    written by `infercheck report`
+
+export type Severity = 'critical' | 'major' | 'minor' | 'info';
+
+export interface RecordedExchange {
+  readonly request: {
+    readonly method: string;
+    readonly url: string;
+    readonly headers: Readonly<Record<string, string>>; // secrets redacted
+    readonly body?: unknown;
+  };
+  readonly response?: {
+    readonly status: number;
+    readonly headers: Readonly<Record<string, string>>;
+    /** JSON bodies as parsed; other bodies as `{ contentType, bytes }` or a short text preview. */
+    readonly body?: unknown;
+  };
+  /** ms since the epoch, at send and at the last byte received. */
+  readonly startedAt?: number;
+  readonly finishedAt?: number;
+}
+
+export interface ContractFailure {
+  readonly check: string;
+  readonly operation: string;
+  readonly severity: Severity;
+  readonly title: string;
+  readonly message: string;
+  /** Same check + same cause → same key, so a report can group repeats. */
+  readonly dedupeKey: string;
+  readonly model?: string;
+  readonly exchange?: RecordedExchange;
+}
+
+export interface CheckOutcome {
+  readonly id: string;
+  readonly title: string;
+  readonly severity: Severity;
+  readonly cases: number;
+  readonly passed: number;
+  readonly failed: number;
+  readonly skipped: number;
+  readonly skipReason?: string;
+  readonly failures: readonly ContractFailure[];
+}
+
+/** A documented conflict (spec `x-infercheck-conflicts`) and what the target showed about it. */
+export interface ConflictFinding {
+  readonly conflict: string;
+  readonly observed: string;
+  readonly agreesWithDecision: boolean | null; // null: not probed on this target
+}
+
+export interface ContractOutcomes {
+  readonly schema: 'infercheck/contract-outcomes@1';
+  readonly target: { readonly kind: 'mock' | 'live' | 'url' | 'replay'; readonly baseUrl: string };
+  readonly specVersion: string;
+  readonly startedAt: string; // ISO 8601
+  readonly finishedAt: string;
+  readonly cases: number;
+  readonly billableRequests: number;
+  readonly checks: readonly CheckOutcome[];
+  readonly findings: readonly ConflictFinding[];
+}
+
+export type JobStatus = 'QUEUED' | 'PROCESSING' | 'COMPLETED' | 'FAILED';
+
+export interface JobRecord {
+  readonly request_id: string | null; // null when submit failed
+  readonly model: string;
+  readonly api: 'v1' | 'v2';
+  readonly stage: string; // scenario stage tag, e.g. "rate=2.0"
+  readonly params_digest: string;
+  readonly poll_strategy: 'fixed' | 'adaptive' | 'none';
+  readonly submit_at_ms: number; // epoch ms when the submit was sent
+  readonly submit_latency_ms: number;
+  /** Every observed status in order, with the epoch ms its response arrived and the HTTP code. */
+  readonly observations: readonly { readonly status: string; readonly at_ms: number; readonly code: number }[];
+  readonly polls: number;
+  /** Estimated queue wait (submit → PROCESSING began) and the half-width of its uncertainty interval. */
+  readonly queue_wait_est_ms: number | null;
+  readonly queue_wait_bound_ms: number | null;
+  readonly e2e_ms: number | null; // submit → terminal state seen
+  readonly result_fetch_ms: number | null;
+  readonly server: {
+    readonly queue_time_s?: number;
+    readonly inference_time_s?: number;
+    readonly total_time_s?: number;
+    readonly cost?: number;
+  };
+  readonly final_status: JobStatus | 'ERROR' | 'TIMEOUT';
+  readonly final_code: number;
+  readonly validation_errors: number;
+}
+
+export interface LoadRunMeta {
+  readonly schema: 'infercheck/load-run@1';
+  readonly scenario: 'smoke' | 'sync' | 'async' | 'sweep';
+  readonly target: { readonly kind: 'mock' | 'live' | 'url'; readonly baseUrl: string };
+  readonly models: readonly string[];
+  readonly k6Version: string;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly k6ExitCode: number;
+  /** Offered load per stage: arrival rate (jobs/s) for open models, VUs for closed ones. */
+  readonly stages: readonly { readonly tag: string; readonly rate?: number; readonly vus?: number; readonly durationS: number }[];
+  readonly slo?: Readonly<Record<string, string>>;
+  /** The mock's configuration, when the target is the embedded mock: ground truth for capacity fits. */
+  readonly mockTruth?: { readonly workers: number; readonly serviceTime?: string; readonly profile: string };
+}

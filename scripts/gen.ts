@@ -1,0 +1,264 @@
+// spec/openapi.yaml → spec/generated/. The spec is the one hand-written contract; everything here is derived.
+//   npm run gen            write the generated files
+//   npm run gen -- --check exit 1 (naming each stale file) when the files on disk differ from what the spec gives
+// Options --spec FILE and --out DIR exist so the staleness check itself can be tested on a scratch copy.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import Ajv2020 from 'ajv/dist/2020.js';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+import addFormats from 'ajv-formats';
+import { build } from 'esbuild';
+import openapiTS, { astToString } from 'openapi-typescript';
+import { parse as parseYaml } from 'yaml';
+import type { OperationEntry, ResponseEntry } from '../core/operation-types.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const SCHEMA_BASE = 'https://infercheck.dev/spec.json';
+
+/** Keywords of the spec's own vocabulary that JSON Schema does not know; Ajv's strict mode must be told. */
+export const SPEC_KEYWORDS = ['x-source'] as const;
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+export interface GenOptions {
+  specPath: string;
+  outDir: string;
+}
+
+export interface GeneratedFile {
+  path: string;
+  content: string;
+}
+
+function banner(specRel: string, comment: '//' | '#' = '//'): string {
+  return `${comment} generated from ${specRel} — do not edit (npm run gen)\n`;
+}
+
+/** Rewrites `#/components/schemas/X` refs to `#/$defs/X`, so the schemas stand as one JSON Schema document. */
+function rewriteRefs(node: Json): Json {
+  if (Array.isArray(node)) return node.map(rewriteRefs);
+  if (node === null || typeof node !== 'object') return node;
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(node)) {
+    out[key] =
+      key === '$ref' && typeof value === 'string'
+        ? value.replace('#/components/schemas/', '#/$defs/')
+        : rewriteRefs(value);
+  }
+  return out;
+}
+
+function asObject(value: Json | undefined, what: string): JsonObject {
+  if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) {
+    throw new Error(`spec: ${what} is not an object`);
+  }
+  return value;
+}
+
+/** Follows a local `$ref` inside the spec document. */
+function deref(spec: JsonObject, node: JsonObject): JsonObject {
+  const ref = node['$ref'];
+  if (typeof ref !== 'string') return node;
+  let cursor: Json = spec;
+  for (const part of ref.replace(/^#\//, '').split('/')) {
+    cursor = asObject(cursor, ref)[part.replace(/~1/g, '/').replace(/~0/g, '~')] ?? null;
+  }
+  return asObject(cursor, ref);
+}
+
+/** The operation table: what each operation may answer and which validator judges each body. */
+export function operationTable(spec: JsonObject): OperationEntry[] {
+  const table: OperationEntry[] = [];
+  const schemaName = (schema: JsonObject | undefined): string | null => {
+    const ref = schema?.['$ref'];
+    return typeof ref === 'string' ? ref.replace('#/components/schemas/', '') : null;
+  };
+  for (const [path, itemJson] of Object.entries(asObject(spec['paths'], 'paths'))) {
+    const item = asObject(itemJson, path);
+    for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
+      const opJson = item[method];
+      if (opJson === undefined) continue;
+      const op = asObject(opJson, `${method} ${path}`);
+      const operationId = String(op['operationId']);
+      let requestSchema: string | null = null;
+      if (op['requestBody'] !== undefined) {
+        const body = deref(spec, asObject(op['requestBody'], `${operationId} requestBody`));
+        const json = asObject(body['content'], `${operationId} request content`)['application/json'];
+        requestSchema = schemaName(deref(spec, asObject(json ?? {}, 'media')).schema as JsonObject | undefined);
+      }
+      const responses: Record<string, ResponseEntry> = {};
+      for (const [status, respJson] of Object.entries(asObject(op['responses'], `${operationId} responses`))) {
+        const resp = deref(spec, asObject(respJson, `${operationId} ${status}`));
+        const content: Record<string, string | null> = {};
+        for (const [media, mediaJson] of Object.entries(asObject(resp['content'] ?? {}, 'content'))) {
+          const schema = asObject(mediaJson, media)['schema'] as JsonObject | undefined;
+          content[media] = media === 'application/json' ? schemaName(schema) : null;
+        }
+        const headers: Record<string, boolean> = {};
+        for (const [name, headerJson] of Object.entries(asObject(resp['headers'] ?? {}, 'headers'))) {
+          headers[name.toLowerCase()] = deref(spec, asObject(headerJson, name))['required'] === true;
+        }
+        responses[status] = { content, headers };
+      }
+      table.push({
+        operationId,
+        method: method.toUpperCase(),
+        path,
+        billable: op['x-infercheck-billable'] === true,
+        requestSchema,
+        responses,
+      });
+    }
+  }
+  return table;
+}
+
+export function createAjv(): InstanceType<typeof Ajv2020> {
+  const ajv = new Ajv2020({
+    strict: true,
+    allErrors: true,
+    discriminator: true,
+    code: { source: true, esm: true, lines: true },
+  });
+  addFormats(ajv, ['uri', 'uuid']);
+  ajv.addVocabulary([...SPEC_KEYWORDS]);
+  return ajv;
+}
+
+export async function generate({ specPath, outDir }: GenOptions): Promise<GeneratedFile[]> {
+  const specText = await readFile(specPath, 'utf8');
+  const spec = asObject(parseYaml(specText) as Json, 'document');
+  const specRel = relative(ROOT, specPath) || specPath;
+  const schemas = asObject(asObject(spec['components'], 'components')['schemas'], 'components.schemas');
+  const operations = operationTable(spec);
+  const files: GeneratedFile[] = [];
+  const add = (name: string, content: string): void => {
+    files.push({ path: join(outDir, name), content });
+  };
+
+  // 1. The spec as JSON, for code that reads its metadata (boundaries, conflicts, the model list) at run time.
+  add('openapi.json', JSON.stringify({ 'x-generated': banner(specRel).slice(3).trim(), ...spec }, null, 2) + '\n');
+
+  // 2. TypeScript types. --default-non-nullable=false: request fields that have defaults stay optional.
+  const ast = await openapiTS(spec as never, { defaultNonNullable: false, alphabetize: false });
+  add('types.ts', banner(specRel) + '/* eslint-disable */\n' + astToString(ast));
+
+  // 3. Ajv standalone validators (Ajv2020, strict), one per component schema, plus the operation table.
+  const ajv = createAjv();
+  ajv.addSchema({ $id: SCHEMA_BASE, $defs: rewriteRefs(schemas) as JsonObject });
+  const exportsMap: Record<string, string> = {};
+  for (const name of Object.keys(schemas)) exportsMap[`validate${name}`] = `${SCHEMA_BASE}#/$defs/${name}`;
+  const validatorSource = standaloneCode(ajv, exportsMap);
+  // Ajv's standalone output loads its runtime helpers with require() even in ESM mode; give the module one.
+  const nodePrelude = "import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\n";
+  add('validators.mjs', banner(specRel) + '/* eslint-disable */\n' + nodePrelude + validatorSource.replace(/^"use strict";\n/, ''));
+  const names = Object.keys(exportsMap);
+  add(
+    'validators.d.mts',
+    banner(specRel) +
+      "import type { ValidateFunction } from 'ajv';\n" +
+      names.map((n) => `export declare const ${n}: ValidateFunction;\n`).join(''),
+  );
+  add(
+    'operations.ts',
+    banner(specRel) +
+      "import type { OperationEntry } from '../../core/operation-types.js';\n\n" +
+      `export const SPEC_VERSION = ${JSON.stringify(String(asObject(spec['info'], 'info')['version']))};\n\n` +
+      `export const MODELS = ${JSON.stringify(asObject(schemas['ModelId'], 'ModelId')['enum'])} as const;\n\n` +
+      `export type ModelId = (typeof MODELS)[number];\n\n` +
+      `export const OPERATIONS: readonly OperationEntry[] = ${JSON.stringify(operations, null, 2)};\n`,
+  );
+
+  // 4. The import-free ESM copy for k6 (k6 resolves no bare specifiers): validators + operation table, bundled.
+  const entry =
+    `export * from ${JSON.stringify(join(outDir, 'validators.raw.mjs'))};\n` +
+    `export { OPERATIONS, MODELS, SPEC_VERSION } from ${JSON.stringify(join(outDir, 'operations.ts'))};\n`;
+  const bundle = await build({
+    stdin: { contents: entry, resolveDir: ROOT, loader: 'ts', sourcefile: 'k6-validators-entry.ts' },
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2020',
+    mainFields: ['module', 'main'],
+    write: false,
+    legalComments: 'none',
+    logLevel: 'silent',
+    // the validators and operations are bundled from memory, so their files need not exist on disk yet
+    plugins: [memoryFiles([...files, { path: join(outDir, 'validators.raw.mjs'), content: validatorSource }])],
+  });
+  const bundled = bundle.outputFiles[0]?.text ?? '';
+  add('validators.k6.js', banner(specRel) + '/* eslint-disable */\n' + bundled.replaceAll(ROOT + '/', ''));
+  add(
+    'validators.k6.d.ts',
+    banner(specRel) +
+      "export * from './validators.mjs';\nexport { OPERATIONS, MODELS, SPEC_VERSION } from './operations.js';\n",
+  );
+  return files;
+}
+
+/** Lets esbuild read the files generated in this run before they are written (the --check mode writes none). */
+function memoryFiles(files: GeneratedFile[]): import('esbuild').Plugin {
+  return {
+    name: 'memory-files',
+    setup(b) {
+      const byPath = new Map(files.map((f) => [f.path, f.content]));
+      b.onResolve({ filter: /.*/ }, (args) => {
+        const abs = resolve(args.resolveDir, args.path);
+        return byPath.has(abs) ? { path: abs, namespace: 'memory' } : undefined;
+      });
+      b.onLoad({ filter: /.*/, namespace: 'memory' }, (args) => ({
+        contents: byPath.get(args.path) ?? '',
+        loader: args.path.endsWith('.ts') ? 'ts' : 'js',
+        resolveDir: ROOT,
+      }));
+    },
+  };
+}
+
+export async function staleFiles(files: GeneratedFile[]): Promise<string[]> {
+  const stale: string[] = [];
+  for (const file of files) {
+    const onDisk = await readFile(file.path, 'utf8').catch(() => undefined);
+    if (onDisk !== file.content) stale.push(relative(ROOT, file.path));
+  }
+  return stale;
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      check: { type: 'boolean', default: false },
+      spec: { type: 'string', default: join(ROOT, 'spec/openapi.yaml') },
+      out: { type: 'string', default: join(ROOT, 'spec/generated') },
+    },
+  });
+  const files = await generate({ specPath: resolve(values.spec), outDir: resolve(values.out) });
+  if (values.check) {
+    const stale = await staleFiles(files);
+    if (stale.length > 0) {
+      console.error(`gen: generated files are stale, run \`npm run gen\`: ${stale.join(', ')}`);
+      return 1;
+    }
+    console.log(`gen: ${files.length} generated files match ${relative(ROOT, values.spec)}`);
+    return 0;
+  }
+  for (const file of files) {
+    await mkdir(dirname(file.path), { recursive: true });
+    await writeFile(file.path, file.content);
+  }
+  console.log(`gen: wrote ${files.length} files into ${relative(ROOT, values.out) || values.out}`);
+  return 0;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      console.error(`gen: ${err instanceof Error ? err.message : String(err)}`);
+      process.exit(1);
+    },
+  );
+}
