@@ -6,13 +6,17 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import Ajv2020 from 'ajv/dist/2020.js';
-import standaloneCode from 'ajv/dist/standalone/index.js';
-import addFormats from 'ajv-formats';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import standaloneModule from 'ajv/dist/standalone/index.js';
+import addFormatsModule from 'ajv-formats';
 import { build } from 'esbuild';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse as parseYaml } from 'yaml';
 import type { OperationEntry, ResponseEntry } from '../core/operation-types.js';
+
+// CommonJS packages seen through NodeNext types: the callable is their `default` export.
+const standaloneCode = standaloneModule.default;
+const addFormats = addFormatsModule.default;
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SCHEMA_BASE = 'https://infercheck.dev/spec.json';
@@ -116,11 +120,10 @@ export function operationTable(spec: JsonObject): OperationEntry[] {
   return table;
 }
 
-export function createAjv(): InstanceType<typeof Ajv2020> {
+export function createAjv(): Ajv2020 {
   const ajv = new Ajv2020({
     strict: true,
     allErrors: true,
-    discriminator: true,
     code: { source: true, esm: true, lines: true },
   });
   addFormats(ajv, ['uri', 'uuid']);
@@ -143,7 +146,8 @@ export async function generate({ specPath, outDir }: GenOptions): Promise<Genera
   add('openapi.json', JSON.stringify({ 'x-generated': banner(specRel).slice(3).trim(), ...spec }, null, 2) + '\n');
 
   // 2. TypeScript types. --default-non-nullable=false: request fields that have defaults stay optional.
-  const ast = await openapiTS(spec as never, { defaultNonNullable: false, alphabetize: false });
+  //    openapi-typescript rewrites the document it is given (discriminator mappings), hence the clone.
+  const ast = await openapiTS(structuredClone(spec) as never, { defaultNonNullable: false, alphabetize: false });
   add('types.ts', banner(specRel) + '/* eslint-disable */\n' + astToString(ast));
 
   // 3. Ajv standalone validators (Ajv2020, strict), one per component schema, plus the operation table.

@@ -233,11 +233,8 @@ export interface components {
         };
         /** @description QUEUED or PROCESSING. x-source: reference §2.2 (example while processing). */
         PendingStatus: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            status: "PendingStatus";
+            /** @enum {string} */
+            status: "QUEUED" | "PROCESSING";
             /** Format: uuid */
             request_id: string;
             /** Format: uri */
@@ -248,11 +245,8 @@ export interface components {
         };
         /** @description x-source: reference §2.2 (example when done). */
         CompletedStatus: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            status: "CompletedStatus";
+            /** @constant */
+            status: "COMPLETED";
             /** Format: uuid */
             request_id: string;
             /** Format: uri */
@@ -291,11 +285,8 @@ export interface components {
         };
         /** @description x-source: reference §2.3 (output always present; images[] for image models), §4.3 (SDK fixture has error null). */
         CompletedResult: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            status: "CompletedResult";
+            /** @constant */
+            status: "COMPLETED";
             /** Format: uuid */
             request_id?: string;
             error?: null;

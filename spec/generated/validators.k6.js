@@ -1251,7 +1251,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate28.evaluated = { "props": { "inference_time": true, "queue_time": true, "total_time": true, "cost": true, "remaining_credits": true, "retry_count": true }, "dynamicProps": false, "dynamicItems": false };
 var validatePendingStatus = validate29;
-var schema46 = { "description": "QUEUED or PROCESSING. x-source: reference \xA72.2 (example while processing).", "type": "object", "required": ["status", "request_id"], "properties": { "status": { "type": "string", "enum": ["PendingStatus"], "description": "discriminator enum property added by openapi-typescript" }, "request_id": { "type": "string", "format": "uuid" }, "status_url": { "type": "string", "format": "uri" }, "response_url": { "type": "string", "format": "uri" }, "metrics": { "$ref": "#/$defs/PartialMetrics" } } };
+var schema46 = { "description": "QUEUED or PROCESSING. x-source: reference \xA72.2 (example while processing).", "type": "object", "required": ["status", "request_id"], "properties": { "status": { "type": "string", "enum": ["QUEUED", "PROCESSING"] }, "request_id": { "type": "string", "format": "uuid" }, "status_url": { "type": "string", "format": "uri" }, "response_url": { "type": "string", "format": "uri" }, "metrics": { "$ref": "#/$defs/PartialMetrics" } } };
 function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -1292,7 +1292,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data0 === "PendingStatus")) {
+      if (!(data0 === "QUEUED" || data0 === "PROCESSING")) {
         const err3 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema46.properties.status.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err3];
@@ -1388,7 +1388,6 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate29.evaluated = { "props": { "status": true, "request_id": true, "status_url": true, "response_url": true, "metrics": true }, "dynamicProps": false, "dynamicItems": false };
 var validateCompletedStatus = validate31;
-var schema47 = { "description": "x-source: reference \xA72.2 (example when done).", "type": "object", "required": ["status", "request_id", "metrics"], "properties": { "status": { "type": "string", "enum": ["CompletedStatus"], "description": "discriminator enum property added by openapi-typescript" }, "request_id": { "type": "string", "format": "uuid" }, "status_url": { "type": "string", "format": "uri" }, "response_url": { "type": "string", "format": "uri" }, "metrics": { "type": "object", "required": ["inference_time"], "properties": { "inference_time": { "$ref": "#/$defs/Seconds" }, "queue_time": { "$ref": "#/$defs/Seconds" }, "total_time": { "$ref": "#/$defs/Seconds" }, "cost": { "type": "number", "minimum": 0 }, "remaining_credits": { "type": "number" } } } } };
 function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -1428,22 +1427,12 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.status !== void 0) {
-      let data0 = data.status;
-      if (typeof data0 !== "string") {
-        const err3 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      if ("COMPLETED" !== data.status) {
+        const err3 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/const", keyword: "const", params: { allowedValue: "COMPLETED" }, message: "must be equal to constant" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
           vErrors.push(err3);
-        }
-        errors++;
-      }
-      if (!(data0 === "CompletedStatus")) {
-        const err4 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema47.properties.status.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
         }
         errors++;
       }
@@ -1452,20 +1441,20 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.request_id;
       if (typeof data1 === "string") {
         if (!formats0.test(data1)) {
-          const err5 = { instancePath: instancePath + "/request_id", schemaPath: "#/properties/request_id/format", keyword: "format", params: { format: "uuid" }, message: 'must match format "uuid"' };
+          const err4 = { instancePath: instancePath + "/request_id", schemaPath: "#/properties/request_id/format", keyword: "format", params: { format: "uuid" }, message: 'must match format "uuid"' };
           if (vErrors === null) {
-            vErrors = [err5];
+            vErrors = [err4];
           } else {
-            vErrors.push(err5);
+            vErrors.push(err4);
           }
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/request_id", schemaPath: "#/properties/request_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/request_id", schemaPath: "#/properties/request_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err6];
+          vErrors = [err5];
         } else {
-          vErrors.push(err6);
+          vErrors.push(err5);
         }
         errors++;
       }
@@ -1474,20 +1463,20 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.status_url;
       if (typeof data2 === "string") {
         if (!formats2(data2)) {
-          const err7 = { instancePath: instancePath + "/status_url", schemaPath: "#/properties/status_url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
+          const err6 = { instancePath: instancePath + "/status_url", schemaPath: "#/properties/status_url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err6];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err6);
           }
           errors++;
         }
       } else {
-        const err8 = { instancePath: instancePath + "/status_url", schemaPath: "#/properties/status_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/status_url", schemaPath: "#/properties/status_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err8];
+          vErrors = [err7];
         } else {
-          vErrors.push(err8);
+          vErrors.push(err7);
         }
         errors++;
       }
@@ -1496,20 +1485,20 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       let data3 = data.response_url;
       if (typeof data3 === "string") {
         if (!formats2(data3)) {
-          const err9 = { instancePath: instancePath + "/response_url", schemaPath: "#/properties/response_url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
+          const err8 = { instancePath: instancePath + "/response_url", schemaPath: "#/properties/response_url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
           if (vErrors === null) {
-            vErrors = [err9];
+            vErrors = [err8];
           } else {
-            vErrors.push(err9);
+            vErrors.push(err8);
           }
           errors++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/response_url", schemaPath: "#/properties/response_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err9 = { instancePath: instancePath + "/response_url", schemaPath: "#/properties/response_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err10];
+          vErrors = [err9];
         } else {
-          vErrors.push(err10);
+          vErrors.push(err9);
         }
         errors++;
       }
@@ -1518,11 +1507,11 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.metrics;
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.inference_time === void 0) {
-          const err11 = { instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/required", keyword: "required", params: { missingProperty: "inference_time" }, message: "must have required property 'inference_time'" };
+          const err10 = { instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/required", keyword: "required", params: { missingProperty: "inference_time" }, message: "must have required property 'inference_time'" };
           if (vErrors === null) {
-            vErrors = [err11];
+            vErrors = [err10];
           } else {
-            vErrors.push(err11);
+            vErrors.push(err10);
           }
           errors++;
         }
@@ -1530,20 +1519,20 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           let data5 = data4.inference_time;
           if (typeof data5 == "number" && isFinite(data5)) {
             if (data5 < 0 || isNaN(data5)) {
-              const err12 = { instancePath: instancePath + "/metrics/inference_time", schemaPath: "#/$defs/Seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              const err11 = { instancePath: instancePath + "/metrics/inference_time", schemaPath: "#/$defs/Seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
               if (vErrors === null) {
-                vErrors = [err12];
+                vErrors = [err11];
               } else {
-                vErrors.push(err12);
+                vErrors.push(err11);
               }
               errors++;
             }
           } else {
-            const err13 = { instancePath: instancePath + "/metrics/inference_time", schemaPath: "#/$defs/Seconds/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+            const err12 = { instancePath: instancePath + "/metrics/inference_time", schemaPath: "#/$defs/Seconds/type", keyword: "type", params: { type: "number" }, message: "must be number" };
             if (vErrors === null) {
-              vErrors = [err13];
+              vErrors = [err12];
             } else {
-              vErrors.push(err13);
+              vErrors.push(err12);
             }
             errors++;
           }
@@ -1552,20 +1541,20 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           let data6 = data4.queue_time;
           if (typeof data6 == "number" && isFinite(data6)) {
             if (data6 < 0 || isNaN(data6)) {
-              const err14 = { instancePath: instancePath + "/metrics/queue_time", schemaPath: "#/$defs/Seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              const err13 = { instancePath: instancePath + "/metrics/queue_time", schemaPath: "#/$defs/Seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
               if (vErrors === null) {
-                vErrors = [err14];
+                vErrors = [err13];
               } else {
-                vErrors.push(err14);
+                vErrors.push(err13);
               }
               errors++;
             }
           } else {
-            const err15 = { instancePath: instancePath + "/metrics/queue_time", schemaPath: "#/$defs/Seconds/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+            const err14 = { instancePath: instancePath + "/metrics/queue_time", schemaPath: "#/$defs/Seconds/type", keyword: "type", params: { type: "number" }, message: "must be number" };
             if (vErrors === null) {
-              vErrors = [err15];
+              vErrors = [err14];
             } else {
-              vErrors.push(err15);
+              vErrors.push(err14);
             }
             errors++;
           }
@@ -1574,20 +1563,20 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           let data7 = data4.total_time;
           if (typeof data7 == "number" && isFinite(data7)) {
             if (data7 < 0 || isNaN(data7)) {
-              const err16 = { instancePath: instancePath + "/metrics/total_time", schemaPath: "#/$defs/Seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              const err15 = { instancePath: instancePath + "/metrics/total_time", schemaPath: "#/$defs/Seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
               if (vErrors === null) {
-                vErrors = [err16];
+                vErrors = [err15];
               } else {
-                vErrors.push(err16);
+                vErrors.push(err15);
               }
               errors++;
             }
           } else {
-            const err17 = { instancePath: instancePath + "/metrics/total_time", schemaPath: "#/$defs/Seconds/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+            const err16 = { instancePath: instancePath + "/metrics/total_time", schemaPath: "#/$defs/Seconds/type", keyword: "type", params: { type: "number" }, message: "must be number" };
             if (vErrors === null) {
-              vErrors = [err17];
+              vErrors = [err16];
             } else {
-              vErrors.push(err17);
+              vErrors.push(err16);
             }
             errors++;
           }
@@ -1596,16 +1585,28 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           let data8 = data4.cost;
           if (typeof data8 == "number" && isFinite(data8)) {
             if (data8 < 0 || isNaN(data8)) {
-              const err18 = { instancePath: instancePath + "/metrics/cost", schemaPath: "#/properties/metrics/properties/cost/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              const err17 = { instancePath: instancePath + "/metrics/cost", schemaPath: "#/properties/metrics/properties/cost/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
               if (vErrors === null) {
-                vErrors = [err18];
+                vErrors = [err17];
               } else {
-                vErrors.push(err18);
+                vErrors.push(err17);
               }
               errors++;
             }
           } else {
-            const err19 = { instancePath: instancePath + "/metrics/cost", schemaPath: "#/properties/metrics/properties/cost/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+            const err18 = { instancePath: instancePath + "/metrics/cost", schemaPath: "#/properties/metrics/properties/cost/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+        if (data4.remaining_credits !== void 0) {
+          let data9 = data4.remaining_credits;
+          if (!(typeof data9 == "number" && isFinite(data9))) {
+            const err19 = { instancePath: instancePath + "/metrics/remaining_credits", schemaPath: "#/properties/metrics/properties/remaining_credits/type", keyword: "type", params: { type: "number" }, message: "must be number" };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -1614,34 +1615,22 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data4.remaining_credits !== void 0) {
-          let data9 = data4.remaining_credits;
-          if (!(typeof data9 == "number" && isFinite(data9))) {
-            const err20 = { instancePath: instancePath + "/metrics/remaining_credits", schemaPath: "#/properties/metrics/properties/remaining_credits/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-            if (vErrors === null) {
-              vErrors = [err20];
-            } else {
-              vErrors.push(err20);
-            }
-            errors++;
-          }
-        }
       } else {
-        const err21 = { instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err20 = { instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err21];
+          vErrors = [err20];
         } else {
-          vErrors.push(err21);
+          vErrors.push(err20);
         }
         errors++;
       }
     }
   } else {
-    const err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err21 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err22];
+      vErrors = [err21];
     } else {
-      vErrors.push(err22);
+      vErrors.push(err21);
     }
     errors++;
   }
@@ -1660,55 +1649,83 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.status === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.status !== void 0) {
-      if (typeof data.status !== "string") {
-        const err1 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    const tag0 = data.status;
-    if (typeof tag0 == "string") {
-      if (tag0 === "PendingStatus") {
-        if (!validate29(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-          vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
-          errors = vErrors.length;
-        }
-        var props0 = {};
+  const _errs1 = errors;
+  let valid0 = false;
+  let passing0 = null;
+  const _errs2 = errors;
+  if (!validate29(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+    errors = vErrors.length;
+  }
+  var _valid0 = _errs2 === errors;
+  if (_valid0) {
+    valid0 = true;
+    passing0 = 0;
+    var props0 = {};
+    props0.status = true;
+    props0.request_id = true;
+    props0.status_url = true;
+    props0.response_url = true;
+    props0.metrics = true;
+  }
+  const _errs3 = errors;
+  if (!validate31(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+    errors = vErrors.length;
+  }
+  var _valid0 = _errs3 === errors;
+  if (_valid0 && valid0) {
+    valid0 = false;
+    passing0 = [passing0, 1];
+  } else {
+    if (_valid0) {
+      valid0 = true;
+      passing0 = 1;
+      if (props0 !== true) {
+        props0 = props0 || {};
         props0.status = true;
         props0.request_id = true;
         props0.status_url = true;
         props0.response_url = true;
         props0.metrics = true;
-      } else if (tag0 === "CompletedStatus") {
-        if (!validate31(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-          vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
-          errors = vErrors.length;
-        }
-        if (props0 !== true) {
-          props0 = props0 || {};
-          props0.status = true;
-          props0.request_id = true;
-          props0.status_url = true;
-          props0.response_url = true;
-          props0.metrics = true;
-        }
+      }
+    }
+  }
+  if (!valid0) {
+    const err0 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  } else {
+    errors = _errs1;
+    if (vErrors !== null) {
+      if (_errs1) {
+        vErrors.length = _errs1;
       } else {
-        const err2 = { instancePath, schemaPath: "#/discriminator", keyword: "discriminator", params: { error: "mapping", tag: "status", tagValue: tag0 }, message: 'value of tag "status" must be in oneOf' };
+        vErrors = null;
+      }
+    }
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.status === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (props0 !== true) {
+      props0 = props0 || {};
+      props0.status = true;
+    }
+    if (data.status !== void 0) {
+      if (typeof data.status !== "string") {
+        const err2 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1716,21 +1733,13 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    } else {
-      const err3 = { instancePath, schemaPath: "#/discriminator", keyword: "discriminator", params: { error: "tag", tag: "status", tagValue: tag0 }, message: 'tag "status" must be string' };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
     }
   } else {
-    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err4];
+      vErrors = [err3];
     } else {
-      vErrors.push(err4);
+      vErrors.push(err3);
     }
     errors++;
   }
@@ -1964,7 +1973,6 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate37.evaluated = { "props": { "url": true, "content_type": true, "file_name": true, "file_size": true }, "dynamicProps": false, "dynamicItems": false };
 var validateCompletedResult = validate38;
-var schema54 = { "description": "x-source: reference \xA72.3 (output always present; images[] for image models), \xA74.3 (SDK fixture has error null).", "type": "object", "required": ["status", "output", "metrics"], "properties": { "status": { "type": "string", "enum": ["CompletedResult"], "description": "discriminator enum property added by openapi-typescript" }, "request_id": { "type": "string", "format": "uuid" }, "error": { "type": "null" }, "output": { "description": "URL of the first generated image (reference \xA72.3 [DOCS-SDK]).", "type": "string", "format": "uri" }, "images": { "type": "array", "minItems": 1, "maxItems": 4, "items": { "$ref": "#/$defs/ImageObject" } }, "seed": { "type": "integer" }, "metrics": { "$ref": "#/$defs/ResultMetrics" } } };
 function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -2004,22 +2012,12 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.status !== void 0) {
-      let data0 = data.status;
-      if (typeof data0 !== "string") {
-        const err3 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      if ("COMPLETED" !== data.status) {
+        const err3 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/const", keyword: "const", params: { allowedValue: "COMPLETED" }, message: "must be equal to constant" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
           vErrors.push(err3);
-        }
-        errors++;
-      }
-      if (!(data0 === "CompletedResult")) {
-        const err4 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema54.properties.status.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
         }
         errors++;
       }
@@ -2028,16 +2026,27 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.request_id;
       if (typeof data1 === "string") {
         if (!formats0.test(data1)) {
-          const err5 = { instancePath: instancePath + "/request_id", schemaPath: "#/properties/request_id/format", keyword: "format", params: { format: "uuid" }, message: 'must match format "uuid"' };
+          const err4 = { instancePath: instancePath + "/request_id", schemaPath: "#/properties/request_id/format", keyword: "format", params: { format: "uuid" }, message: 'must match format "uuid"' };
           if (vErrors === null) {
-            vErrors = [err5];
+            vErrors = [err4];
           } else {
-            vErrors.push(err5);
+            vErrors.push(err4);
           }
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/request_id", schemaPath: "#/properties/request_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/request_id", schemaPath: "#/properties/request_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.error !== void 0) {
+      if (data.error !== null) {
+        const err6 = { instancePath: instancePath + "/error", schemaPath: "#/properties/error/type", keyword: "type", params: { type: "null" }, message: "must be null" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -2046,35 +2055,24 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.error !== void 0) {
-      if (data.error !== null) {
-        const err7 = { instancePath: instancePath + "/error", schemaPath: "#/properties/error/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
     if (data.output !== void 0) {
       let data3 = data.output;
       if (typeof data3 === "string") {
         if (!formats2(data3)) {
-          const err8 = { instancePath: instancePath + "/output", schemaPath: "#/properties/output/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
+          const err7 = { instancePath: instancePath + "/output", schemaPath: "#/properties/output/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
           if (vErrors === null) {
-            vErrors = [err8];
+            vErrors = [err7];
           } else {
-            vErrors.push(err8);
+            vErrors.push(err7);
           }
           errors++;
         }
       } else {
-        const err9 = { instancePath: instancePath + "/output", schemaPath: "#/properties/output/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/output", schemaPath: "#/properties/output/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err9];
+          vErrors = [err8];
         } else {
-          vErrors.push(err9);
+          vErrors.push(err8);
         }
         errors++;
       }
@@ -2083,20 +2081,20 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.images;
       if (Array.isArray(data4)) {
         if (data4.length > 4) {
-          const err10 = { instancePath: instancePath + "/images", schemaPath: "#/properties/images/maxItems", keyword: "maxItems", params: { limit: 4 }, message: "must NOT have more than 4 items" };
+          const err9 = { instancePath: instancePath + "/images", schemaPath: "#/properties/images/maxItems", keyword: "maxItems", params: { limit: 4 }, message: "must NOT have more than 4 items" };
           if (vErrors === null) {
-            vErrors = [err10];
+            vErrors = [err9];
           } else {
-            vErrors.push(err10);
+            vErrors.push(err9);
           }
           errors++;
         }
         if (data4.length < 1) {
-          const err11 = { instancePath: instancePath + "/images", schemaPath: "#/properties/images/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          const err10 = { instancePath: instancePath + "/images", schemaPath: "#/properties/images/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
-            vErrors = [err11];
+            vErrors = [err10];
           } else {
-            vErrors.push(err11);
+            vErrors.push(err10);
           }
           errors++;
         }
@@ -2105,7 +2103,16 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
           let data5 = data4[i0];
           if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
             if (data5.url === void 0) {
-              const err12 = { instancePath: instancePath + "/images/" + i0, schemaPath: "#/$defs/ImageObject/required", keyword: "required", params: { missingProperty: "url" }, message: "must have required property 'url'" };
+              const err11 = { instancePath: instancePath + "/images/" + i0, schemaPath: "#/$defs/ImageObject/required", keyword: "required", params: { missingProperty: "url" }, message: "must have required property 'url'" };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
+            if (data5.content_type === void 0) {
+              const err12 = { instancePath: instancePath + "/images/" + i0, schemaPath: "#/$defs/ImageObject/required", keyword: "required", params: { missingProperty: "content_type" }, message: "must have required property 'content_type'" };
               if (vErrors === null) {
                 vErrors = [err12];
               } else {
@@ -2113,33 +2120,24 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data5.content_type === void 0) {
-              const err13 = { instancePath: instancePath + "/images/" + i0, schemaPath: "#/$defs/ImageObject/required", keyword: "required", params: { missingProperty: "content_type" }, message: "must have required property 'content_type'" };
-              if (vErrors === null) {
-                vErrors = [err13];
-              } else {
-                vErrors.push(err13);
-              }
-              errors++;
-            }
             if (data5.url !== void 0) {
               let data6 = data5.url;
               if (typeof data6 === "string") {
                 if (!formats2(data6)) {
-                  const err14 = { instancePath: instancePath + "/images/" + i0 + "/url", schemaPath: "#/$defs/ImageObject/properties/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
+                  const err13 = { instancePath: instancePath + "/images/" + i0 + "/url", schemaPath: "#/$defs/ImageObject/properties/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
                   if (vErrors === null) {
-                    vErrors = [err14];
+                    vErrors = [err13];
                   } else {
-                    vErrors.push(err14);
+                    vErrors.push(err13);
                   }
                   errors++;
                 }
               } else {
-                const err15 = { instancePath: instancePath + "/images/" + i0 + "/url", schemaPath: "#/$defs/ImageObject/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err14 = { instancePath: instancePath + "/images/" + i0 + "/url", schemaPath: "#/$defs/ImageObject/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err15];
+                  vErrors = [err14];
                 } else {
-                  vErrors.push(err15);
+                  vErrors.push(err14);
                 }
                 errors++;
               }
@@ -2147,7 +2145,16 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
             if (data5.content_type !== void 0) {
               let data7 = data5.content_type;
               if (typeof data7 !== "string") {
-                const err16 = { instancePath: instancePath + "/images/" + i0 + "/content_type", schemaPath: "#/$defs/ImageObject/properties/content_type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err15 = { instancePath: instancePath + "/images/" + i0 + "/content_type", schemaPath: "#/$defs/ImageObject/properties/content_type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err15];
+                } else {
+                  vErrors.push(err15);
+                }
+                errors++;
+              }
+              if ("image/jpeg" !== data7) {
+                const err16 = { instancePath: instancePath + "/images/" + i0 + "/content_type", schemaPath: "#/$defs/ImageObject/properties/content_type/const", keyword: "const", params: { allowedValue: "image/jpeg" }, message: "must be equal to constant" };
                 if (vErrors === null) {
                   vErrors = [err16];
                 } else {
@@ -2155,8 +2162,10 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if ("image/jpeg" !== data7) {
-                const err17 = { instancePath: instancePath + "/images/" + i0 + "/content_type", schemaPath: "#/$defs/ImageObject/properties/content_type/const", keyword: "const", params: { allowedValue: "image/jpeg" }, message: "must be equal to constant" };
+            }
+            if (data5.file_name !== void 0) {
+              if (typeof data5.file_name !== "string") {
+                const err17 = { instancePath: instancePath + "/images/" + i0 + "/file_name", schemaPath: "#/$defs/ImageObject/properties/file_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err17];
                 } else {
@@ -2165,9 +2174,10 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data5.file_name !== void 0) {
-              if (typeof data5.file_name !== "string") {
-                const err18 = { instancePath: instancePath + "/images/" + i0 + "/file_name", schemaPath: "#/$defs/ImageObject/properties/file_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data5.file_size !== void 0) {
+              let data9 = data5.file_size;
+              if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
+                const err18 = { instancePath: instancePath + "/images/" + i0 + "/file_size", schemaPath: "#/$defs/ImageObject/properties/file_size/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 if (vErrors === null) {
                   vErrors = [err18];
                 } else {
@@ -2175,46 +2185,34 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-            }
-            if (data5.file_size !== void 0) {
-              let data9 = data5.file_size;
-              if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
-                const err19 = { instancePath: instancePath + "/images/" + i0 + "/file_size", schemaPath: "#/$defs/ImageObject/properties/file_size/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                if (vErrors === null) {
-                  vErrors = [err19];
-                } else {
-                  vErrors.push(err19);
-                }
-                errors++;
-              }
               if (typeof data9 == "number" && isFinite(data9)) {
                 if (data9 < 1 || isNaN(data9)) {
-                  const err20 = { instancePath: instancePath + "/images/" + i0 + "/file_size", schemaPath: "#/$defs/ImageObject/properties/file_size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  const err19 = { instancePath: instancePath + "/images/" + i0 + "/file_size", schemaPath: "#/$defs/ImageObject/properties/file_size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                   if (vErrors === null) {
-                    vErrors = [err20];
+                    vErrors = [err19];
                   } else {
-                    vErrors.push(err20);
+                    vErrors.push(err19);
                   }
                   errors++;
                 }
               }
             }
           } else {
-            const err21 = { instancePath: instancePath + "/images/" + i0, schemaPath: "#/$defs/ImageObject/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err20 = { instancePath: instancePath + "/images/" + i0, schemaPath: "#/$defs/ImageObject/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err21];
+              vErrors = [err20];
             } else {
-              vErrors.push(err21);
+              vErrors.push(err20);
             }
             errors++;
           }
         }
       } else {
-        const err22 = { instancePath: instancePath + "/images", schemaPath: "#/properties/images/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err21 = { instancePath: instancePath + "/images", schemaPath: "#/properties/images/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err22];
+          vErrors = [err21];
         } else {
-          vErrors.push(err22);
+          vErrors.push(err21);
         }
         errors++;
       }
@@ -2222,11 +2220,11 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.seed !== void 0) {
       let data10 = data.seed;
       if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
-        const err23 = { instancePath: instancePath + "/seed", schemaPath: "#/properties/seed/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err22 = { instancePath: instancePath + "/seed", schemaPath: "#/properties/seed/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err23];
+          vErrors = [err22];
         } else {
-          vErrors.push(err23);
+          vErrors.push(err22);
         }
         errors++;
       }
@@ -2238,11 +2236,11 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err24 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err23 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err24];
+      vErrors = [err23];
     } else {
-      vErrors.push(err24);
+      vErrors.push(err23);
     }
     errors++;
   }
@@ -2261,57 +2259,85 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
+  const _errs1 = errors;
+  let valid0 = false;
+  let passing0 = null;
+  const _errs2 = errors;
+  if (!validate29(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+    errors = vErrors.length;
+  }
+  var _valid0 = _errs2 === errors;
+  if (_valid0) {
+    valid0 = true;
+    passing0 = 0;
+    var props0 = {};
+    props0.status = true;
+    props0.request_id = true;
+    props0.status_url = true;
+    props0.response_url = true;
+    props0.metrics = true;
+  }
+  const _errs3 = errors;
+  if (!validate38(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+    errors = vErrors.length;
+  }
+  var _valid0 = _errs3 === errors;
+  if (_valid0 && valid0) {
+    valid0 = false;
+    passing0 = [passing0, 1];
+  } else {
+    if (_valid0) {
+      valid0 = true;
+      passing0 = 1;
+      if (props0 !== true) {
+        props0 = props0 || {};
+        props0.status = true;
+        props0.request_id = true;
+        props0.error = true;
+        props0.output = true;
+        props0.images = true;
+        props0.seed = true;
+        props0.metrics = true;
+      }
+    }
+  }
+  if (!valid0) {
+    const err0 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  } else {
+    errors = _errs1;
+    if (vErrors !== null) {
+      if (_errs1) {
+        vErrors.length = _errs1;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.status === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
       if (vErrors === null) {
-        vErrors = [err0];
+        vErrors = [err1];
       } else {
-        vErrors.push(err0);
+        vErrors.push(err1);
       }
       errors++;
     }
+    if (props0 !== true) {
+      props0 = props0 || {};
+      props0.status = true;
+    }
     if (data.status !== void 0) {
       if (typeof data.status !== "string") {
-        const err1 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    const tag0 = data.status;
-    if (typeof tag0 == "string") {
-      if (tag0 === "PendingStatus") {
-        if (!validate29(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-          vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
-          errors = vErrors.length;
-        }
-        var props0 = {};
-        props0.status = true;
-        props0.request_id = true;
-        props0.status_url = true;
-        props0.response_url = true;
-        props0.metrics = true;
-      } else if (tag0 === "CompletedResult") {
-        if (!validate38(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-          vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
-          errors = vErrors.length;
-        }
-        if (props0 !== true) {
-          props0 = props0 || {};
-          props0.status = true;
-          props0.request_id = true;
-          props0.error = true;
-          props0.output = true;
-          props0.images = true;
-          props0.seed = true;
-          props0.metrics = true;
-        }
-      } else {
-        const err2 = { instancePath, schemaPath: "#/discriminator", keyword: "discriminator", params: { error: "mapping", tag: "status", tagValue: tag0 }, message: 'value of tag "status" must be in oneOf' };
+        const err2 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -2319,21 +2345,13 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    } else {
-      const err3 = { instancePath, schemaPath: "#/discriminator", keyword: "discriminator", params: { error: "tag", tag: "status", tagValue: tag0 }, message: 'tag "status" must be string' };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
     }
   } else {
-    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err4];
+      vErrors = [err3];
     } else {
-      vErrors.push(err4);
+      vErrors.push(err3);
     }
     errors++;
   }

@@ -1145,7 +1145,7 @@ return errors === 0;
 validate28.evaluated = {"props":{"inference_time":true,"queue_time":true,"total_time":true,"cost":true,"remaining_credits":true,"retry_count":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validatePendingStatus = validate29;
-const schema46 = {"description":"QUEUED or PROCESSING. x-source: reference §2.2 (example while processing).","type":"object","required":["status","request_id"],"properties":{"status":{"type":"string","enum":["PendingStatus"],"description":"discriminator enum property added by openapi-typescript"},"request_id":{"type":"string","format":"uuid"},"status_url":{"type":"string","format":"uri"},"response_url":{"type":"string","format":"uri"},"metrics":{"$ref":"#/$defs/PartialMetrics"}}};
+const schema46 = {"description":"QUEUED or PROCESSING. x-source: reference §2.2 (example while processing).","type":"object","required":["status","request_id"],"properties":{"status":{"type":"string","enum":["QUEUED","PROCESSING"]},"request_id":{"type":"string","format":"uuid"},"status_url":{"type":"string","format":"uri"},"response_url":{"type":"string","format":"uri"},"metrics":{"$ref":"#/$defs/PartialMetrics"}}};
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1190,7 +1190,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(!(data0 === "PendingStatus")){
+if(!((data0 === "QUEUED") || (data0 === "PROCESSING"))){
 const err3 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema46.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err3];
@@ -1299,7 +1299,7 @@ return errors === 0;
 validate29.evaluated = {"props":{"status":true,"request_id":true,"status_url":true,"response_url":true,"metrics":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateCompletedStatus = validate31;
-const schema47 = {"description":"x-source: reference §2.2 (example when done).","type":"object","required":["status","request_id","metrics"],"properties":{"status":{"type":"string","enum":["CompletedStatus"],"description":"discriminator enum property added by openapi-typescript"},"request_id":{"type":"string","format":"uuid"},"status_url":{"type":"string","format":"uri"},"response_url":{"type":"string","format":"uri"},"metrics":{"type":"object","required":["inference_time"],"properties":{"inference_time":{"$ref":"#/$defs/Seconds"},"queue_time":{"$ref":"#/$defs/Seconds"},"total_time":{"$ref":"#/$defs/Seconds"},"cost":{"type":"number","minimum":0},"remaining_credits":{"type":"number"}}}}};
+const schema47 = {"description":"x-source: reference §2.2 (example when done).","type":"object","required":["status","request_id","metrics"],"properties":{"status":{"const":"COMPLETED"},"request_id":{"type":"string","format":"uuid"},"status_url":{"type":"string","format":"uri"},"response_url":{"type":"string","format":"uri"},"metrics":{"type":"object","required":["inference_time"],"properties":{"inference_time":{"$ref":"#/$defs/Seconds"},"queue_time":{"$ref":"#/$defs/Seconds"},"total_time":{"$ref":"#/$defs/Seconds"},"cost":{"type":"number","minimum":0},"remaining_credits":{"type":"number"}}}}};
 
 function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1343,9 +1343,8 @@ vErrors.push(err2);
 errors++;
 }
 if(data.status !== undefined){
-let data0 = data.status;
-if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("COMPLETED" !== data.status){
+const err3 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/const",keyword:"const",params:{allowedValue: "COMPLETED"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1354,8 +1353,12 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(!(data0 === "CompletedStatus")){
-const err4 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema47.properties.status.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.request_id !== undefined){
+let data1 = data.request_id;
+if(typeof data1 === "string"){
+if(!(formats0.test(data1))){
+const err4 = {instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1365,11 +1368,8 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.request_id !== undefined){
-let data1 = data.request_id;
-if(typeof data1 === "string"){
-if(!(formats0.test(data1))){
-const err5 = {instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+else {
+const err5 = {instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1379,8 +1379,11 @@ vErrors.push(err5);
 errors++;
 }
 }
-else {
-const err6 = {instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.status_url !== undefined){
+let data2 = data.status_url;
+if(typeof data2 === "string"){
+if(!(formats2(data2))){
+const err6 = {instancePath:instancePath+"/status_url",schemaPath:"#/properties/status_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1390,11 +1393,8 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.status_url !== undefined){
-let data2 = data.status_url;
-if(typeof data2 === "string"){
-if(!(formats2(data2))){
-const err7 = {instancePath:instancePath+"/status_url",schemaPath:"#/properties/status_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+else {
+const err7 = {instancePath:instancePath+"/status_url",schemaPath:"#/properties/status_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1404,8 +1404,11 @@ vErrors.push(err7);
 errors++;
 }
 }
-else {
-const err8 = {instancePath:instancePath+"/status_url",schemaPath:"#/properties/status_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.response_url !== undefined){
+let data3 = data.response_url;
+if(typeof data3 === "string"){
+if(!(formats2(data3))){
+const err8 = {instancePath:instancePath+"/response_url",schemaPath:"#/properties/response_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1415,11 +1418,8 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.response_url !== undefined){
-let data3 = data.response_url;
-if(typeof data3 === "string"){
-if(!(formats2(data3))){
-const err9 = {instancePath:instancePath+"/response_url",schemaPath:"#/properties/response_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+else {
+const err9 = {instancePath:instancePath+"/response_url",schemaPath:"#/properties/response_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1429,8 +1429,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-else {
-const err10 = {instancePath:instancePath+"/response_url",schemaPath:"#/properties/response_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.metrics !== undefined){
+let data4 = data.metrics;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.inference_time === undefined){
+const err10 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/required",keyword:"required",params:{missingProperty: "inference_time"},message:"must have required property '"+"inference_time"+"'"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1439,12 +1442,11 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-if(data.metrics !== undefined){
-let data4 = data.metrics;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4.inference_time === undefined){
-const err11 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/required",keyword:"required",params:{missingProperty: "inference_time"},message:"must have required property '"+"inference_time"+"'"};
+if(data4.inference_time !== undefined){
+let data5 = data4.inference_time;
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+const err11 = {instancePath:instancePath+"/metrics/inference_time",schemaPath:"#/$defs/Seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1453,11 +1455,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data4.inference_time !== undefined){
-let data5 = data4.inference_time;
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-const err12 = {instancePath:instancePath+"/metrics/inference_time",schemaPath:"#/$defs/Seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err12 = {instancePath:instancePath+"/metrics/inference_time",schemaPath:"#/$defs/Seconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1467,8 +1467,11 @@ vErrors.push(err12);
 errors++;
 }
 }
-else {
-const err13 = {instancePath:instancePath+"/metrics/inference_time",schemaPath:"#/$defs/Seconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data4.queue_time !== undefined){
+let data6 = data4.queue_time;
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+const err13 = {instancePath:instancePath+"/metrics/queue_time",schemaPath:"#/$defs/Seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1478,11 +1481,8 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data4.queue_time !== undefined){
-let data6 = data4.queue_time;
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 0 || isNaN(data6)){
-const err14 = {instancePath:instancePath+"/metrics/queue_time",schemaPath:"#/$defs/Seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err14 = {instancePath:instancePath+"/metrics/queue_time",schemaPath:"#/$defs/Seconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1492,8 +1492,11 @@ vErrors.push(err14);
 errors++;
 }
 }
-else {
-const err15 = {instancePath:instancePath+"/metrics/queue_time",schemaPath:"#/$defs/Seconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data4.total_time !== undefined){
+let data7 = data4.total_time;
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+const err15 = {instancePath:instancePath+"/metrics/total_time",schemaPath:"#/$defs/Seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1503,11 +1506,8 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data4.total_time !== undefined){
-let data7 = data4.total_time;
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 < 0 || isNaN(data7)){
-const err16 = {instancePath:instancePath+"/metrics/total_time",schemaPath:"#/$defs/Seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err16 = {instancePath:instancePath+"/metrics/total_time",schemaPath:"#/$defs/Seconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1517,8 +1517,11 @@ vErrors.push(err16);
 errors++;
 }
 }
-else {
-const err17 = {instancePath:instancePath+"/metrics/total_time",schemaPath:"#/$defs/Seconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data4.cost !== undefined){
+let data8 = data4.cost;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+const err17 = {instancePath:instancePath+"/metrics/cost",schemaPath:"#/properties/metrics/properties/cost/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1528,11 +1531,8 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data4.cost !== undefined){
-let data8 = data4.cost;
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 < 0 || isNaN(data8)){
-const err18 = {instancePath:instancePath+"/metrics/cost",schemaPath:"#/properties/metrics/properties/cost/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err18 = {instancePath:instancePath+"/metrics/cost",schemaPath:"#/properties/metrics/properties/cost/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1542,8 +1542,10 @@ vErrors.push(err18);
 errors++;
 }
 }
-else {
-const err19 = {instancePath:instancePath+"/metrics/cost",schemaPath:"#/properties/metrics/properties/cost/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data4.remaining_credits !== undefined){
+let data9 = data4.remaining_credits;
+if(!((typeof data9 == "number") && (isFinite(data9)))){
+const err19 = {instancePath:instancePath+"/metrics/remaining_credits",schemaPath:"#/properties/metrics/properties/remaining_credits/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1553,10 +1555,9 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data4.remaining_credits !== undefined){
-let data9 = data4.remaining_credits;
-if(!((typeof data9 == "number") && (isFinite(data9)))){
-const err20 = {instancePath:instancePath+"/metrics/remaining_credits",schemaPath:"#/properties/metrics/properties/remaining_credits/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err20 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1568,24 +1569,12 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err21];
 }
 else {
 vErrors.push(err21);
-}
-errors++;
-}
-}
-}
-else {
-const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
 }
 errors++;
 }
@@ -1595,7 +1584,7 @@ return errors === 0;
 validate31.evaluated = {"props":{"status":true,"request_id":true,"status_url":true,"response_url":true,"metrics":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateStatusResponse = validate32;
-const schema51 = {"description":"A 200 from the status endpoint.","type":"object","discriminator":{"propertyName":"status"},"required":["status"],"properties":{"status":{"type":"string"}},"oneOf":[{"$ref":"#/$defs/PendingStatus"},{"$ref":"#/$defs/CompletedStatus"}]};
+const schema51 = {"description":"A 200 from the status endpoint.","type":"object","required":["status"],"properties":{"status":{"type":"string"}},"oneOf":[{"$ref":"#/$defs/PendingStatus"},{"$ref":"#/$defs/CompletedStatus"}]};
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1607,36 +1596,18 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.status === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.status !== undefined){
-if(typeof data.status !== "string"){
-const err1 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-const tag0 = data.status;
-if(typeof tag0 == "string"){
-if(tag0 === "PendingStatus"){
+const _errs1 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs2 = errors;
 if(!(validate29(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
 errors = vErrors.length;
 }
+var _valid0 = _errs2 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
 var props0 = {};
 props0.status = true;
 props0.request_id = true;
@@ -1644,11 +1615,20 @@ props0.status_url = true;
 props0.response_url = true;
 props0.metrics = true;
 }
-else if(tag0 === "CompletedStatus"){
+const _errs3 = errors;
 if(!(validate31(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
 errors = vErrors.length;
 }
+var _valid0 = _errs3 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
 if(props0 !== true){
 props0 = props0 || {};
 props0.status = true;
@@ -1658,8 +1638,46 @@ props0.response_url = true;
 props0.metrics = true;
 }
 }
+}
+if(!valid0){
+const err0 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err0];
+}
 else {
-const err2 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "status", tagValue: tag0},message:"value of tag \"status\" must be in oneOf"};
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.status === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.status = true;
+}
+if(data.status !== undefined){
+if(typeof data.status !== "string"){
+const err2 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1669,24 +1687,14 @@ vErrors.push(err2);
 errors++;
 }
 }
+}
 else {
-const err3 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "status", tagValue: tag0},message:"tag \"status\" must be string"};
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err3];
 }
 else {
 vErrors.push(err3);
-}
-errors++;
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
 }
 errors++;
 }
@@ -1950,7 +1958,7 @@ return errors === 0;
 validate37.evaluated = {"props":{"url":true,"content_type":true,"file_name":true,"file_size":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateCompletedResult = validate38;
-const schema54 = {"description":"x-source: reference §2.3 (output always present; images[] for image models), §4.3 (SDK fixture has error null).","type":"object","required":["status","output","metrics"],"properties":{"status":{"type":"string","enum":["CompletedResult"],"description":"discriminator enum property added by openapi-typescript"},"request_id":{"type":"string","format":"uuid"},"error":{"type":"null"},"output":{"description":"URL of the first generated image (reference §2.3 [DOCS-SDK]).","type":"string","format":"uri"},"images":{"type":"array","minItems":1,"maxItems":4,"items":{"$ref":"#/$defs/ImageObject"}},"seed":{"type":"integer"},"metrics":{"$ref":"#/$defs/ResultMetrics"}}};
+const schema54 = {"description":"x-source: reference §2.3 (output always present; images[] for image models), §4.3 (SDK fixture has error null).","type":"object","required":["status","output","metrics"],"properties":{"status":{"const":"COMPLETED"},"request_id":{"type":"string","format":"uuid"},"error":{"type":"null"},"output":{"description":"URL of the first generated image (reference §2.3 [DOCS-SDK]).","type":"string","format":"uri"},"images":{"type":"array","minItems":1,"maxItems":4,"items":{"$ref":"#/$defs/ImageObject"}},"seed":{"type":"integer"},"metrics":{"$ref":"#/$defs/ResultMetrics"}}};
 
 function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1994,9 +2002,8 @@ vErrors.push(err2);
 errors++;
 }
 if(data.status !== undefined){
-let data0 = data.status;
-if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("COMPLETED" !== data.status){
+const err3 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/const",keyword:"const",params:{allowedValue: "COMPLETED"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2005,8 +2012,12 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(!(data0 === "CompletedResult")){
-const err4 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema54.properties.status.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.request_id !== undefined){
+let data1 = data.request_id;
+if(typeof data1 === "string"){
+if(!(formats0.test(data1))){
+const err4 = {instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2016,11 +2027,8 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.request_id !== undefined){
-let data1 = data.request_id;
-if(typeof data1 === "string"){
-if(!(formats0.test(data1))){
-const err5 = {instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+else {
+const err5 = {instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2030,8 +2038,9 @@ vErrors.push(err5);
 errors++;
 }
 }
-else {
-const err6 = {instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.error !== undefined){
+if(data.error !== null){
+const err6 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2041,9 +2050,11 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.error !== undefined){
-if(data.error !== null){
-const err7 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(data.output !== undefined){
+let data3 = data.output;
+if(typeof data3 === "string"){
+if(!(formats2(data3))){
+const err7 = {instancePath:instancePath+"/output",schemaPath:"#/properties/output/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2053,11 +2064,8 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.output !== undefined){
-let data3 = data.output;
-if(typeof data3 === "string"){
-if(!(formats2(data3))){
-const err8 = {instancePath:instancePath+"/output",schemaPath:"#/properties/output/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+else {
+const err8 = {instancePath:instancePath+"/output",schemaPath:"#/properties/output/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2067,8 +2075,11 @@ vErrors.push(err8);
 errors++;
 }
 }
-else {
-const err9 = {instancePath:instancePath+"/output",schemaPath:"#/properties/output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.images !== undefined){
+let data4 = data.images;
+if(Array.isArray(data4)){
+if(data4.length > 4){
+const err9 = {instancePath:instancePath+"/images",schemaPath:"#/properties/images/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2077,12 +2088,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(data.images !== undefined){
-let data4 = data.images;
-if(Array.isArray(data4)){
-if(data4.length > 4){
-const err10 = {instancePath:instancePath+"/images",schemaPath:"#/properties/images/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items"};
+if(data4.length < 1){
+const err10 = {instancePath:instancePath+"/images",schemaPath:"#/properties/images/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2091,8 +2098,12 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data4.length < 1){
-const err11 = {instancePath:instancePath+"/images",schemaPath:"#/properties/images/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.url === undefined){
+const err11 = {instancePath:instancePath+"/images/" + i0,schemaPath:"#/$defs/ImageObject/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2101,12 +2112,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-let data5 = data4[i0];
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.url === undefined){
-const err12 = {instancePath:instancePath+"/images/" + i0,schemaPath:"#/$defs/ImageObject/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
+if(data5.content_type === undefined){
+const err12 = {instancePath:instancePath+"/images/" + i0,schemaPath:"#/$defs/ImageObject/required",keyword:"required",params:{missingProperty: "content_type"},message:"must have required property '"+"content_type"+"'"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2115,8 +2122,11 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data5.content_type === undefined){
-const err13 = {instancePath:instancePath+"/images/" + i0,schemaPath:"#/$defs/ImageObject/required",keyword:"required",params:{missingProperty: "content_type"},message:"must have required property '"+"content_type"+"'"};
+if(data5.url !== undefined){
+let data6 = data5.url;
+if(typeof data6 === "string"){
+if(!(formats2(data6))){
+const err13 = {instancePath:instancePath+"/images/" + i0+"/url",schemaPath:"#/$defs/ImageObject/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2125,11 +2135,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data5.url !== undefined){
-let data6 = data5.url;
-if(typeof data6 === "string"){
-if(!(formats2(data6))){
-const err14 = {instancePath:instancePath+"/images/" + i0+"/url",schemaPath:"#/$defs/ImageObject/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+else {
+const err14 = {instancePath:instancePath+"/images/" + i0+"/url",schemaPath:"#/$defs/ImageObject/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2139,8 +2147,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-else {
-const err15 = {instancePath:instancePath+"/images/" + i0+"/url",schemaPath:"#/$defs/ImageObject/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data5.content_type !== undefined){
+let data7 = data5.content_type;
+if(typeof data7 !== "string"){
+const err15 = {instancePath:instancePath+"/images/" + i0+"/content_type",schemaPath:"#/$defs/ImageObject/properties/content_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2149,11 +2159,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data5.content_type !== undefined){
-let data7 = data5.content_type;
-if(typeof data7 !== "string"){
-const err16 = {instancePath:instancePath+"/images/" + i0+"/content_type",schemaPath:"#/$defs/ImageObject/properties/content_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("image/jpeg" !== data7){
+const err16 = {instancePath:instancePath+"/images/" + i0+"/content_type",schemaPath:"#/$defs/ImageObject/properties/content_type/const",keyword:"const",params:{allowedValue: "image/jpeg"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2162,8 +2169,10 @@ vErrors.push(err16);
 }
 errors++;
 }
-if("image/jpeg" !== data7){
-const err17 = {instancePath:instancePath+"/images/" + i0+"/content_type",schemaPath:"#/$defs/ImageObject/properties/content_type/const",keyword:"const",params:{allowedValue: "image/jpeg"},message:"must be equal to constant"};
+}
+if(data5.file_name !== undefined){
+if(typeof data5.file_name !== "string"){
+const err17 = {instancePath:instancePath+"/images/" + i0+"/file_name",schemaPath:"#/$defs/ImageObject/properties/file_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2173,9 +2182,10 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data5.file_name !== undefined){
-if(typeof data5.file_name !== "string"){
-const err18 = {instancePath:instancePath+"/images/" + i0+"/file_name",schemaPath:"#/$defs/ImageObject/properties/file_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data5.file_size !== undefined){
+let data9 = data5.file_size;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err18 = {instancePath:instancePath+"/images/" + i0+"/file_size",schemaPath:"#/$defs/ImageObject/properties/file_size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2184,11 +2194,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-if(data5.file_size !== undefined){
-let data9 = data5.file_size;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err19 = {instancePath:instancePath+"/images/" + i0+"/file_size",schemaPath:"#/$defs/ImageObject/properties/file_size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 1 || isNaN(data9)){
+const err19 = {instancePath:instancePath+"/images/" + i0+"/file_size",schemaPath:"#/$defs/ImageObject/properties/file_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2197,9 +2205,11 @@ vErrors.push(err19);
 }
 errors++;
 }
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 < 1 || isNaN(data9)){
-const err20 = {instancePath:instancePath+"/images/" + i0+"/file_size",schemaPath:"#/$defs/ImageObject/properties/file_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/images/" + i0,schemaPath:"#/$defs/ImageObject/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2210,9 +2220,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err21 = {instancePath:instancePath+"/images/" + i0,schemaPath:"#/$defs/ImageObject/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err21 = {instancePath:instancePath+"/images",schemaPath:"#/properties/images/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2222,27 +2231,15 @@ vErrors.push(err21);
 errors++;
 }
 }
-}
-else {
-const err22 = {instancePath:instancePath+"/images",schemaPath:"#/properties/images/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.seed !== undefined){
+let data10 = data.seed;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err22 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err22];
 }
 else {
 vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data.seed !== undefined){
-let data10 = data.seed;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err23 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
 }
 errors++;
 }
@@ -2255,12 +2252,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err24];
+vErrors = [err23];
 }
 else {
-vErrors.push(err24);
+vErrors.push(err23);
 }
 errors++;
 }
@@ -2270,7 +2267,7 @@ return errors === 0;
 validate38.evaluated = {"props":{"status":true,"request_id":true,"error":true,"output":true,"images":true,"seed":true,"metrics":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateResultResponse = validate40;
-const schema56 = {"description":"A 200 from the result endpoint.","type":"object","discriminator":{"propertyName":"status"},"required":["status"],"properties":{"status":{"type":"string"}},"oneOf":[{"$ref":"#/$defs/PendingStatus"},{"$ref":"#/$defs/CompletedResult"}]};
+const schema56 = {"description":"A 200 from the result endpoint.","type":"object","required":["status"],"properties":{"status":{"type":"string"}},"oneOf":[{"$ref":"#/$defs/PendingStatus"},{"$ref":"#/$defs/CompletedResult"}]};
 
 function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2282,36 +2279,18 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.status === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.status !== undefined){
-if(typeof data.status !== "string"){
-const err1 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-const tag0 = data.status;
-if(typeof tag0 == "string"){
-if(tag0 === "PendingStatus"){
+const _errs1 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs2 = errors;
 if(!(validate29(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
 errors = vErrors.length;
 }
+var _valid0 = _errs2 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
 var props0 = {};
 props0.status = true;
 props0.request_id = true;
@@ -2319,11 +2298,20 @@ props0.status_url = true;
 props0.response_url = true;
 props0.metrics = true;
 }
-else if(tag0 === "CompletedResult"){
+const _errs3 = errors;
 if(!(validate38(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
 errors = vErrors.length;
 }
+var _valid0 = _errs3 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
 if(props0 !== true){
 props0 = props0 || {};
 props0.status = true;
@@ -2335,8 +2323,46 @@ props0.seed = true;
 props0.metrics = true;
 }
 }
+}
+if(!valid0){
+const err0 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err0];
+}
 else {
-const err2 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "status", tagValue: tag0},message:"value of tag \"status\" must be in oneOf"};
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.status === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.status = true;
+}
+if(data.status !== undefined){
+if(typeof data.status !== "string"){
+const err2 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2346,24 +2372,14 @@ vErrors.push(err2);
 errors++;
 }
 }
+}
 else {
-const err3 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "status", tagValue: tag0},message:"tag \"status\" must be string"};
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err3];
 }
 else {
 vErrors.push(err3);
-}
-errors++;
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
 }
 errors++;
 }

@@ -1,0 +1,160 @@
+// The generated validators judge requests the way the vendor's pages say, at every bound, and the k6 bundle agrees
+// with the Node copy — both in Node and inside the real k6 binary.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as nodeCopy from './generated/validators.mjs';
+import { requestExamples } from '../core/spec.ts';
+
+const K6 = fileURLToPath(new URL('../.tools/bin/k6', import.meta.url));
+const K6_BUNDLE = fileURLToPath(new URL('./generated/validators.k6.js', import.meta.url));
+
+const base = { prompt: 'a lighthouse at dusk' };
+
+/** [name, body, valid?] — each bound of the pages' parameter table, and the value just outside it. */
+const REQUEST_CASES: ReadonlyArray<readonly [string, Record<string, unknown>, boolean]> = [
+  ['minimal', base, true],
+  ['guidance_scale 0.1 (min)', { ...base, guidance_scale: 0.1 }, true],
+  ['guidance_scale 25 (max)', { ...base, guidance_scale: 25 }, true],
+  ['guidance_scale 0.09', { ...base, guidance_scale: 0.09 }, false],
+  ['guidance_scale 25.01', { ...base, guidance_scale: 25.01 }, false],
+  ['guidance_scale "7.5" (string)', { ...base, guidance_scale: '7.5' }, false],
+  ['num_inference_steps 20 (min)', { ...base, num_inference_steps: 20 }, true],
+  ['num_inference_steps 100 (max)', { ...base, num_inference_steps: 100 }, true],
+  ['num_inference_steps 19', { ...base, num_inference_steps: 19 }, false],
+  ['num_inference_steps 101', { ...base, num_inference_steps: 101 }, false],
+  ['num_inference_steps 20.5', { ...base, num_inference_steps: 20.5 }, false],
+  ['samples 1 (min)', { ...base, samples: 1 }, true],
+  ['samples 4 (max)', { ...base, samples: 4 }, true],
+  ['samples 0', { ...base, samples: 0 }, false],
+  ['samples 5', { ...base, samples: 5 }, false],
+  ['img_width 512', { ...base, img_width: 512 }, true],
+  ['img_width 768', { ...base, img_width: 768 }, true],
+  ['img_width 1024', { ...base, img_width: 1024 }, true],
+  ['img_width 600', { ...base, img_width: 600 }, false],
+  ['img_height 1025', { ...base, img_height: 1025 }, false],
+  ['scheduler UniPC', { ...base, scheduler: 'UniPC' }, true],
+  ['scheduler DPM2 a Karras', { ...base, scheduler: 'DPM2 a Karras' }, true],
+  ['scheduler dpmpp_2m (page example)', { ...base, scheduler: 'dpmpp_2m' }, true],
+  ['scheduler not in the list', { ...base, scheduler: 'karras_turbo' }, false],
+  ['scheduler wrong case', { ...base, scheduler: 'unipc' }, false],
+  ['seed -1', { ...base, seed: -1 }, true],
+  ['seed 516797155652 (page example, > 2^32)', { ...base, seed: 516797155652 }, true],
+  ['seed -2', { ...base, seed: -2 }, false],
+  ['base64 true', { ...base, base64: true }, true],
+  ['base64 "true" (string)', { ...base, base64: 'true' }, false],
+  ['missing prompt', { negative_prompt: 'blurry' }, false],
+  ['empty prompt', { prompt: '' }, false],
+  ['prompt not a string', { prompt: 42 }, false],
+  ['unknown field forwarded by the SDK', { ...base, interval: 4 }, true],
+];
+
+test('each seed page example payload is valid', () => {
+  const examples = requestExamples();
+  assert.deepEqual(Object.keys(examples).sort(), ['sd1.5-epicrealism', 'sd1.5-scifi']);
+  for (const [name, body] of Object.entries(examples)) {
+    assert.equal(nodeCopy.validateTxt2ImgRequest(body), true, `${name}: ${JSON.stringify(nodeCopy.validateTxt2ImgRequest.errors)}`);
+  }
+});
+
+test('the request validator accepts each bound and rejects the value just outside it', () => {
+  for (const [name, body, valid] of REQUEST_CASES) {
+    assert.equal(nodeCopy.validateTxt2ImgRequest(body), valid, name);
+    if (!valid) {
+      const errors = nodeCopy.validateTxt2ImgRequest.errors ?? [];
+      assert.ok(errors.length > 0, `${name}: rejected without an error`);
+    }
+  }
+});
+
+test('a rejection names the failing parameter', () => {
+  assert.equal(nodeCopy.validateTxt2ImgRequest({ ...base, samples: 5 }), false);
+  assert.equal(nodeCopy.validateTxt2ImgRequest.errors?.[0]?.instancePath, '/samples');
+  assert.equal(nodeCopy.validateTxt2ImgRequest({ negative_prompt: 'x' }), false);
+  assert.deepEqual(nodeCopy.validateTxt2ImgRequest.errors?.[0]?.params, { missingProperty: 'prompt' });
+});
+
+const RESPONSE_CASES: ReadonlyArray<readonly [keyof typeof nodeCopy, unknown, boolean]> = [
+  ['validateSubmitResponse', { request_id: '2c7f59ea-13f1-402c-9353-915a2b5a2124', status: 'QUEUED', status_url: 'http://127.0.0.1:1/v2/requests/2c7f59ea-13f1-402c-9353-915a2b5a2124/status', response_url: 'http://127.0.0.1:1/v2/requests/2c7f59ea-13f1-402c-9353-915a2b5a2124' }, true],
+  ['validateSubmitResponse', { request_id: '2c7f59ea-13f1-402c-9353-915a2b5a2124', status: 'QUEUED', status_url: '/v2/requests/x/status', response_url: 'relative' }, false],
+  ['validateSubmitResponse', { request_id: 'not-a-uuid', status: 'QUEUED', status_url: 'http://a/b', response_url: 'http://a/c' }, false],
+  ['validateSubmitResponse', { request_id: '2c7f59ea-13f1-402c-9353-915a2b5a2124', status: 'PROCESSING', status_url: 'http://a/b', response_url: 'http://a/c' }, false],
+  ['validateStatusResponse', { status: 'QUEUED', request_id: '2c7f59ea-13f1-402c-9353-915a2b5a2124', metrics: {} }, true],
+  ['validateStatusResponse', { status: 'COMPLETED', request_id: '2c7f59ea-13f1-402c-9353-915a2b5a2124', metrics: { inference_time: 13.06 } }, true],
+  ['validateStatusResponse', { status: 'COMPLETED', request_id: '2c7f59ea-13f1-402c-9353-915a2b5a2124' }, false],
+  ['validateStatusResponse', { status: 'FAILED', request_id: '2c7f59ea-13f1-402c-9353-915a2b5a2124', error: 'x' }, false],
+  ['validateStatusResponse', { status: 'DONE', request_id: '2c7f59ea-13f1-402c-9353-915a2b5a2124' }, false],
+  ['validateStatusResponse', { status: 'PROCESSING', request_id: '2c7f59ea-13f1-402c-9353-915a2b5a2124', metrics: { cost: 0.01 } }, false],
+  ['validateFailedResponse', { status: 'FAILED', error: 'Prompt is Mandatory and must be string', metrics: { inference_time: 0.007, queue_time: 0.23, total_time: 0.24 } }, true],
+  ['validateFailedResponse', { status: 'FAILED', error: 'blocked', metrics: { inference_time: 0.1, cost: 0.002 } }, false],
+  ['validateFailedResponse', { status: 'FAILED' }, false],
+  ['validateResultResponse', { status: 'COMPLETED', error: null, output: 'http://127.0.0.1:1/images/a/0.jpg', images: [{ url: 'http://127.0.0.1:1/images/a/0.jpg', content_type: 'image/jpeg', file_name: '0.jpg', file_size: 1234 }], metrics: { inference_time: 1.2, queue_time: 0.3, total_time: 1.5, cost: 0.002, remaining_credits: 9.998 } }, true],
+  ['validateResultResponse', { status: 'COMPLETED', output: 'http://127.0.0.1:1/images/a/0.jpg', metrics: { inference_time: 1.2 } }, false],
+  ['validateResultResponse', { status: 'PROCESSING', request_id: '2c7f59ea-13f1-402c-9353-915a2b5a2124', metrics: {} }, true],
+  ['validateResultResponse', { status: 'COMPLETED', output: 'http://a/0.jpg', images: [], metrics: { inference_time: 1, queue_time: 0, total_time: 1, cost: 0, remaining_credits: 1 } }, false],
+  ['validateErrorResponse', { error: 'Missing Authorization or x-api-key in header' }, true],
+  ['validateErrorResponse', { message: 'not the envelope' }, false],
+  ['validateErrorResponse', { error: '' }, false],
+  ['validateBase64ImageResponse', { image: '/9j/4AAQ', status: 'Success' }, true],
+  ['validateBase64ImageResponse', { image: '/9j/4AAQ' }, false],
+];
+
+test('the response validators accept the documented shapes and reject the broken ones', () => {
+  for (const [name, body, valid] of RESPONSE_CASES) {
+    const validate = nodeCopy[name] as (data: unknown) => boolean;
+    assert.equal(validate(body), valid, `${name} ${JSON.stringify(body)}`);
+  }
+});
+
+const ALL_CASES = [
+  ...REQUEST_CASES.map(([, body]) => ['validateTxt2ImgRequest', body] as const),
+  ...RESPONSE_CASES.map(([name, body]) => [name, body] as const),
+];
+
+function nodeAnswers(): Array<[boolean, number]> {
+  return ALL_CASES.map(([name, body]) => {
+    const validate = nodeCopy[name as keyof typeof nodeCopy] as ((data: unknown) => boolean) & { errors?: unknown[] | null };
+    const ok = validate(body);
+    return [ok, validate.errors?.length ?? 0];
+  });
+}
+
+test('the bundled k6 copy gives the same answers as the Node copy (imported in Node)', async () => {
+  const k6Copy = (await import(K6_BUNDLE)) as Record<string, ((data: unknown) => boolean) & { errors?: unknown[] | null }>;
+  const bundled = ALL_CASES.map(([name, body]): [boolean, number] => {
+    const validate = k6Copy[name];
+    assert.ok(validate, `the k6 bundle exports ${name}`);
+    const ok = validate(body);
+    return [ok, validate.errors?.length ?? 0];
+  });
+  assert.deepEqual(bundled, nodeAnswers());
+});
+
+test('the bundled k6 copy gives the same answers as the Node copy (run inside k6)', { skip: !existsSync(K6) && 'k6 not installed: run ./scripts/setup' }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'infercheck-k6-validators-'));
+  const script = join(dir, 'cases.js');
+  writeFileSync(
+    script,
+    `import * as v from ${JSON.stringify(K6_BUNDLE)};
+const cases = ${JSON.stringify(ALL_CASES)};
+export const options = { vus: 1, iterations: 1 };
+export default function () {
+  const answers = cases.map(([name, body]) => { const ok = v[name](body); return [ok, (v[name].errors || []).length]; });
+  console.log('ANSWERS ' + JSON.stringify(answers));
+}
+`,
+  );
+  const consoleFile = join(dir, 'console.log');
+  execFileSync(K6, ['run', '--quiet', '--summary-mode=disabled', '--log-format=raw', '--no-usage-report', `--console-output=${consoleFile}`, script], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, K6_NO_USAGE_REPORT: 'true' },
+  });
+  const out = readFileSync(consoleFile, 'utf8');
+  const line = out.split('\n').find((l) => l.startsWith('ANSWERS '));
+  assert.ok(line, `k6 printed no answers:\n${out}`);
+  assert.deepEqual(JSON.parse(line.slice('ANSWERS '.length)), nodeAnswers());
+});
