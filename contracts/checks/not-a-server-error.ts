@@ -1,0 +1,16 @@
+import { describe, finding } from './helpers.ts';
+import type { CheckDefinition } from '../types.ts';
+
+// Schemathesis' not_a_server_error. The suite sends nothing a healthy server should choke on: even a broken body is
+// the caller's fault (4xx). A 5xx is documented as possible (seed "500 Server Error"), but never acceptable here.
+export const notAServerError: CheckDefinition<'exchange'> = {
+  id: 'not-a-server-error',
+  title: 'No request of the suite gets a 5xx',
+  family: 'conformance',
+  severity: 'major',
+  subject: 'exchange',
+  applies: (_ctx, { exchange }) => exchange.response !== undefined && exchange.operationId !== null,
+  run: (_ctx, { exchange }) =>
+    exchange.response!.status >= 500 ? finding(`${describe(exchange)}: server error`, `${exchange.operationId}:${exchange.response!.status}`, exchange) : undefined,
+  sampleFailure: 'POST /v1/sd1.5-scifi → 500: server error',
+};
