@@ -1,0 +1,79 @@
+// Honest queue-wait estimates. A client only learns that a job left QUEUED at its next poll, so the instant the job
+// started is known only to lie in an interval: after the last poll that still saw QUEUED was sent, and before the
+// first poll that saw anything later came back (anchors §3.5 "quantization", §7 item 2). We report the midpoint and
+// the half-width of that interval, never a bare number. Plain TypeScript: runs in k6 and under node:test.
+
+export type ObservedStatus = 'QUEUED' | 'PROCESSING' | 'COMPLETED' | 'FAILED';
+
+/** One poll answer: when the request left (sent_ms), when its answer arrived (at_ms), what it said. Epoch ms. */
+export interface Observation {
+  readonly status: string;
+  readonly sent_ms: number;
+  readonly at_ms: number;
+  readonly code: number;
+}
+
+export interface Interval {
+  /** ms after the submit was sent */
+  readonly lowMs: number;
+  readonly highMs: number;
+}
+
+export interface PointEstimate {
+  readonly estimateMs: number;
+  /** half-width of the interval the true value is known to lie in */
+  readonly boundMs: number;
+  readonly interval: Interval;
+}
+
+const TERMINAL: ReadonlySet<string> = new Set(['COMPLETED', 'FAILED']);
+
+/** The server reports inference_time in seconds with 3 decimals (reference §2.3); allow for that rounding. */
+const ROUNDING_MS = 0.5;
+
+function toEstimate(lowMs: number, highMs: number): PointEstimate {
+  return { estimateMs: (lowMs + highMs) / 2, boundMs: (highMs - lowMs) / 2, interval: { lowMs, highMs } };
+}
+
+/**
+ * Where the job's start (QUEUED → PROCESSING) lies, relative to the submit being sent at `submitSentMs`.
+ * - low: the latest send time of a poll that still saw QUEUED (the server answered after it was sent); 0 if none.
+ * - high: the earliest arrival of an answer that saw PROCESSING or a terminal state.
+ * - When the job was first seen terminal and the server reported inference_time, the start is also at most
+ *   (that arrival − inference_time): a job cannot finish before it has run for its inference time. Only this
+ *   upper bound is used: the server's processing span may hold work outside inference_time (cold start, upload),
+ *   so "end − inference_time" is not a lower bound.
+ * Returns null when no poll ever saw the job leave QUEUED.
+ */
+export function estimateQueueWait(submitSentMs: number, observations: readonly Observation[], serverInferenceS?: number): PointEstimate | null {
+  let lowMs = 0;
+  let highMs = Number.POSITIVE_INFINITY;
+  for (const o of observations) {
+    if (o.status === 'QUEUED') lowMs = Math.max(lowMs, o.sent_ms - submitSentMs);
+    else if (o.status === 'PROCESSING' || TERMINAL.has(o.status)) highMs = Math.min(highMs, o.at_ms - submitSentMs);
+  }
+  if (!Number.isFinite(highMs)) return null;
+  const firstTerminal = observations.find((o) => o.status === 'COMPLETED');
+  if (firstTerminal && serverInferenceS !== undefined && serverInferenceS >= 0) {
+    const byInference = firstTerminal.at_ms - submitSentMs - (serverInferenceS * 1000 - ROUNDING_MS);
+    // a bound below the lower one means the server's numbers and our clocks disagree: keep the observed interval
+    if (byInference >= lowMs) highMs = Math.min(highMs, byInference);
+  }
+  lowMs = Math.min(lowMs, highMs);
+  return toEstimate(Math.max(0, lowMs), Math.max(0, highMs));
+}
+
+/**
+ * Where the job's end (→ COMPLETED or FAILED) lies, relative to the submit: after the last poll that saw it still
+ * running was sent, before the first terminal answer arrived. Null when no terminal state was seen.
+ */
+export function estimateCompletion(submitSentMs: number, observations: readonly Observation[]): PointEstimate | null {
+  let lowMs = 0;
+  let highMs = Number.POSITIVE_INFINITY;
+  for (const o of observations) {
+    if (TERMINAL.has(o.status)) highMs = Math.min(highMs, o.at_ms - submitSentMs);
+    else if (o.status === 'QUEUED' || o.status === 'PROCESSING') lowMs = Math.max(lowMs, o.sent_ms - submitSentMs);
+  }
+  if (!Number.isFinite(highMs)) return null;
+  return toEstimate(Math.min(lowMs, highMs), highMs);
+}
