@@ -109,6 +109,7 @@ const LATE_MS = 50;
 
 /** One arrival of an open-model stage: wait for its instant (Poisson), respect the budget, run one v2 job. */
 export async function arrive(cfg: RunConfig, plan: StagePlan): Promise<void> {
+  m.touchZeroCounters(plan.tag);
   const i = exec.scenario.iterationInTest;
   if (i >= plan.cap) {
     m.budgetSkipped.add(1, { stage: plan.tag });
@@ -129,6 +130,7 @@ export async function arrive(cfg: RunConfig, plan: StagePlan): Promise<void> {
 
 /** One client turn of a closed-model stage: one v1 job. */
 export async function clientTurn(cfg: RunConfig, plan: StagePlan): Promise<void> {
+  m.touchZeroCounters(plan.tag);
   const i = exec.scenario.iterationInTest;
   if (i >= plan.cap) {
     m.budgetSkipped.add(1, { stage: plan.tag });

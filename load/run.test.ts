@@ -1,0 +1,75 @@
+// `infercheck load` refuses bad input with one line and exit 2, before any k6 runs or any request is sent.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { test } from 'node:test';
+import { UsageError } from '../core/target.ts';
+import { parseDurationS } from './command.ts';
+import { expectedServiceMs, runLoad, scoreQueueWait } from './run.ts';
+import type { JobRecord } from '../core/result-files.ts';
+
+test('a billable target without --max-billable is refused', async () => {
+  await assert.rejects(runLoad({ scenario: 'smoke', target: 'live' }), (err: Error) => err instanceof UsageError && /--max-billable/.test(err.message));
+  await assert.rejects(runLoad({ scenario: 'smoke', target: 'https://staging.example.com/v1' }), UsageError);
+});
+
+test('bad parameters are usage errors', async () => {
+  for (const bad of [
+    { scenario: 'soak' as never },
+    { scenario: 'async' as const, rate: -1 },
+    { scenario: 'async' as const, rate: 0 },
+    { scenario: 'sync' as const, vus: 1.5 },
+    { scenario: 'async' as const, models: ['sd1.5-unknown'] },
+    { scenario: 'async' as const, serviceTime: 'gamma:3' },
+    { scenario: 'async' as const, executionSegment: 'half' },
+    { scenario: 'async' as const, slo: '/nonexistent/slo.yaml' },
+    { scenario: 'async' as const, target: 'live', maxBillable: -3 },
+  ]) {
+    await assert.rejects(runLoad(bad), UsageError, JSON.stringify(bad));
+  }
+});
+
+test('a live target with a budget but no key names the missing variable', async () => {
+  await assert.rejects(runLoad({ scenario: 'smoke', target: 'live', maxBillable: 2, env: {} }), /SEGMIND_API_KEY/);
+});
+
+test('durations and service-time means', () => {
+  assert.equal(parseDurationS('30'), 30);
+  assert.equal(parseDurationS('2m'), 120);
+  assert.equal(parseDurationS('1500ms'), 1.5);
+  assert.throws(() => parseDurationS('soon'), UsageError);
+  assert.equal(expectedServiceMs('fixed:400', 'ci'), 400);
+  assert.equal(expectedServiceMs('exp:1000', 'ci'), 1000);
+  assert.ok(Math.abs(expectedServiceMs('lognormal:1000,0.5', 'ci') - 1000 * Math.exp(0.125)) < 1e-9);
+  assert.equal(expectedServiceMs(undefined, 'ci'), 25);
+});
+
+test('the CLI prints one line and exits 2 for a billable target without a budget', () => {
+  const r = spawnSync(process.execPath, ['bin/infercheck.mjs', 'load', '--target', 'live', '--scenario', 'smoke'], { encoding: 'utf8', env: { ...process.env, SEGMIND_API_KEY: 'SG_ffffffffffffffff' } });
+  assert.equal(r.status, 2);
+  assert.equal(r.stderr.trim().split('\n').length, 1);
+  assert.match(r.stderr, /--max-billable/);
+  assert.ok(!r.stderr.includes('SG_ffffffffffffffff'));
+  const bad = spawnSync(process.execPath, ['bin/infercheck.mjs', 'load', '--scenario', 'smoke', '--duration', 'soon'], { encoding: 'utf8' });
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--duration/);
+});
+
+test('queue-wait scoring compares each estimate with the truth measured from the same instant', () => {
+  const job = (id: string, strategy: 'fixed' | 'adaptive', est: number, bound: number, polls: number): JobRecord => ({
+    request_id: id, model: 'sd1.5-scifi', api: 'v2', stage: 's', params_digest: 'x', poll_strategy: strategy, submit_at_ms: 1000,
+    submit_latency_ms: 1, observations: [], polls, queue_wait_est_ms: est, queue_wait_bound_ms: bound, e2e_ms: 10, result_fetch_ms: 1,
+    server: {}, final_status: 'COMPLETED', final_code: 200, validation_errors: 0,
+  });
+  const truth = (id: string, started: number) => ({ request_id: id, queue_ms: started - 1001, started_at_ms: started, submitted_at_ms: 1001, inference_ms: 5 });
+  const scores = scoreQueueWait(
+    [job('a', 'fixed', 500, 500, 3), job('b', 'fixed', 300, 100, 5), job('c', 'adaptive', 100, 10, 2)],
+    [truth('a', 1200), truth('b', 1500), truth('c', 1100)],
+  );
+  const fixed = scores.find((s) => s.strategy === 'fixed')!;
+  assert.equal(fixed.jobs, 2);
+  assert.equal(fixed.trueMeanMs, 350);
+  assert.equal(fixed.meanErrorMs, (300 - 200) / 2);
+  assert.equal(fixed.coverage, 0.5); // b is off by 200 with a bound of 100
+  assert.equal(fixed.medianPolls, 4);
+  assert.equal(scores.find((s) => s.strategy === 'adaptive')!.meanErrorMs, 0);
+});
