@@ -1,0 +1,233 @@
+// Measuring, kept apart from presenting: results.json + objectives → every number the HTML, Markdown and JUnit
+// outputs show. Renderers format this; they compute nothing statistical themselves.
+import { describeObjective, quantileOf, type Objective, type ObjectiveSet } from '../core/objectives.ts';
+import type { RecordedExchange, Severity } from '../core/result-files.ts';
+import type { JobRow, Results } from './results-types.ts';
+import { planCapacity, type CapacityPlan } from './capacity.ts';
+import { inScope, metricValues, orderedSample } from './samples.ts';
+import { jobsToClaimPercentile, percentileInterval, type PercentileInterval } from './stats/order-statistics.ts';
+import { meanVerdict, percentileVerdict, rateVerdict, type Verdict, type VerdictDetail } from './stats/sla-verdict.ts';
+
+export interface ObjectiveVerdict {
+  readonly name: string;
+  readonly objective: Objective;
+  readonly detail: VerdictDetail;
+}
+
+export interface FailureGroup {
+  readonly check: string;
+  readonly severity: Severity;
+  readonly title: string;
+  readonly count: number;
+  readonly operations: readonly string[];
+  readonly models: readonly string[];
+  readonly message: string;
+  readonly example: RecordedExchange | null;
+}
+
+export interface MetricSummary {
+  readonly metric: string;
+  readonly label: string;
+  readonly n: number;
+  readonly p50: PercentileInterval | null;
+  readonly p95: PercentileInterval | null;
+  readonly p99: PercentileInterval | null;
+  /** Empirical CDF, at most ~200 points: [value ms, cumulative fraction]. */
+  readonly cdf: readonly (readonly [number, number])[];
+}
+
+export interface GroupSummary {
+  readonly model: string;
+  readonly api: 'v1' | 'v2';
+  readonly jobs: number;
+  readonly completed: number;
+  readonly metrics: readonly MetricSummary[];
+}
+
+export interface SweepRow {
+  readonly tag: string;
+  readonly offeredRate: number;
+  readonly throughput: number;
+  readonly jobs: number;
+  readonly e2e: { readonly p50: number | null; readonly p95: PercentileInterval | null; readonly p99: number | null };
+}
+
+export interface Timeline {
+  readonly startMs: number;
+  readonly stepMs: number;
+  readonly inFlight: readonly number[];
+  readonly queued: readonly number[];
+  readonly processing: readonly number[];
+}
+
+export interface Analysis {
+  readonly results: Results;
+  readonly objectivesSource: string;
+  readonly confidence: number;
+  readonly verdicts: readonly ObjectiveVerdict[];
+  readonly slaVerdict: Verdict | null;
+  readonly contracts: null | { readonly checks: number; readonly failedChecks: number; readonly failures: number; readonly skipped: number };
+  readonly failureGroups: readonly FailureGroup[];
+  readonly groups: readonly GroupSummary[];
+  readonly sweep: readonly SweepRow[] | null;
+  readonly capacity: readonly CapacityPlan[];
+  readonly timeline: Timeline | null;
+  readonly sampleSizeRule: { readonly confidence: number; readonly p99: number | null; readonly p95: number | null; readonly p99At99: number | null; readonly p99At99OneOver: number | null };
+  readonly notes: readonly string[];
+}
+
+const SEVERITY_ORDER: readonly Severity[] = ['critical', 'major', 'minor', 'info'];
+
+/** The CDF metrics: queue wait, inference time (server's when reported, else client processing), end-to-end. */
+const CDF_METRICS = [
+  { metric: 'queue_wait_ms', label: 'queue wait (client estimate)' },
+  { metric: 'server_inference_time_ms', label: 'inference_time (server)' },
+  { metric: 'processing_ms', label: 'processing (client view)' },
+  { metric: 'e2e_ms', label: 'end-to-end' },
+] as const;
+
+function judge(objective: Objective, results: NonNullable<Results['load']>, confidence: number): VerdictDetail {
+  const scope = { ...(objective.model ? { model: objective.model } : {}), ...(objective.api ? { api: objective.api } : {}) };
+  if (objective.kind === 'rate') {
+    const jobs = results.samples === 'raw' ? results.jobs.filter((j) => inScope(j, scope)) : [];
+    const n = results.samples === 'raw' ? jobs.length : results.jobCount;
+    const ok = jobs.filter((j) => j.status === 'COMPLETED').length;
+    return rateVerdict(objective.metric === 'success_rate' ? ok : n - ok, n, objective.op, objective.value, confidence);
+  }
+  if (objective.stat === 'mean') return meanVerdict(metricValues(results.jobs, objective.metric, scope), objective.op, objective.value, confidence);
+  return percentileVerdict(orderedSample(results, objective.metric, scope), quantileOf(objective.stat), objective.op, objective.value, confidence);
+}
+
+function cdfPoints(values: readonly number[]): [number, number][] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = sorted.length;
+  const step = Math.max(1, Math.floor(n / 200));
+  const points: [number, number][] = [];
+  for (let i = 0; i < n; i += step) points.push([sorted[i]!, (i + 1) / n]);
+  if (n && points[points.length - 1]![1] !== 1) points.push([sorted[n - 1]!, 1]);
+  return points;
+}
+
+function summarize(load: NonNullable<Results['load']>, model: string, api: 'v1' | 'v2', confidence: number): GroupSummary {
+  const scope = { model, api };
+  const jobs = load.jobs.filter((j) => inScope(j, scope));
+  const metrics: MetricSummary[] = [];
+  for (const { metric, label } of CDF_METRICS) {
+    const values = metricValues(load.jobs, metric, scope);
+    if (!values.length) continue;
+    if (metric === 'processing_ms' && metrics.some((m) => m.metric === 'server_inference_time_ms')) continue;
+    const sample = orderedSample(load, metric, scope);
+    const interval = (p: number): PercentileInterval | null => (sample.n ? percentileInterval(sample, p, confidence) : null);
+    metrics.push({ metric, label, n: sample.n, p50: interval(0.5), p95: interval(0.95), p99: interval(0.99), cdf: cdfPoints(values) });
+  }
+  return { model, api, jobs: jobs.length, completed: jobs.filter((j) => j.status === 'COMPLETED').length, metrics };
+}
+
+/** In-flight jobs, queue depth and jobs in PROCESSING over time, from each job's timestamps (≤ 300 steps). */
+export function buildTimeline(jobs: readonly JobRow[]): Timeline | null {
+  if (!jobs.length) return null;
+  const startMs = Math.min(...jobs.map((j) => j.submit_at_ms));
+  const endMs = Math.max(...jobs.map((j) => j.end_ms ?? j.submit_at_ms + j.submit_latency_ms));
+  const span = Math.max(1, endMs - startMs);
+  const steps = Math.min(300, Math.max(10, Math.ceil(span / 100)));
+  const stepMs = span / steps;
+  const delta = { inFlight: new Float64Array(steps + 2), queued: new Float64Array(steps + 2), processing: new Float64Array(steps + 2) };
+  const bin = (t: number): number => Math.min(steps + 1, Math.max(0, Math.ceil((t - startMs) / stepMs)));
+  for (const j of jobs) {
+    const end = j.end_ms ?? j.submit_at_ms + j.submit_latency_ms;
+    delta.inFlight[bin(j.submit_at_ms)]! += 1;
+    delta.inFlight[bin(end)]! -= 1;
+    if (j.processing_start_ms !== null) {
+      const began = Math.min(end, Math.max(j.submit_at_ms, j.processing_start_ms));
+      if (j.api === 'v2') {
+        delta.queued[bin(j.submit_at_ms)]! += 1;
+        delta.queued[bin(began)]! -= 1;
+      }
+      delta.processing[bin(began)]! += 1;
+      delta.processing[bin(end)]! -= 1;
+    }
+  }
+  const integrate = (d: Float64Array): number[] => {
+    const out: number[] = [];
+    let level = 0;
+    for (let i = 0; i <= steps; i++) {
+      level += d[i]!;
+      out.push(Math.max(0, Math.round(level)));
+    }
+    return out;
+  };
+  return { startMs, stepMs, inFlight: integrate(delta.inFlight), queued: integrate(delta.queued), processing: integrate(delta.processing) };
+}
+
+function groupFailures(results: Results): FailureGroup[] {
+  const groups = new Map<string, { check: string; severity: Severity; title: string; count: number; operations: Set<string>; models: Set<string>; message: string; example: RecordedExchange | null }>();
+  for (const check of results.contracts?.checks ?? []) {
+    for (const f of check.failures) {
+      const key = `${f.check}\u0000${f.severity}\u0000${f.dedupeKey}`;
+      const g = groups.get(key) ?? { check: f.check, severity: f.severity, title: f.title, count: 0, operations: new Set<string>(), models: new Set<string>(), message: f.message, example: f.exchange ?? null };
+      g.count++;
+      g.operations.add(f.operation);
+      if (f.model) g.models.add(f.model);
+      if (!g.example && f.exchange) g.example = f.exchange;
+      groups.set(key, g);
+    }
+  }
+  return [...groups.values()]
+    .map((g) => ({ ...g, operations: [...g.operations], models: [...g.models] }))
+    .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || a.check.localeCompare(b.check) || b.count - a.count);
+}
+
+function sweepRows(load: NonNullable<Results['load']>, confidence: number): SweepRow[] | null {
+  const rated = load.stages.filter((s) => s.rate !== undefined);
+  if (load.samples !== 'raw' || rated.length < 2) return null;
+  return rated.map((stage) => {
+    const own = load.jobs.filter((j) => j.stage === stage.tag);
+    const start = own.length ? Math.min(...own.map((j) => j.submit_at_ms)) : 0;
+    const durationS = stage.durationS || 1;
+    const done = load.jobs.filter((j) => j.end_ms !== null && j.end_ms >= start && j.end_ms < start + durationS * 1000 && j.status === 'COMPLETED').length;
+    const sample = orderedSample(load, 'e2e_ms', { stage: stage.tag });
+    const q = (p: number): number | null => (sample.n ? sample.at(Math.max(1, Math.ceil(p * sample.n))) : null);
+    return { tag: stage.tag, offeredRate: own.length / durationS, throughput: done / durationS, jobs: own.length, e2e: { p50: q(0.5), p95: sample.n ? percentileInterval(sample, 0.95, confidence) : null, p99: q(0.99) } };
+  });
+}
+
+export function analyze(results: Results, objectives: ObjectiveSet, objectivesSource: string): Analysis {
+  const notes: string[] = [];
+  const load = results.load;
+  const confidence = objectives.confidence;
+  const verdicts: ObjectiveVerdict[] = load ? objectives.objectives.map((objective) => ({ name: describeObjective(objective), objective, detail: judge(objective, load, confidence) })) : [];
+  const slaVerdict: Verdict | null = !verdicts.length ? null : verdicts.some((v) => v.detail.verdict === 'FAIL') ? 'FAIL' : verdicts.some((v) => v.detail.verdict === 'INCONCLUSIVE') ? 'INCONCLUSIVE' : 'PASS';
+  const checks = results.contracts?.checks ?? [];
+  const pairs = load ? [...new Map(load.jobs.map((j) => [`${j.model} ${j.api}`, { model: j.model, api: j.api }])).values()].sort((a, b) => `${a.model}${a.api}`.localeCompare(`${b.model}${b.api}`)) : [];
+  const sweep = load ? sweepRows(load, confidence) : null;
+  if (sweep) notes.push('A sweep mixes offered loads: the verdict table judges all stages together; the capacity section judges each stage.');
+  if (load?.samples === 'histogram') notes.push(load.samplesNote);
+  const capacity: CapacityPlan[] = [];
+  if (load && sweep) {
+    for (const { model, api } of pairs) {
+      const plan = planCapacity(load.jobs, load.stages, model, api, objectives, load.mockTruth ?? null);
+      if (plan) capacity.push(plan);
+    }
+  }
+  return {
+    results,
+    objectivesSource,
+    confidence,
+    verdicts,
+    slaVerdict,
+    contracts: results.contracts ? { checks: checks.length, failedChecks: checks.filter((c) => c.failed > 0).length, failures: checks.reduce((s, c) => s + c.failed, 0), skipped: checks.filter((c) => c.cases > 0 && c.skipped === c.cases).length } : null,
+    failureGroups: groupFailures(results),
+    groups: load && load.samples === 'raw' ? pairs.map(({ model, api }) => summarize(load, model, api, confidence)) : [],
+    sweep,
+    capacity,
+    timeline: load && load.samples === 'raw' ? buildTimeline(load.jobs) : null,
+    sampleSizeRule: {
+      confidence,
+      p99: jobsToClaimPercentile(0.99, confidence, 0) ?? null,
+      p95: jobsToClaimPercentile(0.95, confidence, 0) ?? null,
+      p99At99: jobsToClaimPercentile(0.99, 0.99, 0) ?? null,
+      p99At99OneOver: jobsToClaimPercentile(0.99, 0.99, 1) ?? null,
+    },
+    notes,
+  };
+}

@@ -1,0 +1,202 @@
+// Raw stage files → results.json. The only code that reads the contract and load stages' files (formats fixed in
+// core/result-files.ts); it checks their shape as it reads, so a malformed file is one clear error naming the file.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { cpus, platform } from 'node:os';
+import { join } from 'node:path';
+import type { CheckOutcome, ContractOutcomes, JobRecord, LoadRunMeta } from '../core/result-files.ts';
+import { redactDeep } from '../core/redact.ts';
+import { UsageError } from '../core/target.ts';
+import { SPEC_VERSION } from '../spec/generated/operations.ts';
+import { LATENCY_METRICS, type LatencyMetric } from '../core/objectives.ts';
+import { RESULTS_SCHEMA, type HistogramRecord, type JobRow, type Results } from './results-types.ts';
+import { encodeHistogram, metricValues, RAW_SAMPLE_LIMIT } from './samples.ts';
+
+function readJson(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read ${path}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new UsageError(`${path} is not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function expectShape(ok: boolean, path: string, what: string): void {
+  if (!ok) throw new UsageError(`${path} is malformed: ${what}`);
+}
+
+function readContracts(dir: string): ContractOutcomes | null {
+  const path = join(dir, 'contracts', 'outcomes.json');
+  if (!existsSync(path)) return null;
+  const doc = readJson(path);
+  expectShape(isObject(doc) && doc['schema'] === 'infercheck/contract-outcomes@1', path, 'expected schema "infercheck/contract-outcomes@1"');
+  const outcomes = doc as unknown as ContractOutcomes;
+  expectShape(Array.isArray(outcomes.checks) && outcomes.checks.every((c) => isObject(c) && typeof c.id === 'string' && Array.isArray(c.failures)), path, 'checks must be a list of { id, failures, … }');
+  expectShape(isObject(outcomes.target) && typeof outcomes.target.baseUrl === 'string', path, 'target.baseUrl missing');
+  return outcomes;
+}
+
+function readLoadMeta(dir: string): LoadRunMeta | null {
+  const path = join(dir, 'load', 'run.json');
+  if (!existsSync(path)) return null;
+  const doc = readJson(path);
+  expectShape(isObject(doc) && doc['schema'] === 'infercheck/load-run@1', path, 'expected schema "infercheck/load-run@1"');
+  const meta = doc as unknown as LoadRunMeta;
+  expectShape(Array.isArray(meta.stages) && Array.isArray(meta.models), path, 'stages and models must be lists');
+  return meta;
+}
+
+function readJobs(dir: string): JobRecord[] {
+  const path = join(dir, 'load', 'jobs.ndjson');
+  if (!existsSync(path)) throw new UsageError(`${path} is missing (load/run.json is there, so the load stage should have written it)`);
+  const jobs: JobRecord[] = [];
+  const lines = readFileSync(path, 'utf8').split('\n');
+  lines.forEach((line, i) => {
+    if (!line.trim()) return;
+    let job: unknown;
+    try {
+      job = JSON.parse(line);
+    } catch {
+      throw new UsageError(`${path}:${i + 1} is not valid JSON`);
+    }
+    const ok = isObject(job) && typeof job['model'] === 'string' && (job['api'] === 'v1' || job['api'] === 'v2') && typeof job['stage'] === 'string' && typeof job['submit_at_ms'] === 'number' && typeof job['final_status'] === 'string';
+    expectShape(ok, `${path}:${i + 1}`, 'a job needs model, api (v1|v2), stage, submit_at_ms and final_status');
+    jobs.push(job as unknown as JobRecord);
+  });
+  return jobs;
+}
+
+function readK6Summary(dir: string): NonNullable<Results['load']>['k6'] {
+  const path = join(dir, 'load', 'summary.json');
+  const none = { droppedIterations: null, httpRequests: null, httpFailedRate: null };
+  if (!existsSync(path)) return none;
+  const doc = readJson(path);
+  expectShape(isObject(doc), path, 'expected k6 handleSummary data (an object)');
+  const metrics = isObject((doc as Record<string, unknown>)['metrics']) ? ((doc as Record<string, unknown>)['metrics'] as Record<string, unknown>) : {};
+  const value = (name: string, field: string): number | null => {
+    const m = metrics[name];
+    const values = isObject(m) && isObject(m['values']) ? (m['values'] as Record<string, unknown>) : undefined;
+    const v = values?.[field];
+    return typeof v === 'number' ? v : null;
+  };
+  return { droppedIterations: value('dropped_iterations', 'count'), httpRequests: value('http_reqs', 'count'), httpFailedRate: value('http_req_failed', 'rate') };
+}
+
+const ms = (seconds: number | undefined): number | null => (typeof seconds === 'number' && Number.isFinite(seconds) ? seconds * 1000 : null);
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/** One raw job record → one row with every metric in ms and its place on the timeline. */
+export function toJobRow(job: JobRecord): JobRow {
+  const server = job.server ?? {};
+  const e2e = num(job.e2e_ms);
+  const queueWait = num(job.queue_wait_est_ms);
+  const inference = ms(server.inference_time_s);
+  const lastSeen = job.observations?.length ? job.observations[job.observations.length - 1]!.at_ms : null;
+  const end = e2e !== null ? job.submit_at_ms + e2e : lastSeen;
+  // Processing (client view) = submit→terminal minus the queue-wait estimate; v1 has no queue view, so it has the
+  // server's inference time only.
+  const processing = e2e !== null && queueWait !== null ? Math.max(0, e2e - queueWait) : null;
+  const processingStart = queueWait !== null ? job.submit_at_ms + queueWait : end !== null && inference !== null ? end - inference : null;
+  return {
+    model: job.model,
+    api: job.api,
+    stage: job.stage,
+    request_id: job.request_id ?? null,
+    status: job.final_status,
+    code: job.final_code,
+    submit_at_ms: job.submit_at_ms,
+    submit_latency_ms: num(job.submit_latency_ms) ?? 0,
+    queue_wait_ms: queueWait,
+    queue_wait_bound_ms: num(job.queue_wait_bound_ms),
+    processing_ms: processing,
+    e2e_ms: e2e,
+    result_fetch_ms: num(job.result_fetch_ms),
+    server_queue_time_ms: ms(server.queue_time_s),
+    server_inference_time_ms: inference,
+    server_total_time_ms: ms(server.total_time_s),
+    polls: num(job.polls) ?? 0,
+    cost: num(server.cost),
+    processing_start_ms: processingStart,
+    end_ms: end,
+  };
+}
+
+function histogramsOf(rows: readonly JobRow[]): HistogramRecord[] {
+  const groups = new Map<string, { model: string; api: 'v1' | 'v2'; stage: string }>();
+  for (const r of rows) groups.set(`${r.model}\u0000${r.api}\u0000${r.stage}`, { model: r.model, api: r.api, stage: r.stage });
+  const out: HistogramRecord[] = [];
+  for (const group of groups.values()) {
+    for (const metric of Object.keys(LATENCY_METRICS) as LatencyMetric[]) {
+      const values = metricValues(rows, metric, group);
+      if (values.length) out.push({ ...group, metric, unit: 'us', count: values.length, encoded: encodeHistogram(values) });
+    }
+  }
+  return out;
+}
+
+function redactChecks(checks: readonly CheckOutcome[]): CheckOutcome[] {
+  // The contract stage redacts already; reports redact again because a leaked key in an HTML report is forever.
+  return redactDeep(checks as CheckOutcome[]);
+}
+
+export interface BuildOptions {
+  readonly now?: Date;
+  readonly rawSampleLimit?: number;
+}
+
+/** Reads a run folder's raw files and assembles results.json (not yet validated or written). */
+export function buildResults(runDir: string, options: BuildOptions = {}): Results {
+  if (!existsSync(runDir) || !statSync(runDir).isDirectory()) throw new UsageError(`run folder ${runDir} does not exist`);
+  const contracts = readContracts(runDir);
+  const meta = readLoadMeta(runDir);
+  if (!contracts && !meta) throw new UsageError(`${runDir} has neither contracts/outcomes.json nor load/run.json: not a run folder`);
+  const rows = meta ? readJobs(runDir).map(toJobRow) : [];
+  const limit = options.rawSampleLimit ?? RAW_SAMPLE_LIMIT;
+  const raw = rows.length <= limit;
+  const starts = [contracts?.startedAt, meta?.startedAt].filter((s): s is string => !!s).sort();
+  const ends = [contracts?.finishedAt, meta?.finishedAt].filter((s): s is string => !!s).sort();
+  const target = contracts?.target ?? meta?.target ?? { kind: 'unknown', baseUrl: '' };
+  return {
+    schema: RESULTS_SCHEMA,
+    generatedAt: (options.now ?? new Date()).toISOString(),
+    target: { kind: target.kind, baseUrl: target.baseUrl },
+    specVersion: contracts?.specVersion ?? SPEC_VERSION,
+    environment: {
+      node: process.version,
+      k6Version: meta?.k6Version ?? null,
+      hostCores: cpus().length,
+      platform: `${platform()} ${process.arch}`,
+      runStartedAt: starts[0] ?? null,
+      runFinishedAt: ends[ends.length - 1] ?? null,
+    },
+    contracts: contracts
+      ? { startedAt: contracts.startedAt, finishedAt: contracts.finishedAt, cases: contracts.cases, billableRequests: contracts.billableRequests, checks: redactChecks(contracts.checks), findings: contracts.findings ?? [] }
+      : null,
+    load: meta
+      ? {
+          scenario: meta.scenario,
+          models: meta.models,
+          startedAt: meta.startedAt,
+          finishedAt: meta.finishedAt,
+          k6ExitCode: meta.k6ExitCode,
+          stages: meta.stages,
+          slo: meta.slo ?? null,
+          mockTruth: meta.mockTruth ?? null,
+          samples: raw ? 'raw' : 'histogram',
+          samplesNote: raw
+            ? `every job kept (${rows.length} ≤ ${limit}): exact ranks for the order-statistic intervals and the gate`
+            : `${rows.length} jobs > ${limit}: percentiles from per-group HDR histograms (3 significant digits, mergeable); jobs not kept`,
+          jobCount: rows.length,
+          jobs: raw ? rows : [],
+          histograms: histogramsOf(rows),
+          k6: readK6Summary(runDir),
+        }
+      : null,
+  };
+}

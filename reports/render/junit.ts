@@ -1,0 +1,33 @@
+// junit.xml: one test case per contract check and per SLO, so CI systems list them natively. A FAIL verdict is a
+// <failure>; an INCONCLUSIVE SLO is <skipped> with the number of jobs that would decide it (it is neither proven
+// met nor proven missed); a check that never ran is <skipped> with its reason.
+import type { Analysis } from '../analysis.ts';
+import { escapeXml as x } from './escape.ts';
+import { boundText, decisionText, estimateText } from './verdict-text.ts';
+
+export function renderJunit(a: Analysis): string {
+  const suites: string[] = [];
+  const checks = a.results.contracts?.checks ?? [];
+  if (a.results.contracts) {
+    const cases = checks.map((c) => {
+      const name = `${c.id}: ${c.title}`;
+      if (c.failed > 0) {
+        const details = c.failures.slice(0, 20).map((f) => `[${f.severity}] ${f.operation}${f.model ? ` ${f.model}` : ''}: ${f.title} — ${f.message}${f.exchange ? ` (${f.exchange.request.method} ${f.exchange.request.url} → ${f.exchange.response?.status ?? 'no response'})` : ''}`).join('\n');
+        return `    <testcase classname="contracts" name="${x(name)}"><failure type="${x(c.severity)}" message="${x(`${c.failed} of ${c.cases} cases failed`)}">${x(details)}</failure></testcase>`;
+      }
+      if (c.cases > 0 && c.skipped === c.cases) return `    <testcase classname="contracts" name="${x(name)}"><skipped message="${x(c.skipReason ?? 'skipped')}"/></testcase>`;
+      return `    <testcase classname="contracts" name="${x(name)}"/>`;
+    });
+    suites.push(`  <testsuite name="contracts" tests="${checks.length}" failures="${checks.filter((c) => c.failed > 0).length}" skipped="${checks.filter((c) => c.cases > 0 && c.skipped === c.cases).length}">\n${cases.join('\n')}\n  </testsuite>`);
+  }
+  if (a.verdicts.length) {
+    const cases = a.verdicts.map((v) => {
+      const text = `${v.detail.verdict}: estimate ${estimateText(v)}, ${boundText(v)}, n = ${v.detail.n}. ${decisionText(v)}`;
+      if (v.detail.verdict === 'FAIL') return `    <testcase classname="slo" name="${x(v.name)}"><failure type="FAIL" message="${x(text)}"/></testcase>`;
+      if (v.detail.verdict === 'INCONCLUSIVE') return `    <testcase classname="slo" name="${x(v.name)}"><skipped message="${x(text)}"/></testcase>`;
+      return `    <testcase classname="slo" name="${x(v.name)}"><system-out>${x(text)}</system-out></testcase>`;
+    });
+    suites.push(`  <testsuite name="slo" tests="${a.verdicts.length}" failures="${a.verdicts.filter((v) => v.detail.verdict === 'FAIL').length}" skipped="${a.verdicts.filter((v) => v.detail.verdict === 'INCONCLUSIVE').length}">\n${cases.join('\n')}\n  </testsuite>`);
+  }
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="infercheck">\n${suites.join('\n')}\n</testsuites>\n`;
+}

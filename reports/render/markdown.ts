@@ -1,0 +1,48 @@
+// summary.md: the verdicts, failed checks and capacity plan in GitHub-flavoured Markdown, sized for a CI step summary
+// ($GITHUB_STEP_SUMMARY). Same numbers as the HTML, from the same Analysis.
+import type { Analysis } from '../analysis.ts';
+import { escapeMarkdown as md } from './escape.ts';
+import { formatCount, formatMs, formatRate } from './format.ts';
+import { boundText, decisionText, estimateText } from './verdict-text.ts';
+
+const ICON: Record<string, string> = { PASS: '✅ PASS', FAIL: '❌ FAIL', INCONCLUSIVE: '⚠️ INCONCLUSIVE' };
+
+export function renderMarkdown(a: Analysis): string {
+  const out: string[] = [];
+  const r = a.results;
+  out.push(`## infercheck — ${md(r.target.kind)} \`${md(r.target.baseUrl)}\``, '');
+  out.push(`Spec ${md(r.specVersion)} · ${r.load ? `${md(r.load.scenario)} load run, ${formatCount(r.load.jobCount)} jobs` : 'no load run'} · confidence ${Math.round(a.confidence * 100)} % · objectives \`${md(a.objectivesSource)}\``, '');
+  out.push('| objective | verdict | n | estimate | bound | decision |', '|---|---|---:|---:|---|---|');
+  if (a.contracts) out.push(`| contract checks (${a.contracts.checks}) | ${a.contracts.failedChecks ? ICON['FAIL'] : ICON['PASS']} | ${formatCount(r.contracts?.cases)} | ${a.contracts.failedChecks} failing | ${a.contracts.failures} failures | |`);
+  for (const v of a.verdicts) out.push(`| ${md(v.name)} | ${ICON[v.detail.verdict]} | ${formatCount(v.detail.n)} | ${md(estimateText(v))} | ${md(boundText(v))} | ${md(decisionText(v))} |`);
+  out.push('');
+  const rule = a.sampleSizeRule;
+  out.push(`Sample size to claim p99 with no job over the limit: ${formatCount(rule.p99)} jobs at ${Math.round(rule.confidence * 100)} %, ${formatCount(rule.p99At99)} at 99 % (MLPerf LoadGen needs 662, its rule with one over-latency query allowed: ${formatCount(rule.p99At99OneOver)} here).`, '');
+  for (const note of a.notes) out.push(`> ${md(note)}`, '');
+
+  if (a.failureGroups.length) {
+    out.push('### Failed checks', '', '| check | severity | failure | count | request |', '|---|---|---|---:|---|');
+    for (const g of a.failureGroups) {
+      const ex = g.example;
+      out.push(`| ${md(g.check)} | ${md(g.severity)} | ${md(g.title)}: ${md(g.message)} | ${g.count} | ${ex ? `${md(ex.request.method)} ${md(ex.request.url)} → ${ex.response ? ex.response.status : 'no response'}` : '—'} |`);
+    }
+    out.push('');
+  }
+  if (a.groups.length) {
+    out.push('### Latency (p50 / p95 / p99)', '', '| model | api | metric | n | p50 | p95 | p99 |', '|---|---|---|---:|---:|---:|---:|');
+    for (const g of a.groups) for (const m of g.metrics) out.push(`| ${md(g.model)} | ${g.api} | ${md(m.label)} | ${formatCount(m.n)} | ${formatMs(m.p50?.estimate)} | ${formatMs(m.p95?.estimate)} | ${formatMs(m.p99?.estimate)} |`);
+    out.push('');
+  }
+  if (a.capacity.length) {
+    out.push('### Capacity plan', '', '| model | api | workers fitted (true) | effective workers (Little) | saturation (true) | highest rate meeting SLA: measured / model (true-parameter model) | k6 VUs at knee | held-out wait error |', '|---|---|---:|---:|---:|---|---:|---:|');
+    for (const p of a.capacity) {
+      const t = p.truth;
+      out.push(
+        `| ${md(p.model)} | ${p.api} | ${p.fit.c}${t ? ` (${t.workers})` : ''} | ${p.effectiveWorkers.value.toFixed(2)} | ${formatRate(p.saturationRate)}${t ? ` (${formatRate(t.saturationRate)})` : ''} | ${p.kneeMeasured ? `${formatRate(p.kneeMeasured.rate)} (${md(p.kneeMeasured.tag)})` : 'none'} / ${formatRate(p.kneeModel)}${t?.kneeModel != null ? ` (${formatRate(t.kneeModel)})` : ''} | ${p.vusAtKnee === null ? '—' : formatCount(p.vusAtKnee)} | ${p.meanHoldoutError === null ? '—' : `${(p.meanHoldoutError * 100).toFixed(1)} %`} |`,
+      );
+    }
+    out.push('');
+  }
+  out.push(`<sub>node ${md(r.environment.node)} · k6 ${md(r.environment.k6Version ?? '—')} · ${r.environment.hostCores} cores · generated ${md(r.generatedAt)}</sub>`, '');
+  return out.join('\n');
+}

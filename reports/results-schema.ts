@@ -1,0 +1,41 @@
+// results.json's own JSON Schema (results.schema.json), compiled once with Ajv2020 in strict mode. Every
+// results.json is validated when written and again when read (a baseline handed to the gate may be old or edited).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { UsageError } from '../core/target.ts';
+import { RESULTS_SCHEMA, type Results } from './results-types.ts';
+
+const schema = JSON.parse(readFileSync(new URL('./results.schema.json', import.meta.url), 'utf8')) as object;
+const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
+(addFormatsModule as unknown as (a: Ajv2020) => void)(ajv);
+const validate = ajv.compile<Results>(schema);
+
+/** Problems with a candidate results document, empty when it is valid. */
+export function resultsProblems(doc: unknown): string[] {
+  if (validate(doc)) return [];
+  return (validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
+}
+
+export function assertValidResults(doc: unknown, source: string): asserts doc is Results {
+  const schemaTag = typeof doc === 'object' && doc !== null ? (doc as { schema?: unknown }).schema : undefined;
+  if (schemaTag !== RESULTS_SCHEMA) throw new UsageError(`${source}: not an infercheck results file (schema is ${JSON.stringify(schemaTag ?? null)}, expected "${RESULTS_SCHEMA}")`);
+  const problems = resultsProblems(doc);
+  if (problems.length) throw new UsageError(`${source}: invalid results.json: ${problems.join('; ')}`);
+}
+
+export function readResultsFile(path: string): Results {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new UsageError(`cannot read ${path} as JSON${err instanceof SyntaxError ? ` (${err.message})` : ''}`);
+  }
+  assertValidResults(doc, path);
+  return doc;
+}
+
+export function writeResultsFile(path: string, results: Results): void {
+  assertValidResults(results, 'results.json being written');
+  writeFileSync(path, `${JSON.stringify(results)}\n`);
+}

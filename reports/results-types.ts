@@ -1,0 +1,85 @@
+// The shape of results.json (schema "infercheck/results@1", validated by results.schema.json). Everything the report,
+// the SLA verdicts, the gate and the capacity plan need is in here; nothing downstream reads the raw stage files.
+import type { CheckOutcome, ConflictFinding, LoadRunMeta } from '../core/result-files.ts';
+
+export const RESULTS_SCHEMA = 'infercheck/results@1';
+
+/** One job, flattened: the raw samples. Times in ms (server metrics converted from s); null when not observed. */
+export interface JobRow {
+  readonly model: string;
+  readonly api: 'v1' | 'v2';
+  readonly stage: string;
+  readonly request_id: string | null;
+  readonly status: string;
+  readonly code: number;
+  readonly submit_at_ms: number;
+  readonly submit_latency_ms: number;
+  readonly queue_wait_ms: number | null;
+  /** Half-width of the client's queue-wait uncertainty (poll quantization). */
+  readonly queue_wait_bound_ms: number | null;
+  readonly processing_ms: number | null;
+  readonly e2e_ms: number | null;
+  readonly result_fetch_ms: number | null;
+  readonly server_queue_time_ms: number | null;
+  readonly server_inference_time_ms: number | null;
+  readonly server_total_time_ms: number | null;
+  readonly polls: number;
+  readonly cost: number | null;
+  /** Epoch ms the job started processing (estimate) and was last seen, for in-flight / queue-depth timelines. */
+  readonly processing_start_ms: number | null;
+  readonly end_ms: number | null;
+}
+
+/** An HDR histogram of one latency metric for one (model, api, stage): mergeable across runs and k6 instances. */
+export interface HistogramRecord {
+  readonly model: string;
+  readonly api: 'v1' | 'v2';
+  readonly stage: string;
+  readonly metric: string;
+  /** Values are recorded in microseconds with 3 significant digits (≤ 0.1 % value error). */
+  readonly unit: 'us';
+  readonly count: number;
+  readonly encoded: string; // hdr-histogram-js encodeIntoCompressedBase64
+}
+
+export interface Results {
+  readonly schema: typeof RESULTS_SCHEMA;
+  readonly generatedAt: string;
+  readonly target: { readonly kind: string; readonly baseUrl: string };
+  readonly specVersion: string;
+  readonly environment: {
+    readonly node: string;
+    readonly k6Version: string | null;
+    /** Cores and platform of the host that built this file (the load generator's host when run by `npm start`). */
+    readonly hostCores: number;
+    readonly platform: string;
+    readonly runStartedAt: string | null;
+    readonly runFinishedAt: string | null;
+  };
+  readonly contracts: null | {
+    readonly startedAt: string;
+    readonly finishedAt: string;
+    readonly cases: number;
+    readonly billableRequests: number;
+    readonly checks: readonly CheckOutcome[];
+    readonly findings: readonly ConflictFinding[];
+  };
+  readonly load: null | {
+    readonly scenario: LoadRunMeta['scenario'];
+    readonly models: readonly string[];
+    readonly startedAt: string;
+    readonly finishedAt: string;
+    readonly k6ExitCode: number;
+    readonly stages: LoadRunMeta['stages'];
+    readonly slo: Readonly<Record<string, string>> | null;
+    readonly mockTruth: LoadRunMeta['mockTruth'] | null;
+    /** 'raw': every job is in `jobs`; 'histogram': too many jobs, percentiles come from `histograms` (see samples.ts). */
+    readonly samples: 'raw' | 'histogram';
+    readonly samplesNote: string;
+    readonly jobCount: number;
+    readonly jobs: readonly JobRow[];
+    readonly histograms: readonly HistogramRecord[];
+    /** A few of k6's own totals from summary.json, when present. */
+    readonly k6: { readonly droppedIterations: number | null; readonly httpRequests: number | null; readonly httpFailedRate: number | null };
+  };
+}
