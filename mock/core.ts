@@ -70,6 +70,8 @@ export interface Job {
   /** Balance right after this job was billed; null until settled or when it failed. */
   remainingCredits: number | null;
   settled: boolean;
+  /** The shell's serialised COMPLETED status body for one base URL (immutable once terminal). */
+  statusCache?: { base: string; body: string };
 }
 
 export type SubmitOutcome =

@@ -57,6 +57,20 @@ export interface Shell {
   shutdown(): void;
 }
 
+/**
+ * One request header by lower-case name, read from rawHeaders: touching `req.headers` makes Node build the whole
+ * header object, which is measurable on the status-poll hot path. Duplicates are joined like Node does.
+ */
+export function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const raw = req.rawHeaders;
+  let found: string | undefined;
+  for (let i = 0; i < raw.length; i += 2) {
+    const key = raw[i]!;
+    if (key.length === name.length && (key === name || key.toLowerCase() === name)) found = found === undefined ? raw[i + 1]! : `${found}, ${raw[i + 1]!}`;
+  }
+  return found;
+}
+
 export function createShell(core: MockCore, images: JpegCache, config: ShellConfig, faultRng: Rng): Shell {
   const keyIndex = new Map<string, number>(config.apiKeys.map((key, i) => [key, i]));
   const pendingV1 = new Set<NodeJS.Timeout>();
@@ -94,8 +108,8 @@ export function createShell(core: MockCore, images: JpegCache, config: ShellConf
   }
 
   function baseUrl(req: IncomingMessage): string {
-    const host = req.headers.host;
-    return `http://${typeof host === 'string' && SAFE_AUTHORITY.test(host) ? host : config.fallbackAuthority}`;
+    const host = headerValue(req, 'host');
+    return `http://${host !== undefined && SAFE_AUTHORITY.test(host) ? host : config.fallbackAuthority}`;
   }
 
   /** Faults chosen by configuration; true when the request was consumed by one. */
@@ -121,9 +135,9 @@ export function createShell(core: MockCore, images: JpegCache, config: ShellConf
 
   /** x-api-key only (reference §1.1); returns the key's index or undefined after answering 401 / 429. */
   function authenticate(ex: Exchange): number | undefined {
-    const key = ex.req.headers['x-api-key'];
-    if (typeof key !== 'string' || key.length === 0) {
-      fail(ex, ex.req.headers.authorization ? errors.bearerOnly() : errors.missingKey());
+    const key = headerValue(ex.req, 'x-api-key');
+    if (key === undefined || key.length === 0) {
+      fail(ex, headerValue(ex.req, 'authorization') ? errors.bearerOnly() : errors.missingKey());
       return undefined;
     }
     const index = keyIndex.get(key);
@@ -171,16 +185,21 @@ export function createShell(core: MockCore, images: JpegCache, config: ShellConf
     if (status === 'FAILED') return json(ex, 422, failedBody(job));
     const base = baseUrl(ex.req);
     if (status !== 'COMPLETED') return json(ex, 200, pendingBody(job, status, base));
-    const metrics = { ...timingMetrics(job), cost: job.cost, remaining_credits: job.remainingCredits ?? core.balance(job.keyIndex) };
     if (kind === 'status') {
-      return json(ex, 200, {
+      // A COMPLETED status body never changes, so it is serialised once per job and Host (the polling hot path).
+      const cached = job.statusCache;
+      if (cached && cached.base === base) return finish(ex, 200, { 'content-type': JSON_TYPE }, cached.body);
+      const body = JSON.stringify({
         status,
         request_id: job.id,
         status_url: `${base}/v2/requests/${job.id}/status`,
         response_url: `${base}/v2/requests/${job.id}`,
-        metrics,
+        metrics: completedMetrics(job),
       });
+      job.statusCache = { base, body };
+      return finish(ex, 200, { 'content-type': JSON_TYPE }, body);
     }
+    const metrics = completedMetrics(job);
     const urls = Array.from({ length: job.samples }, (_, n) => `${base}/images/${job.id}/${n}.jpg`);
     return json(ex, 200, {
       status,
@@ -193,14 +212,18 @@ export function createShell(core: MockCore, images: JpegCache, config: ShellConf
     });
   }
 
+  function completedMetrics(job: Job): Record<string, number> {
+    return { ...timingMetrics(job), cost: job.cost, remaining_credits: job.remainingCredits ?? core.balance(job.keyIndex) };
+  }
+
   function readJsonBody(ex: Exchange, onBody: (body: Record<string, unknown>) => void): void {
     const { req } = ex;
-    const contentType = req.headers['content-type'];
+    const contentType = headerValue(req, 'content-type');
     // reference §1.2: anything but JSON is a 406 "Invalid content type" (the spec describes application/json only).
-    if (typeof contentType !== 'string' || !/^application\/json\s*(;|$)/i.test(contentType)) {
+    if (contentType === undefined || !/^application\/json\s*(;|$)/i.test(contentType)) {
       return fail(ex, errors.invalidContentType(), true);
     }
-    const declared = Number(req.headers['content-length']);
+    const declared = Number(headerValue(req, 'content-length'));
     if (Number.isFinite(declared) && declared > config.maxBodyBytes) return fail(ex, errors.bodyTooLarge(config.maxBodyBytes), true);
     const chunks: Buffer[] = [];
     let size = 0;
@@ -269,15 +292,28 @@ export function createShell(core: MockCore, images: JpegCache, config: ShellConf
         });
       }
       const wantBase64 = body['base64'] === true;
-      const timer = setTimeout(() => {
-        pendingV1.delete(timer);
-        answerSync(ex, job, wantBase64);
-      }, Math.max(0, Math.ceil(job.finishedAt - core.now())));
-      pendingV1.add(timer);
+      let timer: NodeJS.Timeout | undefined;
+      // Timers and the core's clock are different clocks: re-arm until the core agrees the job has finished, so the
+      // answer always carries the settled balance.
+      const arm = (): void => {
+        const remaining = job.finishedAt - core.now();
+        if (remaining <= 0) {
+          timer = undefined;
+          return answerSync(ex, job, wantBase64);
+        }
+        timer = setTimeout(() => {
+          if (timer) pendingV1.delete(timer);
+          arm();
+        }, Math.ceil(remaining));
+        pendingV1.add(timer);
+      };
       ex.res.once('close', () => {
-        clearTimeout(timer);
-        pendingV1.delete(timer);
+        if (timer) {
+          clearTimeout(timer);
+          pendingV1.delete(timer);
+        }
       });
+      arm();
     });
   }
 
@@ -316,8 +352,8 @@ export function createShell(core: MockCore, images: JpegCache, config: ShellConf
     const { req } = ex;
     ex.counted = true; // the admin surface is ground truth, not traffic: it never moves the vendor counters
     if (adminTokenBytes) {
-      const given = req.headers['x-admin-token'];
-      const givenBytes = typeof given === 'string' ? Buffer.from(given) : Buffer.alloc(0);
+      const given = headerValue(req, 'x-admin-token');
+      const givenBytes = given !== undefined ? Buffer.from(given) : Buffer.alloc(0);
       if (givenBytes.length !== adminTokenBytes.length || !timingSafeEqual(givenBytes, adminTokenBytes)) return fail(ex, errors.adminForbidden());
     } else if (!config.adminOpenWithoutToken) {
       return fail(ex, errors.adminDisabled());

@@ -1,0 +1,304 @@
+// The mock's speed and memory (issue 3, "Must show"). Three servers, each in its own process, measured by the same
+// load generator in the same run:
+//   (a) the infercheck mock (`infercheck mock --profile ci`), answering real status polls of real jobs,
+//   (b) a bare node:http server answering a fixed status JSON of the same size — the ceiling for Node,
+//   (c) Prism (`prism mock spec/openapi.yaml`) — the anchor tool's stateless mock of the same spec.
+// Load: GET /v2/requests/{id}/status over 50 keep-alive connections (undici Pool), closed loop, 1 s warm-up then
+// DURATION_S measured; latency in an HDR histogram. Targets: mock ≥ 50 % of bare, ≥ 3× Prism, p99 < 10 ms.
+// Memory: 1 000 000 mixed operations in-process through the core (submit / status / result / rate check, on a
+// clock advancing 1 ms per operation), RSS after; plus the mock process's RSS after its HTTP load phase.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { Pool } from 'undici';
+import * as hdr from 'hdr-histogram-js';
+import { DEFAULT_DEV_KEY, createCore, resolveMockOptions } from '../mock/index.ts';
+import { FakeClock } from '../mock/clock.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DURATION_S = Number(process.env['BENCH_DURATION_S'] ?? 5);
+const CONNECTIONS = 50;
+const MEMORY_OPS = Number(process.env['BENCH_MEMORY_OPS'] ?? 1_000_000);
+const RSS_BOUND_MB = 512;
+// The paced phase offers a fixed 2 000 req/s (40 polls/s per connection): far above any real poller fleet on one
+// key, well below saturation, so its p99 is the mock's own latency rather than the load generator's queueing.
+const PACED_RPS = Number(process.env['BENCH_PACED_RPS'] ?? 2000); // documented in mock/README.md
+
+interface Served {
+  readonly url: string;
+  readonly child: ChildProcess;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as { port: number }).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Spawns a server and resolves with its base URL once `pattern` appears in its output (bounded wait). */
+function serve(command: string, args: string[], pattern: RegExp, name: string): Promise<Served> {
+  const child = spawn(command, args, { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${name} did not start within 60 s: ${out.slice(-500)}`));
+    }, 60_000);
+    const onData = (chunk: Buffer): void => {
+      out += chunk.toString();
+      const match = pattern.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ url: match[1]!, child });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited ${code}: ${out.slice(-500)}`));
+    });
+  });
+}
+
+/** SIGTERM to the server's process group (Prism forks), SIGKILL after 5 s; always resolves. */
+function stop(served: Served): Promise<void> {
+  const { child } = served;
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const signal = (name: NodeJS.Signals): void => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, name);
+      } catch {
+        child.kill(name);
+      }
+    };
+    const kill = setTimeout(() => {
+      signal('SIGKILL');
+      setTimeout(resolve, 1000);
+    }, 5000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    signal('SIGTERM');
+  });
+}
+
+function rssMb(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
+    return kb / 1024;
+  } catch {
+    return NaN;
+  }
+}
+
+interface LoadResult {
+  readonly name: string;
+  readonly rps: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly max: number;
+  readonly errors: number;
+  readonly statuses: Record<string, number>;
+}
+
+/** Closed loop over CONNECTIONS keep-alive connections for `seconds`; paths are cycled. Stops by itself. */
+async function load(
+  name: string,
+  url: string,
+  paths: readonly string[],
+  headers: Record<string, string>,
+  seconds: number,
+  record: boolean,
+  /** Offered requests/s spread over the connections (open-ish loop); 0 = closed loop, as fast as answers come. */
+  rate = 0,
+): Promise<LoadResult> {
+  const pool = new Pool(url, { connections: CONNECTIONS, pipelining: 1, keepAliveTimeout: 30_000 });
+  const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: 3 });
+  const statuses: Record<string, number> = {};
+  let requests = 0;
+  let errors = 0;
+  let next = 0;
+  const deadline = performance.now() + seconds * 1000;
+  const periodMs = rate > 0 ? (CONNECTIONS * 1000) / rate : 0;
+  const worker = async (_: unknown, index: number): Promise<void> => {
+    let due = performance.now() + (periodMs * index) / CONNECTIONS;
+    while (performance.now() < deadline) {
+      if (periodMs > 0) {
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        due += periodMs;
+      }
+      const path = paths[next++ % paths.length]!;
+      const start = performance.now();
+      try {
+        const res = await pool.request({ path, method: 'GET', headers });
+        await res.body.text();
+        statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
+      } catch {
+        errors++;
+      }
+      if (record) histogram.recordValue(Math.max(1, Math.round((performance.now() - start) * 1000)));
+      requests++;
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+  const elapsed = (performance.now() - started) / 1000;
+  await pool.close();
+  const result = {
+    name,
+    rps: requests / elapsed,
+    p50: histogram.getValueAtPercentile(50) / 1000,
+    p99: histogram.getValueAtPercentile(99) / 1000,
+    max: histogram.maxValue / 1000,
+    errors,
+    statuses,
+  };
+  histogram.destroy();
+  return result;
+}
+
+async function measure(name: string, served: Served, paths: readonly string[], headers: Record<string, string>): Promise<LoadResult> {
+  await load(name, served.url, paths, headers, 1, false); // warm-up: JIT, connections
+  return load(name, served.url, paths, headers, DURATION_S, true);
+}
+
+/** p99 at a fixed offered rate: the latency a poller sees when the server is not driven into saturation. */
+async function measurePaced(name: string, served: Served, paths: readonly string[], headers: Record<string, string>): Promise<LoadResult> {
+  return load(`${name} @${PACED_RPS}/s`, served.url, paths, headers, DURATION_S, true, PACED_RPS);
+}
+
+const BARE_SCRIPT = `
+const http = require('node:http');
+const body = JSON.stringify({ status: 'COMPLETED', request_id: '2c7f59ea-13f1-402c-9353-915a2b5a2124',
+  status_url: 'http://127.0.0.1:1/v2/requests/2c7f59ea-13f1-402c-9353-915a2b5a2124/status',
+  response_url: 'http://127.0.0.1:1/v2/requests/2c7f59ea-13f1-402c-9353-915a2b5a2124',
+  metrics: { inference_time: 0.014, queue_time: 0, total_time: 0.054, cost: 0.002, remaining_credits: 999.998 } });
+const server = http.createServer((req, res) => { res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }); res.end(body); });
+server.listen(0, '127.0.0.1', () => console.log('bare listening on http://127.0.0.1:' + server.address().port));
+process.on('SIGTERM', () => server.close(() => process.exit(0)));
+`;
+
+async function submitJobs(url: string, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const res = await fetch(`${url}/v2/${i % 2 ? 'sd1.5-epicrealism' : 'sd1.5-scifi'}`, {
+      method: 'POST',
+      headers: { 'x-api-key': DEFAULT_DEV_KEY, 'content-type': 'application/json' },
+      body: JSON.stringify({ prompt: `bench ${i}`, seed: i }),
+    });
+    ids.push(((await res.json()) as { request_id: string }).request_id);
+  }
+  return ids;
+}
+
+function memoryRun(ops: number): { rssBefore: number; rssAfter: number; heapAfter: number; records: number; seconds: number } {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const rssBefore = process.memoryUsage().rss / 2 ** 20;
+  const clock = new FakeClock();
+  const core = createCore(resolveMockOptions({ profile: 'ci', credits: 1e12, seed: 5 }), clock);
+  const ids: string[] = [];
+  const started = performance.now();
+  for (let i = 0; i < ops; i++) {
+    clock.advance(1);
+    core.admit(0);
+    const kind = i % 10;
+    if (kind < 2) {
+      const outcome = core.submit(i % 4 < 2 ? 'sd1.5-scifi' : 'sd1.5-epicrealism', 'v2', 0, {
+        prompt: `p${i}`, steps: 20 + (i % 30), width: 512, height: 512, samples: 1, seed: -1, paramsDigest: i,
+      });
+      if (outcome.kind === 'accepted') ids[i % 1000] = outcome.job.id;
+      core.countResponse(outcome.kind === 'accepted' ? 200 : outcome.kind === 'queue-full' ? 503 : 406);
+    } else {
+      const id = ids[(i * 7) % 1000] ?? 'unknown';
+      const job = core.lookup(id);
+      if (job) {
+        core.statusOf(job);
+        if (kind === 9) core.timeline(job);
+      }
+      core.countResponse(job ? 200 : 404);
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const records = core.stats().records;
+  gc?.();
+  return { rssBefore, rssAfter: process.memoryUsage().rss / 2 ** 20, heapAfter: process.memoryUsage().heapUsed / 2 ** 20, records, seconds };
+}
+
+const fmt = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+
+async function main(): Promise<void> {
+  const results: LoadResult[] = [];
+  const paced: LoadResult[] = [];
+  const servers: Served[] = [];
+  let mockRss = NaN;
+  try {
+    const mock = await serve(process.execPath, ['bin/infercheck.mjs', 'mock', '--profile', 'ci', '--port', '0'], /(http:\/\/127\.0\.0\.1:\d+)/, 'mock');
+    servers.push(mock);
+    const ids = await submitJobs(mock.url, 200);
+    await new Promise((r) => setTimeout(r, 1500)); // most jobs done: polls see the COMPLETED body with metrics
+    const mockPaths = ids.map((id) => `/v2/requests/${id}/status`);
+    results.push(await measure('(a) infercheck mock', mock, mockPaths, { 'x-api-key': DEFAULT_DEV_KEY }));
+    paced.push(await measurePaced('(a) infercheck mock', mock, mockPaths, { 'x-api-key': DEFAULT_DEV_KEY }));
+    mockRss = rssMb(mock.child.pid);
+    await stop(mock);
+
+    const bare = await serve(process.execPath, ['-e', BARE_SCRIPT], /(http:\/\/127\.0\.0\.1:\d+)/, 'bare node:http');
+    servers.push(bare);
+    results.push(await measure('(b) bare node:http', bare, mockPaths, { 'x-api-key': DEFAULT_DEV_KEY }));
+    paced.push(await measurePaced('(b) bare node:http', bare, mockPaths, { 'x-api-key': DEFAULT_DEV_KEY }));
+    await stop(bare);
+
+    const port = await freePort();
+    const prismBin = fileURLToPath(new URL('../node_modules/.bin/prism', import.meta.url));
+    try {
+      const prism = await serve(prismBin, ['mock', 'spec/openapi.yaml', '-h', '127.0.0.1', '-p', String(port)], /(http:\/\/127\.0\.0\.1:\d+)/, 'prism');
+      servers.push(prism);
+      results.push(await measure('(c) prism mock', prism, mockPaths, { 'x-api-key': DEFAULT_DEV_KEY }));
+      await stop(prism);
+    } catch (err) {
+      console.log(`prism: not measured (${(err as Error).message.split('\n')[0]})`);
+    }
+  } finally {
+    await Promise.all(servers.map(stop));
+  }
+
+  console.log(`\nstatus polls, GET /v2/requests/{id}/status, ${CONNECTIONS} connections, ${DURATION_S} s each after a 1 s warm-up`);
+  console.log('target                    req/s     p50 ms   p99 ms   max ms   errors  statuses');
+  for (const r of [...results, ...paced]) {
+    console.log(`${r.name.padEnd(24)} ${fmt(r.rps, 0).padStart(7)}   ${fmt(r.p50, 2).padStart(6)}   ${fmt(r.p99, 2).padStart(6)}   ${fmt(r.max, 1).padStart(6)}   ${String(r.errors).padStart(6)}  ${JSON.stringify(r.statuses)}`);
+  }
+  const [mockResult, bareResult, prismResult] = results;
+  if (mockResult && bareResult) {
+    const ratio = mockResult.rps / bareResult.rps;
+    console.log(`mock / bare node:http   ${fmt(ratio * 100, 1)} %   (target ≥ 50 %)  ${ratio >= 0.5 ? 'MET' : 'MISSED'}`);
+  }
+  if (mockResult && prismResult) {
+    const ratio = mockResult.rps / prismResult.rps;
+    console.log(`mock / prism            ${fmt(ratio, 2)} ×   (target ≥ 3 ×)   ${ratio >= 3 ? 'MET' : 'MISSED'}`);
+  }
+  if (mockResult && bareResult) {
+    console.log(`mock p99 at saturation ${fmt(mockResult.p99, 2)} ms  (bare node:http ${fmt(bareResult.p99, 2)} ms: at saturation both measure the load generator's queue on this 2-core machine)`);
+  }
+  const mockPaced = paced[0];
+  if (mockPaced) console.log(`mock p99 @${PACED_RPS}/s      ${fmt(mockPaced.p99, 2)} ms  (target < 10 ms) ${mockPaced.p99 < 10 ? 'MET' : 'MISSED'}`);
+  console.log(`mock process RSS after its HTTP phase: ${fmt(mockRss)} MB`);
+
+  const memory = memoryRun(MEMORY_OPS);
+  console.log(`\nmemory: ${MEMORY_OPS.toLocaleString('en')} mixed operations in-process through the core (20 % submit, 80 % status/timeline, every one rate-checked and counted), ${fmt(memory.seconds, 1)} s`);
+  console.log(`RSS before ${fmt(memory.rssBefore)} MB → after ${fmt(memory.rssAfter)} MB (heap ${fmt(memory.heapAfter)} MB), ${memory.records.toLocaleString('en')} records held; bound ${RSS_BOUND_MB} MB: ${memory.rssAfter < RSS_BOUND_MB ? 'MET' : 'MISSED'}`);
+}
+
+await main();
