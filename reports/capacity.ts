@@ -36,6 +36,12 @@ export interface StagePlan {
   readonly vusNeeded: number;
   readonly objectives: readonly StageObjectiveResult[];
   readonly meetsSla: boolean;
+  /**
+   * The fitted queue's relaxation time at this load, s: roughly how long it takes to forget its start. A stage
+   * shorter than ~3× this never reached steady state, so its measured waits understate the long-run ones.
+   */
+  readonly relaxationS: number | null;
+  readonly reachedSteadyState: boolean;
 }
 
 export interface HoldoutResult {
@@ -129,7 +135,7 @@ export function planCapacity(
   let scvWeighted = 0;
   let scvWeight = 0;
   const measurements: StageMeasurement[] = [];
-  const plans: Omit<StagePlan, 'objectives' | 'meetsSla'>[] = [];
+  const plans: Omit<StagePlan, 'objectives' | 'meetsSla' | 'relaxationS' | 'reachedSteadyState'>[] = [];
   const stageJobs = new Map<string, JobRow[]>();
   for (const stage of ordered) {
     const own = jobs.filter((j) => j.stage === stage.tag).sort((a, b) => a.submit_at_ms - b.submit_at_ms);
@@ -191,7 +197,8 @@ export function planCapacity(
 
   const stages: StagePlan[] = plans.map((plan) => {
     const results = stageObjectives(stageJobs.get(plan.tag)!, { ...objectives, objectives: objectives.objectives.filter((o) => applies(o, model, api)) });
-    return { ...plan, objectives: results, meetsSla: results.every((r) => r.met) };
+    const relaxationS = relaxationTimeS(queue, plan.offeredRate);
+    return { ...plan, objectives: results, meetsSla: results.every((r) => r.met), relaxationS, reachedSteadyState: relaxationS !== null && plan.durationS >= 3 * relaxationS };
   });
   const meeting = stages.filter((s) => s.meetsSla);
   const best = meeting.length ? meeting.reduce((a, b) => (b.offeredRate > a.offeredRate ? b : a)) : null;
@@ -223,6 +230,16 @@ export function planCapacity(
     truth,
     vusAtKnee: kneeModel === null ? null : vusFor(queue, kneeModel, clientOverheadMs),
   };
+}
+
+/**
+ * Relaxation time of the queue-length process, E[S] / (c (1 − √ρ)²) (the M/M/1 result of Morse, per server), in s;
+ * null at or past saturation, where there is no steady state to reach.
+ */
+export function relaxationTimeS(queue: QueueModel, ratePerS: number): number | null {
+  const rho = (ratePerS * queue.meanServiceMs) / 1000 / queue.c;
+  if (rho >= 1) return null;
+  return queue.meanServiceMs / 1000 / (queue.c * (1 - Math.sqrt(rho)) ** 2);
 }
 
 /** Little's law on end-to-end time: VUs = λ × E[e2e], with E[e2e] = modelled wait + service + client overhead. */

@@ -126,7 +126,7 @@ function sweepSection(a: Analysis, charts: ChartConfig[]): string {
 function capacityBlock(plan: CapacityPlan): string {
   const truth = plan.truth;
   const stageRows = plan.stages
-    .map((s) => `<tr><td>${h(s.tag)}</td><td class="num">${formatRate(s.offeredRate)}</td><td class="num">${formatRate(s.throughput)}</td><td class="num">${s.busyWorkers.toFixed(2)}</td><td class="num">${formatMs(s.meanWaitMs)}</td><td class="num">${formatMs(s.p95E2eMs)}</td><td class="num">${formatCount(s.vusNeeded)}</td><td>${s.meetsSla ? verdictBadge('PASS') : verdictBadge('FAIL')} ${h(s.objectives.filter((o) => !o.met).map((o) => `${o.objective.kind === 'latency' ? `${o.objective.stat} ${o.objective.metric}` : o.objective.metric} ${o.detail.verdict}`).join(', '))}</td></tr>`)
+    .map((s) => `<tr><td>${h(s.tag)}</td><td class="num">${formatRate(s.offeredRate)}</td><td class="num">${formatRate(s.throughput)}</td><td class="num">${s.busyWorkers.toFixed(2)}</td><td class="num">${formatMs(s.meanWaitMs)}</td><td class="num">${formatMs(s.p95E2eMs)}</td><td class="num">${formatCount(s.vusNeeded)}</td><td>${s.relaxationS === null ? 'overloaded' : s.reachedSteadyState ? 'yes' : `<b>no</b>: relaxes in ~${Math.round(s.relaxationS)} s`}</td><td>${s.meetsSla ? verdictBadge('PASS') : verdictBadge('FAIL')} ${h(s.objectives.filter((o) => !o.met).map((o) => `${o.objective.kind === 'latency' ? `${o.objective.stat} ${o.objective.metric}` : o.objective.metric} ${o.detail.verdict}`).join(', '))}</td></tr>`)
     .join('');
   const holdout = plan.holdout
     .map((x) => `<tr><td>${h(x.tag)}</td><td class="num">${x.fittedC}</td><td class="num">${formatMs(x.measuredMeanWaitMs)}</td><td class="num">${x.predictedMeanWaitMs === null ? 'overloaded' : formatMs(x.predictedMeanWaitMs)}</td><td class="num">${x.relativeError === null ? '—' : `${x.relativeError >= 0 ? '+' : ''}${formatFraction(x.relativeError)}`}</td><td class="num">${formatMs(x.measuredP95E2eMs)}</td><td class="num">${x.predictedP95E2eMs === null ? 'overloaded' : formatMs(x.predictedP95E2eMs)}</td></tr>`)
@@ -143,14 +143,14 @@ function capacityBlock(plan: CapacityPlan): string {
 <tr><th>k6 VUs at the model knee (Little's law on e2e)</th><td>${plan.vusAtKnee === null ? '—' : formatCount(plan.vusAtKnee)} (client overhead ${formatMs(plan.clientOverheadMs)} per job)</td></tr>
 <tr><th>mean held-out error of the mean wait</th><td>${plan.meanHoldoutError === null ? '—' : formatFraction(plan.meanHoldoutError)}</td></tr>
 </tbody></table>
-<table><thead><tr><th>stage</th><th>offered</th><th>throughput</th><th>busy workers</th><th>mean wait</th><th>p95 e2e</th><th>VUs needed</th><th>SLA at this stage</th></tr></thead><tbody>${stageRows}</tbody></table>
+<table><thead><tr><th>stage</th><th>offered</th><th>throughput</th><th>busy workers</th><th>mean wait</th><th>p95 e2e</th><th>VUs needed</th><th>steady state?</th><th>SLA at this stage</th></tr></thead><tbody>${stageRows}</tbody></table>
 ${holdout ? `<table><caption>Leave-one-stage-out: fit on the other stages, predict this one</caption><thead><tr><th>held-out stage</th><th>c fitted without it</th><th>measured mean wait</th><th>predicted</th><th>error</th><th>measured p95 e2e</th><th>predicted</th></tr></thead><tbody>${holdout}</tbody></table>` : ''}
 </div>`;
 }
 
 function capacitySection(a: Analysis): string {
   if (!a.capacity.length) return '';
-  return `<section id="capacity"><h2>Capacity plan</h2><p>From the sweep's stages (one offered rate each). ${a.capacity.map((p) => h(capacityHeadline(p))).join('<br>')}</p>${a.capacity.map(capacityBlock).join('\n')}</section>`;
+  return `<section id="capacity"><h2>Capacity plan</h2><p>From the sweep's stages (one offered rate each). A stage shorter than ~3 relaxation times of the fitted queue never reached steady state: its measured waits understate the long-run ones, so trust the model knee there. ${a.capacity.map((p) => h(capacityHeadline(p))).join('<br>')}</p>${a.capacity.map(capacityBlock).join('\n')}</section>`;
 }
 
 function timelineSection(a: Analysis, charts: ChartConfig[]): string {

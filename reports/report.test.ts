@@ -1,0 +1,135 @@
+// results.json, the three report files and the CLI's handling of bad input, on synthetic runs.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { UsageError } from '../core/target.ts';
+import { generateRun, SMOKE_FIXTURE } from './fixtures/generate-run.ts';
+import { buildResults } from './build-results.ts';
+import { readResultsFile, resultsProblems } from './results-schema.ts';
+import { writeReport } from './report.ts';
+import { orderedSample } from './samples.ts';
+import { sampleQuantile } from './stats/order-statistics.ts';
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+let dir: string;
+let runDir: string;
+
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'infercheck-report-'));
+  runDir = join(dir, 'run');
+  generateRun(runDir, SMOKE_FIXTURE);
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ['bin/infercheck.mjs', ...args], { cwd: repo, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('results.json is versioned, valid against its schema, and keeps every job as a raw sample', async () => {
+  const { files } = await writeReport(runDir);
+  assert.deepEqual(files.map((f) => f.slice(runDir.length + 1)).sort(), ['index.html', 'junit.xml', 'results.json', 'summary.md']);
+  const results = readResultsFile(join(runDir, 'results.json'));
+  assert.equal(results.schema, 'infercheck/results@1');
+  assert.equal(results.load?.samples, 'raw');
+  assert.equal(results.load?.jobs.length, readFileSync(join(runDir, 'load', 'jobs.ndjson'), 'utf8').trim().split('\n').length);
+  assert.ok(results.load!.histograms.length > 0);
+  assert.equal(results.specVersion, '2026.11.21');
+  assert.equal(results.environment.k6Version, 'v1.8.1');
+  assert.ok(results.environment.hostCores >= 1);
+  assert.ok(results.contracts!.checks.length > 0);
+});
+
+test('an invalid results.json is rejected by the schema, with the reason', () => {
+  const good = buildResults(runDir);
+  assert.deepEqual(resultsProblems(good), []);
+  const broken = JSON.parse(JSON.stringify(good)) as Record<string, unknown> & { load: { jobs: Record<string, unknown>[] } };
+  broken.load.jobs[0]!['e2e_ms'] = 'fast';
+  delete broken['specVersion'];
+  const problems = resultsProblems(broken);
+  assert.ok(problems.some((p) => p.includes('specVersion')), problems.join('; '));
+  assert.ok(problems.some((p) => p.includes('/load/jobs/0/e2e_ms')), problems.join('; '));
+  const path = join(dir, 'broken.json');
+  writeFileSync(path, JSON.stringify(broken));
+  assert.throws(() => readResultsFile(path), (err: Error) => err instanceof UsageError && /invalid results\.json/.test(err.message));
+});
+
+test('large runs keep mergeable HDR histograms instead of every job, and percentiles still agree', () => {
+  const raw = buildResults(runDir);
+  const compact = buildResults(runDir, { rawSampleLimit: 10 });
+  assert.equal(compact.load?.samples, 'histogram');
+  assert.equal(compact.load?.jobs.length, 0);
+  assert.deepEqual(resultsProblems(compact), []);
+  assert.equal(compact.load?.jobCount, raw.load?.jobCount);
+  for (const p of [0.5, 0.95, 0.99]) {
+    const exact = sampleQuantile(orderedSample(raw.load!, 'e2e_ms'), p);
+    const fromHistogram = sampleQuantile(orderedSample(compact.load!, 'e2e_ms'), p);
+    assert.ok(Math.abs(fromHistogram / exact - 1) < 0.002, `p${p * 100}: ${fromHistogram} vs ${exact}`);
+  }
+});
+
+test('every string from the run is escaped and API keys never reach a report', async () => {
+  await writeReport(runDir);
+  const html = readFileSync(join(runDir, 'index.html'), 'utf8');
+  const md = readFileSync(join(runDir, 'summary.md'), 'utf8');
+  const junit = readFileSync(join(runDir, 'junit.xml'), 'utf8');
+  const results = readFileSync(join(runDir, 'results.json'), 'utf8');
+  for (const text of [html, md, junit, results]) assert.ok(!text.includes('SG_0123456789abcdef'), 'a key-shaped string leaked');
+  assert.ok(!html.includes('<script>alert(1)'), 'response body injected into the HTML');
+  assert.ok(html.includes('&lt;script&gt;alert(1)') || html.includes('\\u003cscript\\u003ealert(1)'));
+  assert.ok(!md.includes('<script>'));
+  // self-contained: no external resources, and a CSP that forbids fetching any
+  assert.doesNotMatch(html, /<(link|img|iframe)\b|\bsrc=/i);
+  assert.match(html, /Content-Security-Policy" content="default-src 'none'/);
+  assert.match(html, /Chart\.js v4/);
+});
+
+test('junit.xml has one test case per contract check and per SLO; verdicts map to failure / skipped', async () => {
+  await writeReport(runDir);
+  const junit = readFileSync(join(runDir, 'junit.xml'), 'utf8');
+  const results = readResultsFile(join(runDir, 'results.json'));
+  const objectives = 3; // load/objectives.default.yaml
+  assert.equal((junit.match(/<testcase /g) ?? []).length, results.contracts!.checks.length + objectives);
+  assert.equal((junit.match(/classname="slo"/g) ?? []).length, objectives);
+  assert.match(junit, /<testsuite name="contracts" tests="5" failures="3" skipped="1">/);
+});
+
+test('the report reads an SLA file and judges each objective', async () => {
+  const sla = join(dir, 'sla.yaml');
+  writeFileSync(sla, 'confidence: 0.9\nobjectives:\n  - { metric: e2e_ms, stat: p50, op: "<=", value: 60000 }\n  - { metric: e2e_ms, stat: p99, op: "<=", value: 10, model: sd1.5-scifi }\n');
+  const out = cli('report', '--in', runDir, '--sla', sla);
+  assert.equal(out.status, 0, out.stderr);
+  assert.match(out.stdout, /PASS\s+p50 e2e_ms ≤ 60000/);
+  assert.match(out.stdout, /FAIL\s+p99 e2e_ms ≤ 10 \[sd1.5-scifi\]/);
+  assert.match(readFileSync(join(runDir, 'summary.md'), 'utf8'), /confidence 90 %/);
+  assert.equal(cli('report', '--in', runDir, '--sla', sla, '--fail-on-verdict').status, 1);
+});
+
+test('bad input is one line and a non-zero exit', () => {
+  const missing = cli('report', '--in', join(dir, 'nope'));
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /^infercheck: run folder .*nope does not exist\n$/);
+
+  const empty = join(dir, 'empty');
+  mkdirSync(empty);
+  assert.match(cli('report', '--in', empty).stderr, /not a run folder/);
+
+  const bad = join(dir, 'bad');
+  generateRun(bad, { ...SMOKE_FIXTURE, stageDurationS: 5 });
+  appendFileSync(join(bad, 'load', 'jobs.ndjson'), '{"model": "x", oops\n');
+  const malformed = cli('report', '--in', bad);
+  assert.equal(malformed.status, 2);
+  assert.match(malformed.stderr, /jobs\.ndjson:\d+ is not valid JSON/);
+  assert.equal(malformed.stderr.trim().split('\n').length, 1);
+
+  writeFileSync(join(bad, 'contracts', 'outcomes.json'), '{"schema": "something-else"}');
+  assert.match(cli('report', '--in', bad).stderr, /outcomes\.json is malformed/);
+
+  const slaBad = cli('report', '--in', runDir, '--sla', join(dir, 'no-such.yaml'));
+  assert.equal(slaBad.status, 2);
+  assert.match(slaBad.stderr, /cannot read objectives file/);
+});
