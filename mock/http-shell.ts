@@ -39,6 +39,8 @@ export interface ShellConfig {
 }
 
 const JSON_TYPE = 'application/json';
+/** Most timelines one GET /__mock/requests returns (about 300 bytes each). */
+export const ADMIN_LIST_LIMIT = 50_000;
 // A Host header we are willing to echo into absolute URLs: a DNS name or IPv4 with an optional port, or [IPv6].
 const SAFE_AUTHORITY = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/;
 
@@ -372,8 +374,11 @@ export function createShell(core: MockCore, images: JpegCache, config: ShellConf
     if (what === 'requests' && segments.length === 3) {
       const params = new URLSearchParams(query);
       const since = Number(params.get('since_ms') ?? '0');
-      const limit = Number(params.get('limit') ?? '10000');
-      return json(ex, 200, { requests: core.timelines(Number.isFinite(since) ? since : 0, Number.isFinite(limit) && limit > 0 ? limit : 10_000) });
+      const asked = Number(params.get('limit') ?? String(ADMIN_LIST_LIMIT));
+      const limit = Number.isInteger(asked) && asked > 0 ? Math.min(asked, ADMIN_LIST_LIMIT) : ADMIN_LIST_LIMIT;
+      // One more than asked tells whether the list was cut; the caller then pages on with since_ms.
+      const found = core.timelines(Number.isFinite(since) ? since : 0, limit + 1);
+      return json(ex, 200, { requests: found.slice(0, limit), truncated: found.length > limit });
     }
     if (what === 'requests' && id !== undefined && segments.length === 4) {
       const job = core.lookup(id);

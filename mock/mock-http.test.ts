@@ -12,7 +12,12 @@ import {
   validateResultResponse,
 } from '../spec/generated/validators.mjs';
 import { requestExamples } from '../core/spec.ts';
-import { DEFAULT_DEV_KEY, FakeClock, startMock, type RunningMock } from './index.ts';
+import { createServer } from 'node:http';
+import { connect } from 'node:net';
+import { DEFAULT_DEV_KEY, FakeClock, createCore, publicConfig, resolveMockOptions, startMock, type RunningMock } from './index.ts';
+import { createShell } from './http-shell.ts';
+import { JpegCache } from './images.ts';
+import { seededRng } from './rng.ts';
 import { send, sleep, type Reply } from './test-client.ts';
 
 /** Runs a generated validator without letting its type guard narrow the (any-typed) body to unknown. */
@@ -190,6 +195,22 @@ describe('mock vendor surface', () => {
     assert.deepEqual(health.json(), { ok: true });
   });
 
+  it('oversized headers → 431 and a malformed request line → 400, as JSON envelopes; the server lives on', async () => {
+    const big = await send(mock.url, '/v1/get-user-credits', { headers: { ...AUTH, 'x-filler': 'z'.repeat(20_000) } });
+    assertError(big, 431);
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(new URL(mock.url).port), '127.0.0.1');
+      let text = '';
+      socket.on('data', (c) => (text += c.toString()));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+      socket.write('GARBAGE\x01 / HTTP/9.9\r\n\r\n');
+    });
+    assert.match(raw, /^HTTP\/1\.1 400 /);
+    assert.match(raw, /"error":"Malformed HTTP request"/);
+    assert.deepEqual((await send(mock.url, '/__mock/health')).json(), { ok: true });
+  });
+
   it('admin surface: timelines, stats, config without keys, reset', async () => {
     const sub = (await send(mock.url, '/v2/sd1.5-epicrealism', { headers: JSON_HEADERS, body: { prompt: 'timeline' } })).json();
     await pollUntilTerminal(mock.url, sub.status_url);
@@ -202,6 +223,12 @@ describe('mock vendor surface', () => {
     assert.equal(typeof t.worker, 'number');
     const since = (await send(mock.url, `/__mock/requests?since_ms=${t.submitted_at_ms}`)).json();
     assert.ok(since.requests.some((r: { request_id: string }) => r.request_id === sub.request_id));
+    assert.equal(since.truncated, false);
+    const all = (await send(mock.url, '/__mock/requests?since_ms=0')).json();
+    assert.ok(all.requests.length >= 2);
+    const one = (await send(mock.url, '/__mock/requests?since_ms=0&limit=1')).json();
+    assert.equal(one.requests.length, 1);
+    assert.equal(one.truncated, true);
     const stats = (await send(mock.url, '/__mock/stats')).json();
     assert.equal(stats.workers, 2);
     assert.deepEqual(Object.keys(stats.models).sort(), ['sd1.5-epicrealism', 'sd1.5-scifi']);
@@ -275,6 +302,32 @@ describe('mock limits and configuration', () => {
       assert.equal((await send(mock.url, '/__mock/stats')).json().counters.expired, 1);
     } finally {
       await mock.close();
+    }
+  });
+
+  it('admin surface is refused beyond loopback unless a token is configured', async () => {
+    // The shell decides from its configuration; tests never bind beyond loopback, so the shell is configured as if.
+    const resolved = resolveMockOptions({ profile: 'ci', host: '0.0.0.0' });
+    const shell = createShell(createCore(resolved), new JpegCache(2), {
+      apiKeys: resolved.apiKeys,
+      adminToken: null,
+      adminOpenWithoutToken: false,
+      maxBodyBytes: resolved.maxBodyBytes,
+      bodyTimeoutMs: resolved.bodyTimeoutMs,
+      faults: resolved.faults,
+      fallbackAuthority: '127.0.0.1:1',
+      rpm: 0,
+      publicConfig: publicConfig(resolved),
+    }, seededRng(1));
+    const server = createServer((req, res) => shell.handle(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      assertError(await send(url, '/__mock/stats'), 403, /non-loopback/);
+      assert.equal((await send(url, '/v1/get-user-credits', { headers: AUTH })).status, 200);
+    } finally {
+      shell.shutdown();
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 
