@@ -82,8 +82,8 @@ function distributionSection(a: Analysis, charts: ChartConfig[]): string {
       title: `${g.model} ${g.api}`,
       config: {
         type: 'line',
-        data: { datasets: g.metrics.map((m, i) => ({ label: m.label, data: m.cdf.map(([x, y]) => ({ x, y })), borderColor: COLORS[i % COLORS.length], backgroundColor: COLORS[i % COLORS.length], pointRadius: 0, borderWidth: 2, stepped: true })) },
-        options: { animation: false, responsive: true, maintainAspectRatio: false, parsing: true, scales: { x: { type: 'linear', title: { display: true, text: 'ms' } }, y: { min: 0, max: 1, title: { display: true, text: 'fraction of jobs ≤ x' } } }, plugins: { title: { display: true, text: `CDF — ${g.model} ${g.api}` } } },
+        data: { datasets: g.metrics.map((m, i) => ({ label: m.label, data: m.cdf.map(([x, y]) => ({ x: Math.max(1, x), y })), borderColor: COLORS[i % COLORS.length], backgroundColor: COLORS[i % COLORS.length], pointRadius: 0, borderWidth: 2, stepped: true })) },
+        options: { animation: false, responsive: true, maintainAspectRatio: false, parsing: true, scales: { x: { type: 'logarithmic', title: { display: true, text: 'ms (log scale; waits of 0 drawn at 1 ms)' } }, y: { min: 0, max: 1, title: { display: true, text: 'fraction of jobs ≤ x' } } }, plugins: { title: { display: true, text: `CDF — ${g.model} ${g.api}` } } },
       },
     });
     const rows = g.metrics.map((m) => `<tr><td>${h(m.label)}</td><td class="num">${formatCount(m.n)}</td><td>${interval(m.p50)}</td><td>${interval(m.p95)}</td><td>${interval(m.p99)}</td></tr>`).join('');
