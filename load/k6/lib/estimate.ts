@@ -39,7 +39,7 @@ function toEstimate(lowMs: number, highMs: number): PointEstimate {
  * Where the job's start (QUEUED → PROCESSING) lies, relative to the submit being sent at `submitSentMs`.
  * - low: the latest send time of a poll that still saw QUEUED (the server answered after it was sent); 0 if none.
  * - high: the earliest arrival of an answer that saw PROCESSING or a terminal state.
- * - When the job was first seen terminal and the server reported inference_time, the start is also at most
+ * - When no poll saw PROCESSING and the server reported inference_time, the start is also at most
  *   (that arrival − inference_time): a job cannot finish before it has run for its inference time. Only this
  *   upper bound is used: the server's processing span may hold work outside inference_time (cold start, upload),
  *   so "end − inference_time" is not a lower bound.
@@ -53,8 +53,11 @@ export function estimateQueueWait(submitSentMs: number, observations: readonly O
     else if (o.status === 'PROCESSING' || TERMINAL.has(o.status)) highMs = Math.min(highMs, o.at_ms - submitSentMs);
   }
   if (!Number.isFinite(highMs)) return null;
+  // Only when no poll caught the job running: cutting the transition interval from above alone would pull the
+  // midpoint below the truth on average (an asymmetric cut), so a seen PROCESSING keeps its symmetric interval.
   const firstTerminal = observations.find((o) => o.status === 'COMPLETED');
-  if (firstTerminal && serverInferenceS !== undefined && serverInferenceS >= 0) {
+  const sawProcessing = observations.some((o) => o.status === 'PROCESSING');
+  if (firstTerminal && !sawProcessing && serverInferenceS !== undefined && serverInferenceS >= 0) {
     const byInference = firstTerminal.at_ms - submitSentMs - (serverInferenceS * 1000 - ROUNDING_MS);
     // a bound below the lower one means the server's numbers and our clocks disagree: keep the observed interval
     if (byInference >= lowMs) highMs = Math.min(highMs, byInference);

@@ -128,10 +128,10 @@ function emit(record: Record<string, unknown>): void {
 // Learned per VU (each VU is its own JS runtime): the running inference time of each model.
 const learnedInferenceMs: Record<string, number> = {};
 
-/** Picks the polling strategy of job `jobIndex`: one of them, or both alternating (side by side on one queue). */
+/** Picks the polling strategy of job `jobIndex`: one of them, or both (a seeded coin per job, side by side on one queue). */
 export function strategyFor(cfg: RunConfig, jobIndex: number): PollStrategy {
   if (cfg.poll !== 'both') return cfg.poll;
-  return Math.floor(jobIndex / Math.max(1, cfg.models.length)) % 2 === 0 ? 'adaptive' : 'fixed';
+  return uniformAt(cfg.seed ^ 0x2545f491, jobIndex) < 0.5 ? 'adaptive' : 'fixed';
 }
 
 function requestParams(cfg: RunConfig, tags: Tags, name: string): http.RefinedParams<'text'> {

@@ -10,7 +10,7 @@ import { setTimeout } from 'k6/timers';
 import type { Arrivals, RunConfig } from './config.ts';
 import { runAsyncJob, runSyncJob, strategyFor } from './job.ts';
 import * as m from './metrics.ts';
-import { poissonOffsetsMs } from './rng.ts';
+import { poissonOffsetsMs, uniformAt } from './rng.ts';
 
 export interface StagePlan {
   /** position in the run, for job indices unique across stages */
@@ -124,8 +124,11 @@ export async function arrive(cfg: RunConfig, plan: StagePlan): Promise<void> {
       if (lag > LATE_MS) m.lateArrivals.add(1, { stage: plan.tag });
     }
   }
-  const model = cfg.models[i % cfg.models.length]!;
-  await runAsyncJob(cfg, { model, stage: plan.tag, jobIndex: jobIndexOf(plan, i) }, strategyFor(cfg, i), plan.vuCount);
+  // A random (seeded) split keeps each model's stream Poisson: thinning a Poisson process gives Poisson processes,
+  // while round-robin would hand each model every n-th arrival (Erlang-n gaps, CV 1/√n) and understate its queue.
+  const jobIndex = jobIndexOf(plan, i);
+  const model = cfg.models[Math.floor(uniformAt(cfg.seed ^ 0x51ed27, jobIndex) * cfg.models.length)]!;
+  await runAsyncJob(cfg, { model, stage: plan.tag, jobIndex }, strategyFor(cfg, jobIndex), plan.vuCount);
 }
 
 /** One client turn of a closed-model stage: one v1 job. */

@@ -21,8 +21,10 @@ export interface PollPlan {
   readonly strategy: PollStrategy;
   /** fixed: the gap after each non-terminal answer; the SDK's DEFAULT_POLL_INTERVAL_S = 1.0 */
   readonly fixedIntervalMs: number;
-  /** adaptive: queued-phase gap as a fraction of the expected inference time */
+  /** adaptive: queued-phase gap as a fraction of the expected inference time… */
   readonly queueGapFraction: number;
+  /** …but never coarser than this: the queue-wait resolution is never worse than the SDK's */
+  readonly maxQueueGapMs: number;
   /** adaptive: the predicted end is start + S × (1 + endMarginFraction) */
   readonly endMarginFraction: number;
   /** adaptive: gap while a job runs past its predicted end, as a fraction of S */
@@ -39,8 +41,10 @@ export function defaultPollPlan(strategy: PollStrategy, minGapMs = 10): PollPlan
   return {
     strategy,
     fixedIntervalMs: SDK_POLL_INTERVAL_MS,
-    queueGapFraction: 0.25,
-    endMarginFraction: 0.05,
+    queueGapFraction: 0.4,
+    // jittered ×0.5–1.5, so 800 ms averages a little under the SDK's 1 s and its widest gap is 1.2 s
+    maxQueueGapMs: 800,
+    endMarginFraction: 0.15,
     overrunGapFraction: 0.1,
     minGapMs,
     maxGapMs: 5000,
@@ -73,12 +77,12 @@ export function nextPollDelayMs(plan: PollPlan, progress: PollProgress, u: numbe
   const s = Math.max(1, progress.expectedInferenceMs);
   if (progress.lastStatus === 'PROCESSING') {
     if (progress.processingPolls <= 1 && progress.startEstimateMs !== null) {
-      const predictedEndMs = progress.startEstimateMs + s * (1 + plan.endMarginFraction);
+      const predictedEndMs = progress.startEstimateMs + s + Math.min(s * plan.endMarginFraction, plan.maxQueueGapMs);
       return clamp(predictedEndMs - progress.elapsedMs, plan.minGapMs, Number.POSITIVE_INFINITY);
     }
-    return clamp(plan.overrunGapFraction * s, plan.minGapMs, plan.maxGapMs);
+    return clamp(plan.overrunGapFraction * s, plan.minGapMs, Math.min(plan.maxGapMs, plan.maxQueueGapMs));
   }
-  const gap = clamp(plan.queueGapFraction * s, plan.minGapMs, plan.maxGapMs);
+  const gap = clamp(plan.queueGapFraction * s, plan.minGapMs, Math.min(plan.maxGapMs, plan.maxQueueGapMs));
   return Math.max(plan.minGapMs, gap * (0.5 + u));
 }
 

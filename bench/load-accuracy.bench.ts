@@ -1,0 +1,58 @@
+// Accuracy of the queue-wait estimate, fixed versus adaptive polling, against the mock's ground truth
+// (GET /__mock/requests, read by runLoad). One async run at Poisson arrivals; each job draws its strategy by a
+// seeded coin, so both strategies see the same queue at the same time. Service times are log-normal around 2 s
+// (SD 1.5 at 25–30 steps on a serverless GPU is a few seconds: mock/latency.ts), 2 workers per model, ρ = 0.7.
+// Per strategy: the true mean queue wait, the mean (signed) error of the estimates, the p95 absolute error, how
+// often the truth lies inside the reported bound, and polls per job. Goals (issue 5): adaptive mean error within
+// 2 % of the true mean, median ≤ 4 polls per job.
+//   npx tsx bench/load-accuracy.bench.ts [--duration 240] [--service-ms 2000] [--rho 0.7]
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { MODELS } from '../core/spec.ts';
+import { runLoad } from '../load/run.ts';
+
+const { values } = parseArgs({ options: { duration: { type: 'string', default: '240' }, 'service-ms': { type: 'string', default: '2000' }, rho: { type: 'string', default: '0.7' }, workers: { type: 'string', default: '2' }, seed: { type: 'string', default: '1' } } });
+const durationS = Number(values.duration);
+const serviceMs = Number(values['service-ms']);
+const workers = Number(values.workers);
+const rho = Number(values.rho);
+const sigma = 0.15;
+const meanService = serviceMs * Math.exp((sigma * sigma) / 2);
+const rate = ((rho * workers * 1000) / meanService) * MODELS.length;
+
+const out = mkdtempSync(join(tmpdir(), 'infercheck-accuracy-'));
+console.log(`mock: ${workers} workers per model, service lognormal:${serviceMs},${sigma} (mean ${meanService.toFixed(0)} ms); Poisson ${rate.toFixed(2)} jobs/s over ${MODELS.length} models (ρ ${rho}) for ${durationS} s; strategy per job by seeded coin`);
+const started = Date.now();
+const result = await runLoad({
+  scenario: 'async',
+  out,
+  progress: false,
+  rate,
+  durationS,
+  arrivals: 'poisson',
+  poll: 'both',
+  workers,
+  serviceTime: `lognormal:${serviceMs},${sigma}`,
+  seed: Number(values.seed),
+  vus: Math.ceil(rate * 20) + 10,
+  jobTimeoutS: 120,
+  slo: { confidence: 0.95, objectives: [{ kind: 'rate', metric: 'success_rate', op: '>=', value: 0.99 }] },
+});
+console.log(`k6 exit ${result.exitCode}, ${result.jobs.length} jobs, ${((Date.now() - started) / 1000).toFixed(0)} s wall\n`);
+const rows = result.meta.queueWaitAccuracy ?? [];
+console.log('strategy   jobs  true mean  mean error   (% of mean)  p95 |error|  truth in bound  median polls  mean polls');
+for (const r of [...rows].sort((a, b) => a.strategy.localeCompare(b.strategy))) {
+  console.log(
+    `${r.strategy.padEnd(9)} ${String(r.jobs).padStart(5)}  ${r.trueMeanMs.toFixed(0).padStart(7)} ms  ${r.meanErrorMs.toFixed(1).padStart(7)} ms  ${r.meanErrorPct.toFixed(2).padStart(9)} %  ${r.p95AbsErrorMs.toFixed(0).padStart(8)} ms  ${(100 * r.coverage).toFixed(1).padStart(12)} %  ${String(r.medianPolls).padStart(12)}  ${r.meanPolls.toFixed(2).padStart(10)}`,
+  );
+}
+const fixed = rows.find((r) => r.strategy === 'fixed');
+const adaptive = rows.find((r) => r.strategy === 'adaptive');
+if (fixed && adaptive) {
+  console.log('');
+  console.log(`adaptive vs fixed (SDK 1 s): polls per job ×${(adaptive.meanPolls / fixed.meanPolls).toFixed(2)}, p95 |error| ×${(adaptive.p95AbsErrorMs / fixed.p95AbsErrorMs).toFixed(2)}`);
+  console.log(`goal adaptive |mean error| ≤ 2 % of true mean: ${Math.abs(adaptive.meanErrorPct) <= 2 ? 'MET' : 'NOT MET'} (${adaptive.meanErrorPct.toFixed(2)} %); goal median polls ≤ 4: ${adaptive.medianPolls <= 4 ? 'MET' : 'NOT MET'} (${adaptive.medianPolls})`);
+}
+rmSync(out, { recursive: true, force: true });

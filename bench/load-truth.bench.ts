@@ -1,0 +1,116 @@
+// Truth: does the harness measure the queue it is pointed at? An open-model async run with Poisson arrivals
+// against the embedded mock with exponential service times at utilisation 0.7 is an M/M/c queue per model, whose
+// mean wait Erlang C gives in closed form. We compare three numbers with it: the harness's client-side estimate
+// (what a user gets from infercheck against a vendor), the mock's ground truth, and the server's queue_time.
+//
+// The mean wait of an M/M/c queue at ρ = 0.7 converges slowly (busy periods correlate successive waits): with a
+// few thousand jobs its run-to-run standard deviation is ~10 % of the mean. So besides the raw comparison this
+// prints a 95 % confidence interval (batch means over 20 batches in arrival order) and the comparison with Erlang C
+// evaluated at the load the queue actually saw (the measured arrival rate and the server's own inference times) —
+// a plug-in estimate that removes the part of the noise due to the random inputs.
+//   npx tsx bench/load-truth.bench.ts [--duration 150] [--service-ms 50] [--workers 2]
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { MODELS } from '../core/spec.ts';
+import { runLoad } from '../load/run.ts';
+
+const { values } = parseArgs({ options: { duration: { type: 'string', default: '150' }, 'service-ms': { type: 'string', default: '50' }, workers: { type: 'string', default: '2' }, seed: { type: 'string', default: '1' }, keep: { type: 'boolean', default: false } } });
+const durationS = Number(values.duration);
+const serviceMs = Number(values['service-ms']);
+const workers = Number(values.workers);
+const rho = 0.7;
+const ratePerModel = (rho * workers * 1000) / serviceMs;
+
+/** Erlang C: probability that an arrival waits in an M/M/c queue with offered load a = λ·S (erlangs). */
+export function erlangC(c: number, a: number): number {
+  let term = 1;
+  let sum = 1;
+  for (let k = 1; k < c; k++) {
+    term *= a / k;
+    sum += term;
+  }
+  const last = (term * a) / c / (1 - a / c);
+  return last / (sum + last);
+}
+
+/** Mean wait in queue of M/M/c, ms. */
+export function erlangCMeanWaitMs(c: number, ratePerS: number, serviceMs: number): number {
+  const a = (ratePerS * serviceMs) / 1000;
+  return (erlangC(c, a) * serviceMs) / (c * (1 - a / c));
+}
+
+function mean(xs: readonly number[]): number {
+  return xs.reduce((s, x) => s + x, 0) / xs.length;
+}
+
+function batchMeansCi(xs: readonly number[], batches = 20): [number, number] {
+  const size = Math.floor(xs.length / batches);
+  const means = Array.from({ length: batches }, (_, k) => mean(xs.slice(k * size, (k + 1) * size)));
+  const m = mean(means);
+  const sd = Math.sqrt(means.reduce((s, x) => s + (x - m) ** 2, 0) / (batches - 1));
+  const half = (2.093 * sd) / Math.sqrt(batches); // t(0.975, 19)
+  return [m - half, m + half];
+}
+
+const out = mkdtempSync(join(tmpdir(), 'infercheck-truth-'));
+console.log(`M/M/${workers} per model × ${MODELS.length} models: exp service mean ${serviceMs} ms, Poisson arrivals ${ratePerModel.toFixed(2)}/s per model (ρ = ${rho}), ${durationS} s, adaptive polling`);
+const started = Date.now();
+const result = await runLoad({
+  scenario: 'async',
+  out,
+  progress: false,
+  rate: ratePerModel * MODELS.length,
+  durationS,
+  arrivals: 'poisson',
+  poll: 'adaptive',
+  workers,
+  serviceTime: `exp:${serviceMs}`,
+  seed: Number(values.seed),
+  vus: Math.ceil(ratePerModel * MODELS.length * 0.6) + 20,
+  minPollGapMs: 5,
+  jobTimeoutS: 60,
+  slo: { confidence: 0.95, objectives: [{ kind: 'rate', metric: 'success_rate', op: '>=', value: 0.99 }] },
+});
+const wallS = (Date.now() - started) / 1000;
+const truthById = new Map<string, { started_at_ms: number | null; submitted_at_ms: number; queue_ms: number | null; inference_ms: number | null }>();
+const { readFileSync } = await import('node:fs');
+for (const line of readFileSync(join(out, 'truth.ndjson'), 'utf8').split('\n').filter(Boolean)) {
+  const t = JSON.parse(line) as { request_id: string; started_at_ms: number | null; submitted_at_ms: number; queue_ms: number | null; inference_ms: number | null };
+  truthById.set(t.request_id, t);
+}
+
+console.log(`k6 exit ${result.exitCode}, ${result.jobs.length} jobs in ${wallS.toFixed(0)} s wall; arrivals CV ${result.meta.arrivals?.interArrivalCv.toFixed(3)}`);
+console.log('');
+console.log('model               jobs  Erlang C  plug-in EC   client est* (95% CI)       mock truth  server queue_time  est/EC  est/plug-in');
+const verdicts: boolean[] = [];
+for (const model of MODELS) {
+  const jobs = result.jobs.filter((j) => j.model === model && j.final_status === 'COMPLETED' && j.queue_wait_est_ms !== null).sort((a, b) => a.submit_at_ms - b.submit_at_ms);
+  // Erlang C speaks of the server's queue, which starts when the submit arrives there; the client's estimate starts
+  // when it was sent. Half the submit round trip is the usual estimate of that one-way delay.
+  const est = jobs.map((j) => j.queue_wait_est_ms! - j.submit_latency_ms / 2);
+  const truth = jobs.map((j) => truthById.get(j.request_id!)?.queue_ms ?? Number.NaN).filter(Number.isFinite);
+  const serverQueue = jobs.map((j) => (j.server.queue_time_s ?? Number.NaN) * 1000).filter(Number.isFinite);
+  const measuredRate = (jobs.length - 1) / ((jobs[jobs.length - 1]!.submit_at_ms - jobs[0]!.submit_at_ms) / 1000);
+  const measuredService = mean(jobs.map((j) => (j.server.inference_time_s ?? 0) * 1000));
+  const ec = erlangCMeanWaitMs(workers, ratePerModel, serviceMs);
+  const plugIn = erlangCMeanWaitMs(workers, measuredRate, measuredService);
+  const [lo, hi] = batchMeansCi(est);
+  const ratio = mean(est) / ec;
+  const ratioPlug = mean(est) / plugIn;
+  verdicts.push(Math.abs(ratio - 1) <= 0.1);
+  console.log(
+    `${model.padEnd(18)} ${String(jobs.length).padStart(5)}  ${ec.toFixed(1).padStart(8)}  ${plugIn.toFixed(1).padStart(10)}   ${mean(est).toFixed(1).padStart(7)} (${lo.toFixed(1)}–${hi.toFixed(1)})`.padEnd(82) +
+      `${mean(truth).toFixed(1).padStart(9)}  ${mean(serverQueue).toFixed(1).padStart(17)}  ${ratio.toFixed(3).padStart(6)}  ${ratioPlug.toFixed(3).padStart(10)}`,
+  );
+  console.log(`${''.padEnd(18)} measured rate ${measuredRate.toFixed(2)}/s (offered ${ratePerModel.toFixed(2)}), mean inference ${measuredService.toFixed(1)} ms (configured ${serviceMs}) → realised ρ ${((measuredRate * measuredService) / 1000 / workers).toFixed(3)}`);
+}
+const all = result.jobs.filter((j) => j.final_status === 'COMPLETED' && j.queue_wait_est_ms !== null);
+const pooledEst = mean(all.map((j) => j.queue_wait_est_ms! - j.submit_latency_ms / 2));
+const ecAll = erlangCMeanWaitMs(workers, ratePerModel, serviceMs);
+console.log('');
+console.log(`pooled over both models: client-estimated mean queue wait ${pooledEst.toFixed(1)} ms vs Erlang C ${ecAll.toFixed(1)} ms → ratio ${(pooledEst / ecAll).toFixed(3)} (goal within 10 %: ${Math.abs(pooledEst / ecAll - 1) <= 0.1 ? 'MET' : 'NOT MET'})`);
+console.log('* client estimate minus half the submit round trip: the wait from the submit reaching the server, which is what Erlang C and the mock count');
+console.log(`late arrivals ${result.jobs.length ? '' : ''}(see summary.json ic_late_arrivals); files in ${values.keep ? out : '(deleted)'}`);
+if (!values.keep) rmSync(out, { recursive: true, force: true });
