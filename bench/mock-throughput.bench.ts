@@ -17,9 +17,11 @@ import { DEFAULT_DEV_KEY, createCore, resolveMockOptions } from '../mock/index.t
 import { FakeClock } from '../mock/clock.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DURATION_S = Number(process.env['BENCH_DURATION_S'] ?? 5);
+const DURATION_S = Number(process.env['BENCH_DURATION_S'] ?? 4);
 const CONNECTIONS = 50;
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const MEMORY_OPS = Number(process.env['BENCH_MEMORY_OPS'] ?? 1_000_000);
+const HTTP_MIXED_REQUESTS = Number(process.env['BENCH_HTTP_MIXED'] ?? 200_000);
 const RSS_BOUND_MB = 512;
 // The paced phase offers a fixed 2 000 req/s (40 polls/s per connection): far above any real poller fleet on one
 // key, well below saturation, so its p99 is the mock's own latency rather than the load generator's queueing.
@@ -174,6 +176,12 @@ async function measure(name: string, served: Served, paths: readonly string[], h
   return load(name, served.url, paths, headers, DURATION_S, true);
 }
 
+function medianRound(rounds: readonly LoadResult[]): LoadResult {
+  const sorted = [...rounds].sort((a, b) => a.rps - b.rps);
+  const median = sorted[Math.floor(sorted.length / 2)]!;
+  return { ...median, name: `${median.name} (median of ${rounds.length}: ${rounds.map((r) => r.rps.toFixed(0)).join(' / ')} req/s)` };
+}
+
 /** p99 at a fixed offered rate: the latency a poller sees when the server is not driven into saturation. */
 async function measurePaced(name: string, served: Served, paths: readonly string[], headers: Record<string, string>): Promise<LoadResult> {
   return load(`${name} @${PACED_RPS}/s`, served.url, paths, headers, DURATION_S, true, PACED_RPS);
@@ -201,6 +209,53 @@ async function submitJobs(url: string, count: number): Promise<string[]> {
     ids.push(((await res.json()) as { request_id: string }).request_id);
   }
   return ids;
+}
+
+/**
+ * HTTP_MIXED_REQUESTS mixed requests over HTTP against a fresh mock process (count-bounded, stops by itself):
+ * 10 % submits (v2, some v1), 60 % status polls, 10 % results, 20 % hostile or wrong (no key, bad key, bad JSON,
+ * out-of-range parameter, unknown id, wrong verb). Returns the process's RSS afterwards and the status counts.
+ */
+async function mixedHttp(url: string, pid: number | undefined, total: number): Promise<{ rss: number; seconds: number; statuses: Record<string, number> }> {
+  const pool = new Pool(url, { connections: CONNECTIONS, pipelining: 1 });
+  const ids: string[] = [];
+  const statuses: Record<string, number> = {};
+  let issued = 0;
+  const key = { 'x-api-key': DEFAULT_DEV_KEY };
+  const jsonHeaders = { ...key, 'content-type': 'application/json' };
+  const one = async (i: number): Promise<void> => {
+    const kind = i % 20;
+    const id = ids[(i * 13) % Math.max(1, ids.length)] ?? '00000000-0000-4000-8000-000000000000';
+    let options: { path: string; method: 'GET' | 'POST'; headers: Record<string, string>; body?: string };
+    if (kind < 2) options = { path: '/v2/sd1.5-scifi', method: 'POST', headers: jsonHeaders, body: JSON.stringify({ prompt: `mixed ${i}`, seed: i % 50 }) };
+    else if (kind < 14) options = { path: `/v2/requests/${id}/status`, method: 'GET', headers: key };
+    else if (kind < 16) options = { path: `/v2/requests/${id}`, method: 'GET', headers: key };
+    else if (kind === 16) options = { path: '/v2/sd1.5-scifi', method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"prompt":"x"}' };
+    else if (kind === 17) options = { path: '/v2/sd1.5-scifi', method: 'POST', headers: jsonHeaders, body: i % 2 ? '{"prompt":' : '{"prompt":"x","num_inference_steps":500}' };
+    else if (kind === 18) options = { path: `/v2/requests/${'z'.repeat(i % 300)}/status`, method: 'GET', headers: { 'x-api-key': Math.floor(i / 20) % 2 ? DEFAULT_DEV_KEY : 'SG_bad' } };
+    else options = { path: '/v2/sd1.5-epicrealism', method: 'GET', headers: key };
+    try {
+      const res = await pool.request(options);
+      const text = await res.body.text();
+      statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
+      if (kind < 2 && res.statusCode === 200) {
+        const reqId = (JSON.parse(text) as { request_id: string }).request_id;
+        if (ids.length < 5000) ids.push(reqId);
+        else ids[i % 5000] = reqId;
+      }
+    } catch {
+      statuses['error'] = (statuses['error'] ?? 0) + 1;
+    }
+  };
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (issued < total) await one(issued++);
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await pool.close();
+  return { rss: rssMb(pid), seconds, statuses };
 }
 
 function memoryRun(ops: number): { rssBefore: number; rssAfter: number; heapAfter: number; records: number; seconds: number } {
@@ -247,18 +302,24 @@ async function main(): Promise<void> {
   try {
     const mock = await serve(process.execPath, ['bin/infercheck.mjs', 'mock', '--profile', 'ci', '--port', '0'], /(http:\/\/127\.0\.0\.1:\d+)/, 'mock');
     servers.push(mock);
+    const bare = await serve(process.execPath, ['-e', BARE_SCRIPT], /(http:\/\/127\.0\.0\.1:\d+)/, 'bare node:http');
+    servers.push(bare);
     const ids = await submitJobs(mock.url, 200);
     await new Promise((r) => setTimeout(r, 1500)); // most jobs done: polls see the COMPLETED body with metrics
     const mockPaths = ids.map((id) => `/v2/requests/${id}/status`);
-    results.push(await measure('(a) infercheck mock', mock, mockPaths, { 'x-api-key': DEFAULT_DEV_KEY }));
-    paced.push(await measurePaced('(a) infercheck mock', mock, mockPaths, { 'x-api-key': DEFAULT_DEV_KEY }));
+    const headers = { 'x-api-key': DEFAULT_DEV_KEY };
+    // The machine is shared and noisy: alternate the two Node servers over ROUNDS rounds and keep each one's median
+    // round, so a burst of someone else's work does not land on one target only.
+    const rounds: { mock: LoadResult[]; bare: LoadResult[] } = { mock: [], bare: [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      rounds.mock.push(await measure('(a) infercheck mock', mock, mockPaths, headers));
+      rounds.bare.push(await measure('(b) bare node:http', bare, mockPaths, headers));
+    }
+    results.push(medianRound(rounds.mock), medianRound(rounds.bare));
+    paced.push(await measurePaced('(a) infercheck mock', mock, mockPaths, headers));
+    paced.push(await measurePaced('(b) bare node:http', bare, mockPaths, headers));
     mockRss = rssMb(mock.child.pid);
     await stop(mock);
-
-    const bare = await serve(process.execPath, ['-e', BARE_SCRIPT], /(http:\/\/127\.0\.0\.1:\d+)/, 'bare node:http');
-    servers.push(bare);
-    results.push(await measure('(b) bare node:http', bare, mockPaths, { 'x-api-key': DEFAULT_DEV_KEY }));
-    paced.push(await measurePaced('(b) bare node:http', bare, mockPaths, { 'x-api-key': DEFAULT_DEV_KEY }));
     await stop(bare);
 
     const port = await freePort();
@@ -275,10 +336,10 @@ async function main(): Promise<void> {
     await Promise.all(servers.map(stop));
   }
 
-  console.log(`\nstatus polls, GET /v2/requests/{id}/status, ${CONNECTIONS} connections, ${DURATION_S} s each after a 1 s warm-up`);
-  console.log('target                    req/s     p50 ms   p99 ms   max ms   errors  statuses');
+  console.log(`\nstatus polls, GET /v2/requests/{id}/status, ${CONNECTIONS} connections, ${DURATION_S} s each after a 1 s warm-up; mock and bare alternate over ${ROUNDS} rounds`);
+  console.log('  req/s   p50 ms   p99 ms   max ms  errors  target');
   for (const r of [...results, ...paced]) {
-    console.log(`${r.name.padEnd(24)} ${fmt(r.rps, 0).padStart(7)}   ${fmt(r.p50, 2).padStart(6)}   ${fmt(r.p99, 2).padStart(6)}   ${fmt(r.max, 1).padStart(6)}   ${String(r.errors).padStart(6)}  ${JSON.stringify(r.statuses)}`);
+    console.log(`${fmt(r.rps, 0).padStart(7)}   ${fmt(r.p50, 2).padStart(6)}   ${fmt(r.p99, 2).padStart(6)}   ${fmt(r.max, 1).padStart(6)}  ${String(r.errors).padStart(6)}  ${r.name} ${JSON.stringify(r.statuses)}`);
   }
   const [mockResult, bareResult, prismResult] = results;
   if (mockResult && bareResult) {
@@ -295,6 +356,19 @@ async function main(): Promise<void> {
   const mockPaced = paced[0];
   if (mockPaced) console.log(`mock p99 @${PACED_RPS}/s      ${fmt(mockPaced.p99, 2)} ms  (target < 10 ms) ${mockPaced.p99 < 10 ? 'MET' : 'MISSED'}`);
   console.log(`mock process RSS after its HTTP phase: ${fmt(mockRss)} MB`);
+
+  if (HTTP_MIXED_REQUESTS > 0) {
+    const fresh = await serve(process.execPath, ['bin/infercheck.mjs', 'mock', '--profile', 'ci', '--port', '0'], /(http:\/\/127\.0\.0\.1:\d+)/, 'mock');
+    try {
+      const rssStart = rssMb(fresh.child.pid);
+      const mixed = await mixedHttp(fresh.url, fresh.child.pid, HTTP_MIXED_REQUESTS);
+      console.log(`\nmemory over HTTP: ${HTTP_MIXED_REQUESTS.toLocaleString('en')} mixed requests against a fresh mock process in ${fmt(mixed.seconds, 1)} s (${fmt(HTTP_MIXED_REQUESTS / mixed.seconds, 0)} req/s)`);
+      console.log(`statuses ${JSON.stringify(mixed.statuses)}`);
+      console.log(`mock process RSS ${fmt(rssStart)} MB at start → ${fmt(mixed.rss)} MB after; bound ${RSS_BOUND_MB} MB: ${mixed.rss < RSS_BOUND_MB ? 'MET' : 'MISSED'}`);
+    } finally {
+      await stop(fresh);
+    }
+  }
 
   const memory = memoryRun(MEMORY_OPS);
   console.log(`\nmemory: ${MEMORY_OPS.toLocaleString('en')} mixed operations in-process through the core (20 % submit, 80 % status/timeline, every one rate-checked and counted), ${fmt(memory.seconds, 1)} s`);
