@@ -213,8 +213,14 @@ export class MockCore {
   readonly #clock: Clock;
   readonly #rng: Rng;
   #models: ModelState[] = [];
-  /** Insertion order = submission order, so the oldest record is always first (expiry and the hard cap). */
   #jobs = new Map<string, Job>();
+  /**
+   * The same jobs in submission order, as a queue with a head index: expiry and the record cap always remove the
+   * oldest. (Walking the Map from its start instead would skip every deleted slot V8 has not compacted yet, which
+   * made each call O(deleted records).)
+   */
+  #order: (Job | undefined)[] = [];
+  #orderHead = 0;
   #unsettled = new FinishHeap();
   #ledgers: Ledger[] = [];
   #rate: { window: number; count: number }[] = [];
@@ -240,6 +246,8 @@ export class MockCore {
       pendingHead: 0,
     }));
     this.#jobs = new Map();
+    this.#order = [];
+    this.#orderHead = 0;
     this.#unsettled.clear();
     this.#ledgers = Array.from({ length: this.config.keyCount }, () => ({ balance: this.config.credits, held: 0 }));
     this.#rate = Array.from({ length: this.config.keyCount }, () => ({ window: -1, count: 0 }));
@@ -340,6 +348,7 @@ export class MockCore {
     ledger.held += cost;
     if (startedAt > now) state.pendingStarts.push(startedAt);
     this.#jobs.set(job.id, job);
+    this.#order.push(job);
     this.#unsettled.push(job);
     this.#counters.submitted++;
     this.#enforceCap();
@@ -382,21 +391,38 @@ export class MockCore {
       }
       job.settled = true;
     }
-    // Records expire retentionMs after submission (spec conflict retention-anchor); the map's order is submission order.
+    // Records expire retentionMs after submission (spec conflict retention-anchor), oldest first.
     const cutoff = now - this.config.retentionMs;
-    for (const job of this.#jobs.values()) {
-      if (job.submittedAt > cutoff) break;
-      this.#jobs.delete(job.id);
-      this.#counters.expired++;
+    for (let job = this.#oldest(); job && job.submittedAt <= cutoff; job = this.#oldest()) {
+      this.#dropOldest();
+      if (this.#jobs.get(job.id) === job) {
+        this.#jobs.delete(job.id);
+        this.#counters.expired++;
+      }
+    }
+  }
+
+  #oldest(): Job | undefined {
+    return this.#order[this.#orderHead];
+  }
+
+  #dropOldest(): void {
+    this.#order[this.#orderHead++] = undefined;
+    if (this.#orderHead > 4096 && this.#orderHead * 2 > this.#order.length) {
+      this.#order = this.#order.slice(this.#orderHead);
+      this.#orderHead = 0;
     }
   }
 
   #enforceCap(): void {
     while (this.#jobs.size > this.config.maxRecords) {
-      const oldest = this.#jobs.keys().next();
-      if (oldest.done) break;
-      this.#jobs.delete(oldest.value);
-      this.#counters.evicted_early++;
+      const oldest = this.#oldest();
+      if (!oldest) break;
+      this.#dropOldest();
+      if (this.#jobs.get(oldest.id) === oldest) {
+        this.#jobs.delete(oldest.id);
+        this.#counters.evicted_early++;
+      }
     }
   }
 
