@@ -5,6 +5,7 @@ import { FakeClock } from './clock.ts';
 import { MockCore, jobCost, type CoreConfig, type JobParams, type JobStatus } from './core.ts';
 import { PROFILES, parseServiceTime, profileModel, serviceTimeModel } from './latency.ts';
 import { seededRng } from './rng.ts';
+import { jobStateMachine } from '../core/spec.ts';
 
 const MODELS = ['sd1.5-scifi', 'sd1.5-epicrealism'];
 
@@ -56,15 +57,18 @@ describe('core: queue and state machine', () => {
   it('never goes backwards and terminal states are absorbing', () => {
     const { core, clock } = makeCore({ workers: 2, latency: serviceTimeModel({ kind: 'exp', meanMs: 500 }), raiBlock: ['bad'] });
     const jobs = Array.from({ length: 20 }, (_, i) => accepted(core, MODELS[i % 2], params({ prompt: i % 3 === 0 ? 'bad idea' : 'ok' })));
-    const order: Record<JobStatus, number> = { QUEUED: 0, PROCESSING: 1, COMPLETED: 2, FAILED: 2 };
+    // Judged by the spec's own table (x-infercheck-job-states), not a second copy of it.
+    const machine = jobStateMachine();
     const last = new Map<string, JobStatus>();
     for (let t = 0; t < 200; t++) {
       for (const job of jobs) {
         const now = core.statusOf(job);
         const before = last.get(job.id);
         if (before) {
-          assert.ok(order[now] >= order[before], `${before} → ${now}`);
-          if (before === 'COMPLETED' || before === 'FAILED') assert.equal(now, before);
+          assert.ok(machine.transitions[before]?.includes(now), `${before} → ${now} is not in the spec's job state machine`);
+          if (machine.terminal.includes(before)) assert.equal(now, before);
+        } else {
+          assert.ok([machine.initial, 'PROCESSING'].includes(now));
         }
         last.set(job.id, now);
       }

@@ -29,19 +29,18 @@ export interface LatencyProfile {
   readonly idleColdMs: number;
 }
 
-// realistic — calibrated from published SD 1.5 end-to-end figures at 512×512, 50 steps, batch 1, on an A100 80GB:
+// realistic — calibrated from published SD 1.5 end-to-end figures at 512×512, 50 steps, batch 1, A100 80GB SXM:
 //   diffusers (torch 2.1, SDPA)            1.604 s  → 31.19 it/s
 //   diffusers (torch 2.1, SDPA, compiled)  1.354 s  → 36.93 it/s
 //   TensorRT 9.0 (CUDA graphs)             0.819 s  → 61.14 it/s
-//   (fal-ai "stable-diffusion-benchmarks" README, SD1.5 end-to-end table; mirrored at
-//    geeksrepos.com/strint/stable-diffusion-benchmarks)
-// and ~32 it/s for SD1.5 with torch 2.1 SDPA on an A100 40GB (chengzeyi/stable-fast issue #2). A serverless
-// vendor most plausibly runs the plain diffusers path: 1 / 31.19 it/s ≈ 32 ms per step. Lambda Labs'
-// "inference-benchmark-stable-diffusion" notes the A100's single-image latency is only ~33 % better than an
-// RTX 3080, i.e. single-image work is not compute-bound, so a fixed overhead dominates at low step counts; we take
-// 250 ms (VAE decode + safety checker + JPEG encode + upload to the image store: assumed, no vendor figure).
-// Cold start (checkpoint load, ~2 GB fp16 weights) 6 s and a 5-minute idle scale-down: assumed, typical of
-// serverless GPU platforms; the vendor publishes neither.
+//   ("Stable Diffusion Benchmarks" README, "SD1.5 (End-to-end) Benchmarks" table, run on an A100 80G SXM hosted at
+//    fal.ai; read at geeksrepos.com/strint/stable-diffusion-benchmarks)
+// and "SD1.5 out of the box with torch 2.1 SDPA is ~32it/s" on an A100 40G, batch 1 (chengzeyi/stable-fast issue #2).
+// A serverless vendor most plausibly runs the plain diffusers path: 1 / 31.19 it/s ≈ 32 ms per step. Lambda Labs'
+// inference benchmark (lambdalabs.com/blog/inference-benchmark-stable-diffusion) puts one 512² image at a few
+// seconds on every recent GPU, consistent with that scale. The fixed overhead outside the denoising loop (VAE
+// decode, safety checker, JPEG encode, upload to the image store: 250 ms), the cold start (checkpoint load, ~2 GB of
+// fp16 weights: 6 s) and the 5-minute idle scale-down are assumed: the vendor publishes none of them.
 export const PROFILES: Readonly<Record<ProfileName, LatencyProfile>> = {
   realistic: {
     name: 'realistic',

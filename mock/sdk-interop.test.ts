@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_DEV_KEY, startMock, type RunningMock } from './index.ts';
+import { redactText } from '../core/redact.ts';
 
 const PYTHON = fileURLToPath(new URL('../.tools/venv/bin/python', import.meta.url));
 const SCRIPT = fileURLToPath(new URL('./sdk-interop.py', import.meta.url));
@@ -49,7 +50,7 @@ describe('official Python SDK against the mock', () => {
   it('the seed page code: run() COMPLETED, submit_async().wait() returns, RAI block raises InferenceFailed', async () => {
     const run = await runScript(mock.url);
     const by = Object.fromEntries(run.lines.map((line) => [line.scenario, line]));
-    assert.equal(run.code, 0, `python exited ${run.code}\n${run.stderr.slice(-2000).replaceAll(DEFAULT_DEV_KEY, '[REDACTED]')}`);
+    assert.equal(run.code, 0, `python exited ${run.code}\n${redactText(run.stderr.slice(-2000), [DEFAULT_DEV_KEY])}`);
     const ran = by['run'];
     assert.ok(ran, run.stdout);
     assert.equal(ran['status'], 'COMPLETED');
