@@ -329,13 +329,12 @@ export function createShell(core: MockCore, images: JpegCache, config: ShellConf
       'x-generation-time': (job.inferenceMs / 1000).toFixed(3),
       'x-seed-value': String(job.seed),
     };
-    const pictures = Array.from({ length: job.samples }, (_, sample) =>
-      images.get({ digest: job.paramsDigest, seed: job.seed, sample, width: job.width, height: job.height }),
-    );
+    const picture = (sample: number): Buffer => images.get({ digest: job.paramsDigest, seed: job.seed, sample, width: job.width, height: job.height });
     if (!wantBase64) {
-      // spec conflict v1-multiple-samples: raw bytes carry the first image only.
-      return finish(ex, 200, { ...headers, 'content-type': 'image/jpeg' }, pictures[0]!);
+      // spec conflict v1-multiple-samples: raw bytes carry the first image only (so only that one is encoded).
+      return finish(ex, 200, { ...headers, 'content-type': 'image/jpeg' }, picture(0));
     }
+    const pictures = Array.from({ length: job.samples }, (_, sample) => picture(sample));
     const encoded = pictures.map((p) => p.toString('base64'));
     // spec conflict base64-response: {"image": first, "images": all, "status": "Success"}.
     return finish(ex, 200, { ...headers, 'content-type': JSON_TYPE }, JSON.stringify({ image: encoded[0], images: encoded, status: 'Success' }));
