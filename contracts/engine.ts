@@ -229,7 +229,7 @@ function probeRequest(runner: CaseRunner, def: Extract<CaseDef, { kind: 'probe' 
   }
 }
 
-function caseInfo(def: CaseDef): CaseInfo {
+export function caseInfo(def: CaseDef): CaseInfo {
   switch (def.kind) {
     case 'probe':
       return { id: def.id, intent: def.intent, model: def.model };
@@ -344,11 +344,25 @@ async function mapLimit<T>(items: readonly T[], limit: number, fn: (item: T) => 
   await Promise.all(workers);
 }
 
-/** Every exchange of the run as a conformance subject, labelled with its case. */
-function exchangeSubjects(exchanges: readonly Exchange[], infos: ReadonlyMap<string, CaseInfo>, already: ReadonlySet<Exchange>): Subject[] {
-  return exchanges
+/** The case subjects plus every other exchange of the run as a conformance subject, labelled with its case. */
+export function withExchangeSubjects(subjects: readonly Subject[], exchanges: readonly Exchange[], infos: ReadonlyMap<string, CaseInfo>): Subject[] {
+  const already = new Set<Exchange>();
+  for (const s of subjects) if (s.kind === 'exchange') already.add(s.exchange);
+  const rest = exchanges
     .filter((e) => !already.has(e))
-    .map((exchange) => ({ kind: 'exchange', case: infos.get(exchange.caseId) ?? { id: exchange.caseId, intent: 'outputs' }, exchange }) as Subject);
+    .map((exchange): Subject => ({ kind: 'exchange', case: infos.get(exchange.caseId) ?? { id: exchange.caseId, intent: 'outputs' }, exchange }));
+  return [...subjects, ...rest];
+}
+
+/** Retention: every terminal result is read again at the end of the run (spec conflict retention-anchor). */
+export async function rereadResults(runner: CaseRunner, subjects: readonly Subject[]): Promise<void> {
+  for (const subject of subjects) {
+    if (subject.kind !== 'generation' || !subject.job?.result) continue;
+    const status = reportedStatus(subject.job.result);
+    if (status !== 'COMPLETED' && status !== 'FAILED') continue;
+    const reread = await runner.get(subject.case.id, 'getRequestResult', subject.job.result.request.url);
+    (subject.job as { reread?: Exchange }).reread = reread;
+  }
 }
 
 export async function runContracts(options: EngineOptions): Promise<EngineResult> {
@@ -400,19 +414,10 @@ export async function runContracts(options: EngineOptions): Promise<EngineResult
   for (const def of ledger) await execute(def);
   await mapLimit(billable, concurrency, execute);
 
-  // Retention: read every terminal result again at the end of the run (spec conflict retention-anchor).
-  for (const subject of subjects) {
-    if (subject.kind !== 'generation' || !subject.job?.result) continue;
-    const status = reportedStatus(subject.job.result);
-    if (status !== 'COMPLETED' && status !== 'FAILED') continue;
-    const reread = await runner.get(subject.case.id, 'getRequestResult', subject.job.result.request.url);
-    (subject.job as { reread?: Exchange }).reread = reread;
-  }
+  await rereadResults(runner, subjects);
   for (const def of plan.filter((c) => c.kind === 'rate-limit')) await execute(def);
 
-  const inSubjects = new Set<Exchange>();
-  for (const s of subjects) if (s.kind === 'exchange') inSubjects.add(s.exchange);
-  const allSubjects = [...subjects, ...exchangeSubjects(runner.exchanges, infos, inSubjects)];
+  const allSubjects = withExchangeSubjects(subjects, runner.exchanges, infos);
   const ctx: CheckContext = {
     target: options.target,
     wallClock: options.wallClock ?? true,

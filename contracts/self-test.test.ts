@@ -1,0 +1,148 @@
+// Proof that each check works: for every check in the registry, a nock-scripted vendor (contracts/testing/
+// fake-vendor.ts) that breaks exactly that check's rule makes the check report a failure, and the same case against
+// the conforming vendor leaves it silent — while still applying (a check that never applies proves nothing).
+// The last test fails when a registered check has no entry here, so the table and its proofs cannot drift apart.
+import { after, afterEach, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import nock from 'nock';
+import { CHECKS } from './registry.ts';
+import { evaluateOne } from './evaluate.ts';
+import { CaseRunner, caseInfo, rereadResults, runCase, withExchangeSubjects } from './engine.ts';
+import { buildPlan, type CaseDef } from './plan.ts';
+import { FAIL_WORD, VENDOR, VENDOR_KEY, installFakeVendor, type Quirk } from './testing/fake-vendor.ts';
+import type { AnyCheck, CheckContext, Finding, Subject } from './types.ts';
+
+const MODEL = 'sd1.5-scifi';
+const RPM = 3;
+const PLAN = buildPlan({ models: [MODEL], failPrompt: `a ${FAIL_WORD} picture`, rpm: RPM });
+
+interface Proof {
+  /** The plan case(s) to run, by id. */
+  readonly cases: readonly string[];
+  /** The one rule the vendor breaks. */
+  readonly quirk: Quirk;
+}
+
+const v2 = `outputs/v2/${MODEL}/samples-2`;
+const PROOFS: Readonly<Record<string, Proof>> = {
+  answered: { cases: ['lifecycle/unknown-request-id/status'], quirk: 'drop-unknown-id' },
+  'status-code-documented': { cases: [v2], quirk: 'status-202' },
+  'content-type-documented': { cases: [v2], quirk: 'submit-text-plain' },
+  'response-schema-valid': { cases: [v2], quirk: 'metrics-as-string' },
+  'documented-headers': { cases: [`outputs/v1/${MODEL}/raw`], quirk: 'no-remaining-credits-header' },
+  'error-envelope': { cases: [`boundary/v1/${MODEL}/samples/outside-bound/max+1`], quirk: 'error-as-message' },
+  'not-a-server-error': { cases: [`boundary/v1/${MODEL}/samples/outside-bound/max+1`], quirk: 'invalid-body-500' },
+  'bound-accepted': { cases: [`boundary/v1/${MODEL}/scheduler/enum-value/dpmpp_2m`], quirk: 'reject-dpmpp' },
+  'out-of-range-rejected': { cases: [`boundary/v2/${MODEL}/guidance_scale/outside-bound/max+0.01`], quirk: 'accept-everything' },
+  'wrong-type-rejected': { cases: [`boundary/v1/${MODEL}/num_inference_steps/wrong-type/string`], quirk: 'accept-everything' },
+  'missing-required-rejected': { cases: [`boundary/v2/${MODEL}/prompt/missing-required/missing`], quirk: 'accept-everything' },
+  'rejection-names-parameter': { cases: [`boundary/v1/${MODEL}/guidance_scale/outside-bound/min-0.01`], quirk: 'vague-400' },
+  'image-count-matches-samples': { cases: [v2], quirk: 'one-image' },
+  'jpeg-dimensions': { cases: [v2], quirk: 'always-512' },
+  'base64-mode-content': { cases: [`outputs/v1/${MODEL}/base64`], quirk: 'base64-garbage' },
+  'output-urls-serve-jpeg': { cases: [v2], quirk: 'images-404' },
+  'seed-echoed': { cases: [`outputs/v1/${MODEL}/raw`], quirk: 'seed-drift' },
+  'same-seed-same-image': { cases: [`outputs/determinism/v1/${MODEL}`], quirk: 'nondeterministic' },
+  'job-state-transitions': { cases: [v2], quirk: 'backwards' },
+  'failed-job-422': { cases: [`lifecycle/failed-job/${MODEL}`], quirk: 'failed-200' },
+  'output-only-when-completed': { cases: [v2], quirk: 'early-output' },
+  'submit-urls': { cases: [v2], quirk: 'relative-urls' },
+  'result-retained': { cases: [v2], quirk: 'expire-on-reread' },
+  'server-metrics-consistent': { cases: [v2], quirk: 'inflated-total-time' },
+  'unknown-request-id-404': { cases: ['lifecycle/unknown-request-id/status', 'lifecycle/unknown-request-id/result'], quirk: 'unknown-id-200' },
+  'missing-key-401': { cases: [`auth/missing-key/v1/${MODEL}`], quirk: 'ignore-missing-key' },
+  'wrong-key-401': { cases: ['auth/wrong-key/status'], quirk: 'accept-any-key' },
+  'bearer-only-401': { cases: [`auth/bearer-only/v2/${MODEL}`], quirk: 'accept-bearer' },
+  'wrong-content-type-406': { cases: [`transport/wrong-content-type/v1/${MODEL}`], quirk: 'ignore-content-type' },
+  'malformed-json-400': { cases: [`transport/malformed-json/v2/${MODEL}`], quirk: 'malformed-500' },
+  'unknown-model-404': { cases: ['transport/unknown-model/v1'], quirk: 'unknown-model-400' },
+  'wrong-method-405': { cases: [`transport/wrong-method/v2/${MODEL}`], quirk: 'wrong-method-404' },
+  'success-billed-its-cost': { cases: [`money/ledger/${MODEL}`], quirk: 'overcharge' },
+  'rejections-not-billed': { cases: [`money/ledger/${MODEL}`], quirk: 'bill-rejections' },
+  'rate-limit-429': { cases: [`rate-limit/burst/${MODEL}`], quirk: 'no-rate-limit' },
+};
+
+const CTX: CheckContext = { target: { kind: 'url', baseUrl: VENDOR }, wallClock: true, failPrompt: `a ${FAIL_WORD} picture` };
+
+function planCase(id: string): CaseDef {
+  const def = PLAN.find((c) => c.id === id);
+  if (!def) throw new Error(`self-test names case ${id}, which the plan does not contain`);
+  return def;
+}
+
+/** Runs the proof's cases against the fake vendor (with or without its quirk) and evaluates one check. */
+async function judge(check: AnyCheck, proof: Proof, broken: boolean): Promise<{ applied: number; findings: Finding[] }> {
+  installFakeVendor(broken ? [proof.quirk] : [], proof.cases.some((c) => c.startsWith('rate-limit/')) ? { rpm: RPM } : {});
+  const runner = new CaseRunner({
+    target: CTX.target,
+    apiKey: VENDOR_KEY,
+    models: [MODEL],
+    maxBillable: Number.POSITIVE_INFINITY,
+    pollIntervalMs: 1,
+    pollTimeoutMs: 5_000,
+    requestTimeoutMs: 5_000,
+  });
+  const subjects: Subject[] = [];
+  const infos = new Map<string, ReturnType<typeof caseInfo>>();
+  for (const id of proof.cases) {
+    const def = planCase(id);
+    infos.set(def.id, caseInfo(def));
+    subjects.push(...(await runCase(runner, def, { failPrompt: CTX.failPrompt! })));
+  }
+  await rereadResults(runner, subjects);
+  let applied = 0;
+  const findings: Finding[] = [];
+  for (const subject of withExchangeSubjects(subjects, runner.exchanges, infos)) {
+    const verdict = evaluateOne(check, CTX, subject);
+    if (verdict.kind === 'pass' || verdict.kind === 'fail') applied++;
+    if (verdict.kind === 'fail') findings.push(...verdict.findings);
+  }
+  return { applied, findings };
+}
+
+before(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+after(() => nock.enableNetConnect());
+
+describe('every check fires on its violation and stays silent otherwise', () => {
+  for (const check of CHECKS) {
+    const proof = PROOFS[check.id];
+    if (!proof) continue;
+    test(`${check.id}: silent against a conforming vendor`, async () => {
+      const { applied, findings } = await judge(check, proof, false);
+      assert.ok(applied > 0, `${check.id} never applied to ${proof.cases.join(', ')}, so the proof proves nothing`);
+      assert.deepEqual(findings.map((f) => f.message), []);
+    });
+    test(`${check.id}: fires when the vendor breaks it (${proof.quirk})`, async () => {
+      const { findings } = await judge(check, proof, true);
+      assert.ok(findings.length > 0, `${check.id} stayed silent against quirk ${proof.quirk}`);
+      assert.ok(findings.every((f) => f.message.length > 0 && f.cause.length > 0));
+      if (process.env['INFERCHECK_SHOW_FINDINGS']) console.log(`${check.id}: ${findings[0]!.message}`);
+    });
+  }
+});
+
+test('every registered check has a self-test, and every self-test names a registered check', () => {
+  const registered = CHECKS.map((c) => c.id).sort();
+  assert.deepEqual(registered.filter((id) => !(id in PROOFS)), [], 'checks without a self-test');
+  assert.deepEqual(Object.keys(PROOFS).filter((id) => !registered.includes(id)), [], 'self-tests of unknown checks');
+});
+
+test('a check that throws is reported as a failure of that check, not an abort', () => {
+  const throwing: AnyCheck = {
+    id: 'throws',
+    title: 'throws',
+    family: 'conformance',
+    severity: 'major',
+    subject: 'exchange',
+    applies: () => true,
+    run: () => {
+      throw new TypeError('boom');
+    },
+    sampleFailure: '',
+  };
+  const subject: Subject = { kind: 'exchange', case: { id: 'x', intent: 'outputs' }, exchange: { caseId: 'x', operationId: null, request: { method: 'GET', url: 'http://x/', headers: {} }, startedAt: 0, finishedAt: 0 } };
+  const verdict = evaluateOne(throwing, CTX, subject);
+  assert.equal(verdict.kind, 'fail');
+  assert.match(verdict.kind === 'fail' ? verdict.findings[0]!.message : '', /threw: TypeError: boom/);
+});
