@@ -2,7 +2,7 @@
 // every job. Both give an OrderedSample, so every statistic works on either.
 //
 // Why raw by default: order-statistic intervals and Mann–Whitney need ranks, and raw samples give them exactly; a
-// run of 100 000 jobs is only ~30 MB of JSON. Past that, keeping every job is what makes k6 run out of memory
+// run of 100 000 jobs is ~50 MB of JSON (bench/reports-pipeline.bench.ts). Past that, keeping every job is what makes k6 run out of memory
 // (grafana/k6#763, #4670; anchors §3.1), so results.json keeps per-group HDR histograms instead: ranks are then
 // exact and values within 0.1 % (3 significant digits), and histograms from several runs or k6 instances merge
 // exactly (anchors §7 item 9), which k6 open source will not do.
