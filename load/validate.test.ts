@@ -32,3 +32,19 @@ test('parseOnly parses without judging', () => {
   assert.deepEqual(parseOnly(json(200, { anything: 1 })), { failures: [], json: { anything: 1 } });
   assert.equal(parseOnly({ status: 200, headers: { 'content-type': 'image/jpeg' }, bodyText: null }).json, undefined);
 });
+
+test('the memo gives every body the verdict a full judgement would, including violations', async () => {
+  const { judgeResponseMemo } = await import('./k6/lib/validate.ts');
+  const other = '9b1f0c2e-5d4a-4e3b-8c7d-6a5b4c3d2e1f';
+  const pending = (rid: string, status = 'PROCESSING') => json(200, { status, request_id: rid, status_url: `https://api.segmind.com/v2/requests/${rid}/status`, response_url: `https://api.segmind.com/v2/requests/${rid}`, metrics: {} });
+  assert.deepEqual(judgeResponseMemo('getRequestStatus', pending(id), id).failures, []);
+  assert.deepEqual(judgeResponseMemo('getRequestStatus', pending(other), other).failures, [], 'a hit for another id');
+  assert.equal(judgeResponseMemo('getRequestStatus', pending(other, 'RUNNING'), other).failures.length, 1, 'a different body is judged');
+  const badUrl = json(200, { status: 'QUEUED', request_id: other, status_url: 'not a url', response_url: 'also not', metrics: {} });
+  assert.equal(judgeResponseMemo('getRequestStatus', badUrl, other).failures.length, 1);
+  const bad = json(200, { ...submitted, request_id: other, status_url: 'nope' });
+  assert.equal(judgeResponseMemo('submitAsync', bad, null).failures.length, 1, 'a submit takes its id from its body');
+  assert.deepEqual(judgeResponseMemo('submitAsync', json(200, { ...submitted, request_id: other, status_url: `https://x.test/v2/requests/${other}/status` }), null).failures, []);
+  // an id that is not a UUID is never normalised away
+  assert.equal(judgeResponseMemo('getRequestStatus', pending('not-a-uuid'), 'not-a-uuid').failures.length, 1);
+});

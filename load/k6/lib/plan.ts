@@ -74,10 +74,12 @@ export class Planner {
       const common = { exec: execFor(plan), startTime: `${plan.startTimeS}s`, tags: { stage: plan.tag } };
       if (plan.kind === 'closed') {
         out[plan.scenario] = Number.isFinite(plan.cap)
-          ? { ...common, executor: 'shared-iterations', vus: plan.vuCount, iterations: Math.max(1, plan.cap), maxDuration: `${plan.durationS + drainS}s` }
+          ? { ...common, executor: 'shared-iterations', vus: Math.min(plan.vuCount, Math.max(1, plan.cap)), iterations: Math.max(1, plan.cap), maxDuration: `${plan.durationS + drainS}s` }
           : { ...common, executor: 'constant-vus', vus: plan.vuCount, duration: `${plan.durationS}s`, gracefulStop: `${drainS}s` };
       } else if (plan.offsetsMs) {
-        out[plan.scenario] = { ...common, executor: 'shared-iterations', vus: plan.vuCount, iterations: Math.max(1, plan.cap), maxDuration: `${plan.durationS + drainS}s` };
+        // shared-iterations refuses more VUs than iterations
+        const iterations = Math.max(1, plan.cap);
+        out[plan.scenario] = { ...common, executor: 'shared-iterations', vus: Math.min(plan.vuCount, iterations), iterations, maxDuration: `${plan.durationS + drainS}s` };
       } else {
         // k6 wants an integer rate: express R jobs/s as round(100·R) per 100 s
         out[plan.scenario] = {

@@ -1,0 +1,68 @@
+// Cost of validation: does judging every response against the contract inside k6 slow the load generator down?
+// 1. End to end: the async script, closed-loop (a small fixed VU pool behind an arrival rate it cannot reach, so
+//    each VU runs jobs back to back), against the embedded mock with many workers so the mock's queue is not the
+//    limit; jobs per second with validation on and off, interleaved on/off/on/off to spread the machine's noise.
+//    Goal (issue 5): with validation ≥ 90 % of without.
+// 2. In isolation: one k6 VU judging a recorded v2 exchange (submit, two polls, result) versus only parsing it —
+//    the worst case, with no network in between.
+//   npx tsx bench/load-validation-cost.bench.ts [--duration 12] [--rounds 2]
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { K6_PATH, runLoad } from '../load/run.ts';
+
+const { values } = parseArgs({ options: { duration: { type: 'string', default: '12' }, rounds: { type: 'string', default: '2' }, vus: { type: 'string', default: '8' } } });
+const durationS = Number(values.duration);
+const rounds = Number(values.rounds);
+const out = mkdtempSync(join(tmpdir(), 'infercheck-valcost-'));
+
+async function jobsPerSecond(validate: boolean): Promise<{ rate: number; violations: number; responses: number }> {
+  const result = await runLoad({
+    scenario: 'async',
+    out: join(out, validate ? 'on' : 'off'),
+    progress: false,
+    rate: 500,
+    durationS,
+    arrivals: 'even',
+    poll: 'adaptive',
+    vus: Number(values.vus),
+    workers: 64,
+    mockProfile: 'ci',
+    minPollGapMs: 1,
+    jobTimeoutS: 30,
+    validate,
+    slo: { confidence: 0.95, objectives: [{ kind: 'rate', metric: 'success_rate', op: '>=', value: 0.99 }] },
+  });
+  const completed = result.jobs.filter((j) => j.final_status === 'COMPLETED').length;
+  const summary = JSON.parse(readFileSync(join(result.outDir, 'summary.json'), 'utf8')) as { metrics: Record<string, { values: Record<string, number> }> };
+  return { rate: completed / durationS, violations: summary.metrics['ic_validation_failures']?.values['count'] ?? 0, responses: summary.metrics['ic_validated_responses']?.values['count'] ?? 0 };
+}
+
+console.log(`end to end: async closed-loop, ${values.vus} VUs, mock ci profile with 64 workers per model, ${durationS} s per run, ${rounds} rounds of on/off`);
+const on: number[] = [];
+const off: number[] = [];
+for (let r = 0; r < rounds; r++) {
+  const a = await jobsPerSecond(true);
+  const b = await jobsPerSecond(false);
+  on.push(a.rate);
+  off.push(b.rate);
+  console.log(`  round ${r + 1}: validated ${a.rate.toFixed(1)} jobs/s (${a.responses} responses judged, ${a.violations} violations) · not validated ${b.rate.toFixed(1)} jobs/s`);
+}
+const mean = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
+const ratio = mean(on) / mean(off);
+console.log(`  jobs/s with validation ${mean(on).toFixed(1)} vs without ${mean(off).toFixed(1)} → ratio ${ratio.toFixed(3)} (goal ≥ 0.90: ${ratio >= 0.9 ? 'MET' : 'NOT MET'})`);
+
+const summaryPath = join(out, 'validation-cost.json');
+const micro = spawnSync(K6_PATH, ['run', '--quiet', '--address=', '--no-usage-report', join(import.meta.dirname, '..', 'load', 'k6', 'validation-cost.ts')], {
+  env: { PATH: process.env['PATH'], HOME: process.env['HOME'], IC_BENCH_S: '5', IC_SUMMARY_PATH: summaryPath },
+  encoding: 'utf8',
+});
+if (micro.status !== 0) throw new Error(`validation-cost.ts: k6 exit ${micro.status}\n${micro.stderr}`);
+const metrics = JSON.parse(readFileSync(summaryPath, 'utf8')) as Record<string, { values: Record<string, number> }>;
+const judged = (metrics['ic_bench_exchanges{mode:judged}']?.values['count'] ?? 0) / 5;
+const parsed = (metrics['ic_bench_exchanges{mode:parsed}']?.values['count'] ?? 0) / 5;
+console.log('in isolation (one k6 VU, no network): exchanges of 4 responses per second');
+console.log(`  judged ${judged.toFixed(0)}/s · parsed only ${parsed.toFixed(0)}/s → ratio ${(judged / parsed).toFixed(3)}; validation costs ${((1000 / judged - 1000 / parsed) * 1000 / 4).toFixed(0)} µs per response`);
+rmSync(out, { recursive: true, force: true });
