@@ -475,4 +475,3 @@ export function timingMetrics(job: Job): { inference_time: number; queue_time: n
   };
 }
 
-export { printable };
