@@ -89,9 +89,10 @@ const CDF_METRICS = [
 function judge(objective: Objective, results: NonNullable<Results['load']>, confidence: number): VerdictDetail {
   const scope = { ...(objective.model ? { model: objective.model } : {}), ...(objective.api ? { api: objective.api } : {}) };
   if (objective.kind === 'rate') {
-    const jobs = results.samples === 'raw' ? results.jobs.filter((j) => inScope(j, scope)) : [];
-    const n = results.samples === 'raw' ? jobs.length : results.jobCount;
-    const ok = jobs.filter((j) => j.status === 'COMPLETED').length;
+    // counts per group are kept in both sample modes
+    const groups = results.counts.filter((c) => inScope(c, scope));
+    const n = groups.reduce((s, c) => s + c.jobs, 0);
+    const ok = groups.reduce((s, c) => s + c.completed, 0);
     return rateVerdict(objective.metric === 'success_rate' ? ok : n - ok, n, objective.op, objective.value, confidence);
   }
   if (objective.stat === 'mean') return meanVerdict(metricValues(results.jobs, objective.metric, scope), objective.op, objective.value, confidence);

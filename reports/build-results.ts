@@ -140,6 +140,18 @@ function histogramsOf(rows: readonly JobRow[]): HistogramRecord[] {
   return out;
 }
 
+function countsOf(rows: readonly JobRow[]): NonNullable<Results['load']>['counts'] {
+  const counts = new Map<string, { model: string; api: 'v1' | 'v2'; stage: string; jobs: number; completed: number }>();
+  for (const r of rows) {
+    const key = `${r.model}\u0000${r.api}\u0000${r.stage}`;
+    const c = counts.get(key) ?? { model: r.model, api: r.api, stage: r.stage, jobs: 0, completed: 0 };
+    c.jobs++;
+    if (r.status === 'COMPLETED') c.completed++;
+    counts.set(key, c);
+  }
+  return [...counts.values()];
+}
+
 function redactChecks(checks: readonly CheckOutcome[]): CheckOutcome[] {
   // The contract stage redacts already; reports redact again because a leaked key in an HTML report is forever.
   return redactDeep(checks as CheckOutcome[]);
@@ -195,6 +207,7 @@ export function buildResults(runDir: string, options: BuildOptions = {}): Result
           jobCount: rows.length,
           jobs: raw ? rows : [],
           histograms: histogramsOf(rows),
+          counts: countsOf(rows),
           k6: readK6Summary(runDir),
         }
       : null,

@@ -65,6 +65,8 @@ test('large runs keep mergeable HDR histograms instead of every job, and percent
   assert.equal(compact.load?.jobs.length, 0);
   assert.deepEqual(resultsProblems(compact), []);
   assert.equal(compact.load?.jobCount, raw.load?.jobCount);
+  assert.deepEqual(compact.load?.counts, raw.load?.counts);
+  assert.equal(compact.load!.counts.reduce((s, c) => s + c.jobs, 0), raw.load!.jobs.length);
   for (const p of [0.5, 0.95, 0.99]) {
     const exact = sampleQuantile(orderedSample(raw.load!, 'e2e_ms'), p);
     const fromHistogram = sampleQuantile(orderedSample(compact.load!, 'e2e_ms'), p);

@@ -79,6 +79,8 @@ export interface Results {
     readonly jobCount: number;
     readonly jobs: readonly JobRow[];
     readonly histograms: readonly HistogramRecord[];
+    /** Jobs and completed jobs per (model, api, stage): rate objectives need them when jobs are not kept. */
+    readonly counts: readonly { readonly model: string; readonly api: 'v1' | 'v2'; readonly stage: string; readonly jobs: number; readonly completed: number }[];
     /** A few of k6's own totals from summary.json, when present. */
     readonly k6: { readonly droppedIterations: number | null; readonly httpRequests: number | null; readonly httpFailedRate: number | null };
   };
