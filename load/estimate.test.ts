@@ -10,8 +10,9 @@ const obs = (status: string, sent: number, at: number, code = 200): Observation 
 test('the start lies between the last QUEUED poll sent and the first PROCESSING answer received', () => {
   const e = estimateQueueWait(1000, [obs('QUEUED', 0, 2), obs('QUEUED', 100, 103), obs('PROCESSING', 300, 304), obs('COMPLETED', 900, 902)]);
   assert.deepEqual(e?.interval, { lowMs: 100, highMs: 304 });
-  assert.equal(e?.estimateMs, 202);
-  assert.equal(e?.boundMs, 102);
+  // the point estimate uses each poll's midpoint as the instant the server looked: (101.5 + 302) / 2
+  assert.equal(e?.estimateMs, 201.75);
+  assert.equal(e?.boundMs, 102.25);
 });
 
 test('no estimate while every poll saw QUEUED', () => {
@@ -22,6 +23,15 @@ test('no estimate while every poll saw QUEUED', () => {
 test('a job a free worker took at once is bounded by the first answer', () => {
   const e = estimateQueueWait(1000, [obs('PROCESSING', 3, 5)]);
   assert.deepEqual(e?.interval, { lowMs: 0, highMs: 5 });
+  assert.equal(e?.estimateMs, 2);
+});
+
+test('a slow answer widens the interval but does not drag the estimate up', () => {
+  const fast = estimateQueueWait(1000, [obs('QUEUED', 0, 2), obs('PROCESSING', 400, 402)])!;
+  const slow = estimateQueueWait(1000, [obs('QUEUED', 0, 2), obs('PROCESSING', 400, 480)])!;
+  assert.equal(slow.interval.highMs, 480);
+  assert.ok(slow.estimateMs - fast.estimateMs <= 20, `${slow.estimateMs} vs ${fast.estimateMs}`);
+  assert.ok(slow.boundMs > fast.boundMs);
 });
 
 test('QUEUED straight to COMPLETED: the server inference_time caps the start from above', () => {

@@ -36,7 +36,8 @@ function toEstimate(lowMs: number, highMs: number): PointEstimate {
 }
 
 /**
- * Where the job's start (QUEUED → PROCESSING) lies, relative to the submit being sent at `submitSentMs`.
+ * Where the job's start (QUEUED → PROCESSING) lies, relative to the submit being sent at `submitSentMs`, and the
+ * estimate of it; the bound is the largest distance from the estimate to either end of the interval.
  * - low: the latest send time of a poll that still saw QUEUED (the server answered after it was sent); 0 if none.
  * - high: the earliest arrival of an answer that saw PROCESSING or a terminal state.
  * - When no poll saw PROCESSING and the server reported inference_time, the start is also at most
@@ -46,11 +47,22 @@ function toEstimate(lowMs: number, highMs: number): PointEstimate {
  * Returns null when no poll ever saw the job leave QUEUED.
  */
 export function estimateQueueWait(submitSentMs: number, observations: readonly Observation[], serverInferenceS?: number): PointEstimate | null {
+  // The interval uses each poll's conservative end (sent for "not yet", answered for "already"); the point estimate
+  // uses each poll's midpoint, the usual estimate of when the server looked (as NTP does): a slow answer — a busy
+  // client, a loaded network — widens the interval but does not drag the estimate upwards.
   let lowMs = 0;
   let highMs = Number.POSITIVE_INFINITY;
+  let lowPointMs = 0;
+  let highPointMs = Number.POSITIVE_INFINITY;
   for (const o of observations) {
-    if (o.status === 'QUEUED') lowMs = Math.max(lowMs, o.sent_ms - submitSentMs);
-    else if (o.status === 'PROCESSING' || TERMINAL.has(o.status)) highMs = Math.min(highMs, o.at_ms - submitSentMs);
+    const midMs = (o.sent_ms + o.at_ms) / 2 - submitSentMs;
+    if (o.status === 'QUEUED') {
+      lowMs = Math.max(lowMs, o.sent_ms - submitSentMs);
+      lowPointMs = Math.max(lowPointMs, midMs);
+    } else if (o.status === 'PROCESSING' || TERMINAL.has(o.status)) {
+      highMs = Math.min(highMs, o.at_ms - submitSentMs);
+      highPointMs = Math.min(highPointMs, midMs);
+    }
   }
   if (!Number.isFinite(highMs)) return null;
   // Only when no poll caught the job running: cutting the transition interval from above alone would pull the
@@ -58,12 +70,18 @@ export function estimateQueueWait(submitSentMs: number, observations: readonly O
   const firstTerminal = observations.find((o) => o.status === 'COMPLETED');
   const sawProcessing = observations.some((o) => o.status === 'PROCESSING');
   if (firstTerminal && !sawProcessing && serverInferenceS !== undefined && serverInferenceS >= 0) {
-    const byInference = firstTerminal.at_ms - submitSentMs - (serverInferenceS * 1000 - ROUNDING_MS);
+    const inferenceMs = serverInferenceS * 1000 - ROUNDING_MS;
+    const byInference = firstTerminal.at_ms - submitSentMs - inferenceMs;
     // a bound below the lower one means the server's numbers and our clocks disagree: keep the observed interval
-    if (byInference >= lowMs) highMs = Math.min(highMs, byInference);
+    if (byInference >= lowMs) {
+      highMs = Math.min(highMs, byInference);
+      highPointMs = Math.min(highPointMs, (firstTerminal.sent_ms + firstTerminal.at_ms) / 2 - submitSentMs - inferenceMs);
+    }
   }
-  lowMs = Math.min(lowMs, highMs);
-  return toEstimate(Math.max(0, lowMs), Math.max(0, highMs));
+  lowMs = Math.max(0, Math.min(lowMs, highMs));
+  highMs = Math.max(0, highMs);
+  const pointMs = Math.min(Math.max((lowPointMs + Math.max(lowPointMs, highPointMs)) / 2, lowMs), highMs);
+  return { estimateMs: pointMs, boundMs: Math.max(pointMs - lowMs, highMs - pointMs), interval: { lowMs, highMs } };
 }
 
 /**
