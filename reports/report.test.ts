@@ -111,6 +111,18 @@ test('the report reads an SLA file and judges each objective', async () => {
   assert.equal(cli('report', '--in', runDir, '--sla', sla, '--fail-on-verdict').status, 1);
 });
 
+test('a contracts-only run still gets all four files, with no SLA verdicts', async () => {
+  const only = join(dir, 'contracts-only');
+  generateRun(only, { ...SMOKE_FIXTURE, stageDurationS: 5 });
+  rmSync(join(only, 'load'), { recursive: true });
+  const { files } = await writeReport(only);
+  assert.equal(files.length, 4);
+  assert.equal(readResultsFile(join(only, 'results.json')).load, null);
+  const junit = readFileSync(join(only, 'junit.xml'), 'utf8');
+  assert.doesNotMatch(junit, /name="slo"/);
+  assert.match(readFileSync(join(only, 'index.html'), 'utf8'), /no load run in this folder/);
+});
+
 test('bad input is one line and a non-zero exit', () => {
   const missing = cli('report', '--in', join(dir, 'nope'));
   assert.equal(missing.status, 2);

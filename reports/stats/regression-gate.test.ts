@@ -39,7 +39,20 @@ test(`gate simulation: A/A false alarms ≤ 5 %, a 15 % slowdown caught ≥ 90 %
     assert.ok(falseAlarms / RUNS <= 0.05, `A/A false alarms ${falseAlarms / RUNS}`);
     assert.ok(caught / RUNS >= 0.9, `15 % slowdown caught ${caught / RUNS}`);
   }
-  console.log(`gate: ${RUNS} seeded runs per row, n = ${n} jobs per run, tolerance 10 %, α = 0.05\n${rows.join('\n')}`);
+  // how the catch rate falls with smaller runs (lognormal σ 0.5), so users can size a run
+  const power: string[] = [];
+  const rng = seededRng(777);
+  for (const size of [100, 200, 400, 800]) {
+    let caught = 0;
+    const runs = 500;
+    for (let run = 0; run < runs; run++) {
+      const baseline = draw(rng, size, (r) => lognormal(r, 2000, 0.5));
+      const slower = draw(rng, size, (r) => lognormal(r, 2300, 0.5));
+      if (decideChange(baseline, slower, DEFAULT_GATE_OPTIONS).verdict === 'regressed') caught++;
+    }
+    power.push(`n ${size}: ${((caught / runs) * 100).toFixed(0)} %`);
+  }
+  console.log(`gate: ${RUNS} seeded runs per row, n = ${n} jobs per run, tolerance 10 %, α = 0.05\n${rows.join('\n')}\n  15 % slowdown caught by run size (500 runs each, lognormal σ 0.5): ${power.join(', ')}`);
 });
 
 test('compareMetric reports the ratio of medians with a bootstrap interval that brackets it', () => {
