@@ -36,12 +36,42 @@ export interface MetricSummary {
   readonly cdf: readonly (readonly [number, number])[];
 }
 
+/** The client's queue-wait estimate scored against the server's own queue_time (anchors §7 item 2). */
+export interface EstimatorScore {
+  readonly n: number;
+  /** Mean of (client estimate − server queue_time), ms. */
+  readonly biasMs: number;
+  readonly meanAbsErrorMs: number;
+  readonly p95AbsErrorMs: number;
+  /** Share of jobs whose server queue_time lies within the client's stated ± bound. */
+  readonly coverage: number | null;
+}
+
 export interface GroupSummary {
   readonly model: string;
   readonly api: 'v1' | 'v2';
   readonly jobs: number;
   readonly completed: number;
   readonly metrics: readonly MetricSummary[];
+  readonly queueWaitEstimator: EstimatorScore | null;
+}
+
+/** Scores queue_wait_ms against server_queue_time_ms on the jobs that have both. */
+export function scoreQueueWaitEstimator(jobs: readonly JobRow[]): EstimatorScore | null {
+  const pairs = jobs.filter((j) => j.queue_wait_ms !== null && j.server_queue_time_ms !== null);
+  if (!pairs.length) return null;
+  const errors = pairs.map((j) => j.queue_wait_ms! - j.server_queue_time_ms!);
+  const abs = errors.map(Math.abs).sort((a, b) => a - b);
+  const bounded = pairs.filter((j) => j.queue_wait_bound_ms !== null);
+  // 1 ms of slack: the server reports seconds with millisecond resolution
+  const covered = bounded.filter((j) => Math.abs(j.queue_wait_ms! - j.server_queue_time_ms!) <= j.queue_wait_bound_ms! + 1).length;
+  return {
+    n: pairs.length,
+    biasMs: errors.reduce((a, b) => a + b, 0) / errors.length,
+    meanAbsErrorMs: abs.reduce((a, b) => a + b, 0) / abs.length,
+    p95AbsErrorMs: abs[Math.ceil(0.95 * abs.length) - 1]!,
+    coverage: bounded.length ? covered / bounded.length : null,
+  };
 }
 
 export interface SweepRow {
@@ -121,7 +151,7 @@ function summarize(load: NonNullable<Results['load']>, model: string, api: 'v1' 
     const interval = (p: number): PercentileInterval | null => (sample.n ? percentileInterval(sample, p, confidence) : null);
     metrics.push({ metric, label, n: sample.n, p50: interval(0.5), p95: interval(0.95), p99: interval(0.99), cdf: cdfPoints(values) });
   }
-  return { model, api, jobs: jobs.length, completed: jobs.filter((j) => j.status === 'COMPLETED').length, metrics };
+  return { model, api, jobs: jobs.length, completed: jobs.filter((j) => j.status === 'COMPLETED').length, metrics, queueWaitEstimator: scoreQueueWaitEstimator(jobs) };
 }
 
 /** In-flight jobs, queue depth and jobs in PROCESSING over time, from each job's timestamps (≤ 300 steps). */

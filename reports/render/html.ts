@@ -87,9 +87,13 @@ function distributionSection(a: Analysis, charts: ChartConfig[]): string {
       },
     });
     const rows = g.metrics.map((m) => `<tr><td>${h(m.label)}</td><td class="num">${formatCount(m.n)}</td><td>${interval(m.p50)}</td><td>${interval(m.p95)}</td><td>${interval(m.p99)}</td></tr>`).join('');
+    const e = g.queueWaitEstimator;
+    const estimator = e
+      ? `<p class="note">Client queue-wait estimate vs the server's queue_time on ${formatCount(e.n)} jobs: bias ${formatMs(e.biasMs)}, mean |error| ${formatMs(e.meanAbsErrorMs)}, p95 |error| ${formatMs(e.p95AbsErrorMs)}${e.coverage === null ? '' : `, server value within the stated ± bound for ${formatFraction(e.coverage)}`}.</p>`
+      : '';
     return `<div class="group"><h3>${h(g.model)} · ${h(g.api)} <small>${g.completed}/${g.jobs} completed</small></h3>
 <div class="chart"><canvas id="${id}" data-chart="${id}" aria-label="CDF ${h(g.model)} ${h(g.api)}"></canvas></div>
-<table><thead><tr><th>metric</th><th>n</th><th>p50 [${Math.round(a.confidence * 100)} % CI]</th><th>p95</th><th>p99</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+<table><thead><tr><th>metric</th><th>n</th><th>p50 [${Math.round(a.confidence * 100)} % CI]</th><th>p95</th><th>p99</th></tr></thead><tbody>${rows}</tbody></table>${estimator}</div>`;
   });
   return `<section id="distributions"><h2>Latency distributions</h2><p>Empirical CDFs per model and API version; percentile intervals from order statistics (exact coverage ≥ the stated level).</p>${blocks.join('\n')}</section>`;
 }

@@ -32,6 +32,11 @@ export function renderMarkdown(a: Analysis): string {
     out.push('### Latency (p50 / p95 / p99)', '', '| model | api | metric | n | p50 | p95 | p99 |', '|---|---|---|---:|---:|---:|---:|');
     for (const g of a.groups) for (const m of g.metrics) out.push(`| ${md(g.model)} | ${g.api} | ${md(m.label)} | ${formatCount(m.n)} | ${formatMs(m.p50?.estimate)} | ${formatMs(m.p95?.estimate)} | ${formatMs(m.p99?.estimate)} |`);
     out.push('');
+    for (const g of a.groups) {
+      const e = g.queueWaitEstimator;
+      if (e) out.push(`- ${md(g.model)} ${g.api}: client queue-wait estimate vs server queue_time (${formatCount(e.n)} jobs): bias ${formatMs(e.biasMs)}, p95 |error| ${formatMs(e.p95AbsErrorMs)}${e.coverage === null ? '' : `, within the stated bound ${(e.coverage * 100).toFixed(1)} %`}`);
+    }
+    out.push('');
   }
   if (a.capacity.length) {
     out.push('### Capacity plan', '', '| model | api | workers fitted (true) | effective workers (Little) | saturation (true) | highest rate meeting SLA: measured / model (true-parameter model) | k6 VUs at knee | held-out wait error |', '|---|---|---:|---:|---:|---|---:|---:|');
