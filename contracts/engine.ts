@@ -117,7 +117,8 @@ export class CaseRunner {
       if (status !== undefined && status >= 200 && status < 300 && options.method === 'POST' && options.operationId !== null && /^(generateSync|submitAsync)$/.test(options.operationId)) {
         this.billableSpent++;
       }
-      if (status !== 429 || options.burst || attempt >= 2 || !this.wallClock) return exchange;
+      if (status !== 429 || options.burst || attempt >= 2) return exchange;
+      if (!this.wallClock) continue; // replaying: the recorded retry follows at once
       const reset = Date.parse(exchange.response!.headers['x-rate-limit-reset-at-utc'] ?? '');
       const waitMs = Number.isNaN(reset) ? 5_000 : Math.min(MAX_RATE_LIMIT_WAIT_MS, Math.max(250, reset - Date.now()));
       this.#options.log?.(`contracts: 429 on ${options.method} ${options.url}; waiting ${Math.round(waitMs / 1000)} s for the window to reset`);
