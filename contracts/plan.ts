@@ -22,7 +22,7 @@ export type CaseDef =
   | { readonly kind: 'outputs'; readonly id: string; readonly model: ModelId; readonly api: Api; readonly params: Record<string, unknown>; readonly billable: 1 }
   | { readonly kind: 'determinism'; readonly id: string; readonly model: ModelId; readonly api: Api; readonly params: Record<string, unknown>; readonly billable: 2 }
   | { readonly kind: 'failed-job'; readonly id: string; readonly model: ModelId; readonly params: Record<string, unknown>; readonly billable: 1 }
-  | { readonly kind: 'ledger'; readonly id: string; readonly model: ModelId; readonly billable: 3 }
+  | { readonly kind: 'ledger'; readonly id: string; readonly model: ModelId; readonly billable: number }
   | { readonly kind: 'rate-limit'; readonly id: string; readonly model: ModelId; readonly rpm: number; readonly billable: 0 };
 
 export interface PlanOptions {
@@ -95,7 +95,8 @@ export function buildPlan(options: PlanOptions): CaseDef[] {
   }
 
   // Billable, in priority order: what a small budget should buy first.
-  billable.push({ kind: 'ledger', id: `money/ledger/${firstModel}`, model: firstModel, billable: 3 });
+  // Three successes, plus the FAILED job's submit when there is a fail prompt (a 200 the vendor must not bill).
+  billable.push({ kind: 'ledger', id: `money/ledger/${firstModel}`, model: firstModel, billable: options.failPrompt ? 4 : 3 });
   const width = 768; // not the default and not square, so swapped or ignored dimensions show
   const height = Number(parameterDefault('img_height') ?? 512);
   for (const model of models) {
