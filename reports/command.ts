@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { gate } from './gate.ts';
 import { writeReportWithAnalysis } from './report.ts';
+import { capacityHeadline } from './render/verdict-text.ts';
 
 export function registerReportCommands(program: Command): void {
   program
@@ -10,11 +11,13 @@ export function registerReportCommands(program: Command): void {
     .description('turn a run folder into results.json, index.html, summary.md and junit.xml')
     .option('--in <dir>', 'the run folder', 'reports/latest')
     .option('--sla <file>', 'objectives (SLA) file, YAML or JSON (default: load/objectives.default.yaml)')
+    .option('--merge <dirs...>', 'more run folders of the same test (k6 execution segments), merged exactly')
     .option('--fail-on-verdict', 'exit 1 when an objective FAILs or a contract check fails')
-    .action(async (opts: { in: string; sla?: string; failOnVerdict?: boolean }) => {
-      const { files, analysis } = await writeReportWithAnalysis(opts.in, opts.sla ? { sla: opts.sla } : {});
+    .action(async (opts: { in: string; sla?: string; merge?: string[]; failOnVerdict?: boolean }) => {
+      const { files, analysis } = await writeReportWithAnalysis(opts.in, { ...(opts.sla ? { sla: opts.sla } : {}), ...(opts.merge ? { merge: opts.merge } : {}) });
       for (const v of analysis.verdicts) console.log(`${v.detail.verdict.padEnd(12)} ${v.name}`);
       if (analysis.contracts) console.log(`${(analysis.contracts.failedChecks ? 'FAIL' : 'PASS').padEnd(12)} contract checks: ${analysis.contracts.failedChecks} of ${analysis.contracts.checks} failing`);
+      for (const plan of analysis.capacity) console.log(`capacity     ${capacityHeadline(plan)}`);
       for (const file of files) console.log(`wrote ${file}`);
       const failed = analysis.verdicts.some((v) => v.detail.verdict === 'FAIL') || (analysis.contracts?.failedChecks ?? 0) > 0;
       if (opts.failOnVerdict && failed) process.exitCode = 1;

@@ -7,6 +7,7 @@ import { loadObjectives, type ObjectiveSet } from '../core/objectives.ts';
 import { UsageError } from '../core/target.ts';
 import { analyze, type Analysis } from './analysis.ts';
 import { buildResults } from './build-results.ts';
+import { mergeResults } from './merge-results.ts';
 import { readResultsFile, writeResultsFile } from './results-schema.ts';
 import type { Results } from './results-types.ts';
 import { renderHtml } from './render/html.ts';
@@ -18,6 +19,8 @@ export const DEFAULT_SLA_FILE = fileURLToPath(new URL('../load/objectives.defaul
 export interface ReportOptions {
   /** Objectives file (core/objectives.ts format); default load/objectives.default.yaml. */
   readonly sla?: string;
+  /** More run folders of the same test (k6 execution segments) merged exactly into this one's results. */
+  readonly merge?: readonly string[];
   readonly now?: Date;
 }
 
@@ -44,7 +47,8 @@ export function objectivesFrom(path: string | undefined): { set: ObjectiveSet; s
 
 export async function writeReportWithAnalysis(runDir: string, options: ReportOptions = {}): Promise<ReportOutcome> {
   const { set, source } = objectivesFrom(options.sla);
-  const results = resultsOf(runDir, options.now ? { now: options.now } : {});
+  const now = options.now ? { now: options.now } : {};
+  const results = mergeResults([resultsOf(runDir, now), ...(options.merge ?? []).map((dir) => resultsOf(dir, now))]);
   const files = {
     results: join(runDir, 'results.json'),
     html: join(runDir, 'index.html'),
