@@ -28,7 +28,7 @@ const started = Date.now();
 const result = await runLoad({
   scenario: 'async',
   out,
-  progress: false,
+  progress: false, capture: true,
   rate,
   durationS,
   arrivals: 'poisson',

@@ -60,7 +60,7 @@ const started = Date.now();
 const result = await runLoad({
   scenario: 'async',
   out,
-  progress: false,
+  progress: false, capture: true,
   rate: ratePerModel * MODELS.length,
   durationS,
   arrivals: 'poisson',

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { K6_PATH, runLoad } from '../load/run.ts';
 
-const { values } = parseArgs({ options: { duration: { type: 'string', default: '12' }, rounds: { type: 'string', default: '2' }, vus: { type: 'string', default: '8' } } });
+const { values } = parseArgs({ options: { duration: { type: 'string', default: '12' }, rounds: { type: 'string', default: '3' }, vus: { type: 'string', default: '8' } } });
 const durationS = Number(values.duration);
 const rounds = Number(values.rounds);
 const out = mkdtempSync(join(tmpdir(), 'infercheck-valcost-'));
@@ -22,7 +22,7 @@ async function jobsPerSecond(validate: boolean): Promise<{ rate: number; violati
   const result = await runLoad({
     scenario: 'async',
     out: join(out, validate ? 'on' : 'off'),
-    progress: false,
+    progress: false, capture: true,
     rate: 500,
     durationS,
     arrivals: 'even',

@@ -66,8 +66,10 @@ export interface LoadOptions {
   /** k6 --execution-segment / --execution-segment-sequence, to split one test over several instances */
   readonly executionSegment?: string;
   readonly executionSegmentSequence?: string;
-  /** show k6's progress on the terminal (default true); false captures it (tests, benches) */
+  /** show k6's progress bars (default true) */
   readonly progress?: boolean;
+  /** capture k6's output into LoadResult.log instead of the terminal (tests, benches) */
+  readonly capture?: boolean;
   readonly env?: NodeJS.ProcessEnv;
 }
 
@@ -327,7 +329,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     '--no-usage-report',
     ...(options.executionSegment ? ['--execution-segment', options.executionSegment] : []),
     ...(options.executionSegmentSequence ? ['--execution-segment-sequence', options.executionSegmentSequence] : []),
-    ...(options.progress === false ? ['--quiet'] : []),
+    ...(options.progress === false || options.capture ? ['--quiet'] : []),
     join(REPO, 'load', 'k6', `${scenario}.ts`),
   ];
 
@@ -336,7 +338,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   let exitCode: number;
   try {
     exitCode = await new Promise<number>((resolveExit, reject) => {
-      const child = spawn(K6_PATH, args, { env, stdio: options.progress === false ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'inherit', 'inherit'] });
+      const child = spawn(K6_PATH, args, { env, stdio: options.capture ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'inherit', 'inherit'] });
       const keep = (chunk: Buffer): void => {
         log += redactText(chunk.toString('utf8'), [apiKey]);
         if (log.length > 200_000) log = log.slice(-100_000);
@@ -372,8 +374,14 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     writeFileSync(summaryPath, JSON.stringify(redactDeep(summary, [apiKey]), null, 1));
   }
 
-  const v2Submits = jobs.filter((j) => j.api === 'v2').map((j) => j.submit_at_ms);
-  const cv = interArrivalCv(v2Submits);
+  // the arrival process is judged per stage (a sweep's stages, and the pauses between them, are not one process);
+  // the busiest stage is reported
+  const v2Jobs = jobs.filter((j) => j.api === 'v2');
+  const byStage = new Map<string, number[]>();
+  for (const j of v2Jobs) byStage.set(j.stage, [...(byStage.get(j.stage) ?? []), j.submit_at_ms]);
+  const busiest = [...byStage.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+  const v2Submits = busiest;
+  const cv = interArrivalCv(busiest);
   let queueWaitAccuracy: QueueWaitAccuracy[] | undefined;
   if (target.kind === 'mock' && existsSync(join(outDir, 'truth.ndjson'))) {
     const truth = readFileSync(join(outDir, 'truth.ndjson'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as MockTruthRecord);

@@ -28,7 +28,7 @@ test('two segments on one machine give the same jobs as one run', { timeout: 120
       rate: 8,
       durationS: 3,
       seed: 21,
-      progress: false,
+      progress: false, capture: true,
       poll: 'adaptive',
       mock: { url: mock.url, apiKey: mock.apiKey, truth: { workers: 4, profile: 'ci' } },
       jobTimeoutS: 20,

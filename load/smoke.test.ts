@@ -40,7 +40,7 @@ const REQUIRED_METRICS = [
 
 test('smoke under k6 against the mock: every metric in summary.json, well-formed jobs.ndjson, exit 0', { timeout: 90_000 }, async () => {
   const out = tempDir();
-  const result = await runLoad({ scenario: 'smoke', out, progress: false, durationS: 3, rate: 4, seed: 3 });
+  const result = await runLoad({ scenario: 'smoke', out, progress: false, capture: true, durationS: 3, rate: 4, seed: 3 });
   assert.equal(result.exitCode, 0, `k6 exit ${result.exitCode}\n${result.log.slice(-2000)}`);
 
   const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { metrics: Record<string, { type: string; values: Record<string, number> }> };
@@ -115,7 +115,7 @@ test('smoke under k6 against the mock: every metric in summary.json, well-formed
 test('an SLO the run cannot meet makes k6 exit 99, and the files are still written', { timeout: 90_000 }, async () => {
   const out = tempDir();
   const slo = { confidence: 0.95, objectives: [{ kind: 'latency', metric: 'e2e_ms', stat: 'p95', op: '<=', value: 0.001 }] } as const;
-  const result = await runLoad({ scenario: 'smoke', out, progress: false, durationS: 1, rate: 3, slo, models: ['sd1.5-scifi'] });
+  const result = await runLoad({ scenario: 'smoke', out, progress: false, capture: true, durationS: 1, rate: 3, slo, models: ['sd1.5-scifi'] });
   assert.equal(result.exitCode, 99, result.log.slice(-1000));
   assert.equal(result.meta.k6ExitCode, 99);
   assert.equal(result.meta.slo?.['ic_e2e'], 'p(95)<=0.001');

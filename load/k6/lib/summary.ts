@@ -46,7 +46,7 @@ export function textSummary(metrics: Readonly<Record<string, MetricData>>): stri
   const lines: string[] = ['', 'infercheck load — summary'];
   const row = (label: string, name: string, unit = 'ms'): void => {
     const metric = metrics[name];
-    if (!metric) return;
+    if (!metric || !(metric.values['count'] ?? 0)) return;
     const v = metric.values;
     lines.push(`  ${label.padEnd(30)} p50 ${fmt(v['med'], unit).padStart(8)}  p95 ${fmt(v['p(95)'], unit).padStart(8)}  p99 ${fmt(v['p(99)'], unit).padStart(8)}  n ${String(v['count'] ?? 0).padStart(6)}`);
   };
