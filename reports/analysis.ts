@@ -96,6 +96,8 @@ export interface Analysis {
   readonly confidence: number;
   readonly verdicts: readonly ObjectiveVerdict[];
   readonly slaVerdict: Verdict | null;
+  /** FAIL when an objective fails or a contract check fails; else the SLA verdict (PASS when there is none). */
+  readonly overall: Verdict;
   readonly contracts: null | { readonly checks: number; readonly failedChecks: number; readonly failures: number; readonly skipped: number };
   readonly failureGroups: readonly FailureGroup[];
   readonly groups: readonly GroupSummary[];
@@ -240,8 +242,11 @@ export function analyze(results: Results, objectives: ObjectiveSet, objectivesSo
       if (plan) capacity.push(plan);
     }
   }
+  const contractsFailed = checks.some((c) => c.failed > 0);
+  const overall: Verdict = contractsFailed || slaVerdict === 'FAIL' ? 'FAIL' : (slaVerdict ?? (results.contracts ? 'PASS' : 'INCONCLUSIVE'));
   return {
     results,
+    overall,
     objectivesSource,
     confidence,
     verdicts,

@@ -220,7 +220,6 @@ const INIT = `
 
 export function renderHtml(a: Analysis): string {
   const charts: ChartConfig[] = [];
-  const overall = a.slaVerdict ?? (a.contracts ? (a.contracts.failedChecks ? 'FAIL' : 'PASS') : 'INCONCLUSIVE');
   const body = [verdictSection(a), failuresSection(a), distributionSection(a, charts), sweepSection(a, charts), capacitySection(a), timelineSection(a, charts), environmentSection(a)].join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -229,7 +228,7 @@ export function renderHtml(a: Analysis): string {
 <title>infercheck report — ${h(a.results.target.kind)} ${h(a.results.target.baseUrl)}</title>
 <style>${STYLE}</style></head>
 <body>
-<h1>infercheck report ${verdictBadge(overall)}</h1>
+<h1>infercheck report ${verdictBadge(a.overall)}</h1>
 <p>Target <code>${h(a.results.target.kind)} ${h(a.results.target.baseUrl)}</code> · spec ${h(a.results.specVersion)} · generated ${h(a.results.generatedAt)}</p>
 ${body}
 <script type="application/json" id="infercheck-charts">${inlineJson(charts)}</script>

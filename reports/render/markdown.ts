@@ -10,7 +10,7 @@ const ICON: Record<string, string> = { PASS: '✅ PASS', FAIL: '❌ FAIL', INCON
 export function renderMarkdown(a: Analysis): string {
   const out: string[] = [];
   const r = a.results;
-  out.push(`## infercheck — ${md(r.target.kind)} \`${md(r.target.baseUrl)}\``, '');
+  out.push(`## infercheck ${ICON[a.overall]} — ${md(r.target.kind)} \`${md(r.target.baseUrl)}\``, '');
   out.push(`Spec ${md(r.specVersion)} · ${r.load ? `${md(r.load.scenario)} load run, ${formatCount(r.load.jobCount)} jobs` : 'no load run'} · confidence ${Math.round(a.confidence * 100)} % · objectives \`${md(a.objectivesSource)}\``, '');
   out.push('| objective | verdict | n | estimate | bound | decision |', '|---|---|---:|---:|---|---|');
   if (a.contracts) out.push(`| contract checks (${a.contracts.checks}) | ${a.contracts.failedChecks ? ICON['FAIL'] : ICON['PASS']} | ${formatCount(r.contracts?.cases)} | ${a.contracts.failedChecks} failing | ${a.contracts.failures} failures | |`);
