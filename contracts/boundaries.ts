@@ -68,8 +68,8 @@ function wrongTypeValues(type: string | undefined, sample: unknown): Array<[stri
   });
 }
 
-/** The raw cases of one parameter, before the validator filter. */
-function casesOf(name: string, schema: JsonSchema, required: boolean): BoundaryCase[] {
+/** The raw cases of one parameter, before the validator filter (exported for tests with synthetic schemas). */
+export function casesOf(name: string, schema: JsonSchema, required: boolean): BoundaryCase[] {
   const out: BoundaryCase[] = [];
   const accept = (kind: BoundaryKind, label: string, value: unknown) => out.push({ parameter: name, kind, label, expect: 'accept', value });
   const reject = (kind: BoundaryKind, label: string, value: unknown) => out.push({ parameter: name, kind, label, expect: 'reject', value });

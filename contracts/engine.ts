@@ -62,13 +62,25 @@ const WRONG_KEY = 'SG_ffffffffffffffff';
 /** Longest we wait for a rate-limit window before retrying (reference §1.5: per-minute windows). */
 const MAX_RATE_LIMIT_WAIT_MS = 65_000;
 
+/** Thrown instead of sending a request that could push spending past --max-billable. */
+export class BudgetExhausted extends Error {
+  override readonly name = 'BudgetExhausted';
+}
+
+const BILLABLE_OPERATIONS = new Set(['generateSync', 'submitAsync']);
+
 /** Everything one case needs to send requests; shared by the engine and the self-tests. */
 export class CaseRunner {
   readonly exchanges: Exchange[] = [];
+  /** 2xx answers to billable operations so far (what may have been billed). */
   billableSpent = 0;
+  /** Ids of the cases planned as billable; every other case is expected to cost nothing. */
+  readonly billableCases = new Set<string>();
   readonly #transport: Transport;
   readonly #options: EngineOptions;
   #nextSlot = 0;
+  /** Billable requests sent or answered 2xx: the strict count the budget is checked against. */
+  #committed = 0;
 
   constructor(options: EngineOptions) {
     this.#options = options;
@@ -109,14 +121,27 @@ export class CaseRunner {
     if ((options.json !== undefined || options.bodyText !== undefined) && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
       headers['content-type'] = 'application/json';
     }
+    const mayBill = options.method === 'POST' && options.operationId !== null && BILLABLE_OPERATIONS.has(options.operationId);
+    const max = this.#options.maxBillable;
     for (let attempt = 0; ; attempt++) {
+      if (mayBill) {
+        if (this.billableCases.has(options.caseId)) {
+          // A billable case: counted when sent, so concurrent cases can never overshoot the budget together.
+          if (this.#committed >= max) throw new BudgetExhausted(`--max-billable ${max} reached`);
+          this.#committed++;
+        } else if (this.billableSpent >= max && (max > 0 || this.billableSpent > 0)) {
+          // A request a conforming target answers 4xx; once wrongly accepted ones reach the budget, stop sending them.
+          throw new BudgetExhausted(`--max-billable ${max} reached by requests the target should have refused`);
+        }
+      }
       if (!options.burst) await this.#pace();
       const exchange = await send(this.#transport, { ...options, headers });
       this.exchanges.push(exchange);
       const status = exchange.response?.status;
-      if (status !== undefined && status >= 200 && status < 300 && options.method === 'POST' && options.operationId !== null && /^(generateSync|submitAsync)$/.test(options.operationId)) {
-        this.billableSpent++;
-      }
+      const spent = status !== undefined && status >= 200 && status < 300;
+      if (mayBill && spent) this.billableSpent++;
+      if (mayBill && this.billableCases.has(options.caseId) && !spent) this.#committed--;
+      if (mayBill && !this.billableCases.has(options.caseId) && spent) this.#committed++;
       if (status !== 429 || options.burst || attempt >= 2) return exchange;
       if (!this.wallClock) continue; // replaying: the recorded retry follows at once
       const reset = Date.parse(exchange.response!.headers['x-rate-limit-reset-at-utc'] ?? '');
@@ -386,24 +411,25 @@ export async function runContracts(options: EngineOptions): Promise<EngineResult
   const concurrency = options.concurrency ?? (billableTarget ? 2 : 8);
   let ran = 0;
   let overBudget = 0;
-  let reserved = 0;
+  let ranBillable = 0;
   const execute = async (def: CaseDef): Promise<void> => {
-    // An invalid body is planned as free, but a target that wrongly accepts it may bill it: once the spending reaches
-    // the budget, no further request that could be billed is sent.
-    if (def.kind === 'boundary' && def.billable === 0 && runner.billableSpent >= budget) {
-      overBudget++;
-      return;
-    }
     if (def.billable > 0) {
-      if (reserved + def.billable > budget) {
+      // Not started unless its whole planned spend fits; the runner enforces the budget per request as well.
+      if (runner.billableSpent + def.billable > budget) {
         overBudget++;
         return;
       }
-      reserved += def.billable;
+      runner.billableCases.add(def.id);
     }
     infos.set(def.id, caseInfo(def));
-    ran++;
-    subjects.push(...(await runCase(runner, def, options.failPrompt ? { failPrompt: options.failPrompt } : {})));
+    try {
+      subjects.push(...(await runCase(runner, def, options.failPrompt ? { failPrompt: options.failPrompt } : {})));
+      ran++;
+      if (def.billable > 0) ranBillable++;
+    } catch (err) {
+      if (!(err instanceof BudgetExhausted)) throw err;
+      overBudget++;
+    }
   };
 
   // Free cases first (a conforming target answers them 4xx and bills nothing), then billable ones in plan order,
@@ -426,7 +452,7 @@ export async function runContracts(options: EngineOptions): Promise<EngineResult
   };
   const facts: RunFacts = {
     failPrompt: options.failPrompt !== undefined,
-    billableBudget: overBudget > 0 && reserved === 0 ? 0 : budget,
+    billableBudget: overBudget > 0 && ranBillable === 0 ? 0 : budget,
     rpm: options.rpm !== undefined,
     wallClock: options.wallClock ?? true,
   };

@@ -1,0 +1,61 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { MODELS, txt2imgParameters, requiredParameters } from '../core/spec.ts';
+import { boundaryBody, boundaryCases, casesOf } from './boundaries.ts';
+import { buildPlan, baseBody } from './plan.ts';
+import { validatorFor } from './spec-access.ts';
+
+test('every parameter of the spec gets accepted and rejected cases, and the validator drops none of them', () => {
+  const { cases, dropped } = boundaryCases(baseBody('t'));
+  assert.deepEqual(dropped, [], 'a generated case disagrees with the spec validator');
+  for (const [name] of txt2imgParameters()) {
+    assert.ok(cases.some((c) => c.parameter === name && c.expect === 'accept'), `${name}: no accepted case`);
+    assert.ok(cases.some((c) => c.parameter === name && c.kind === 'wrong-type'), `${name}: no wrong-type case`);
+  }
+  for (const name of requiredParameters()) assert.ok(cases.some((c) => c.parameter === name && c.kind === 'missing-required'));
+});
+
+test('numbers step 0.01 outside their bounds, integers 1, and integers also get a fraction', () => {
+  const number = casesOf('x', { type: 'number', minimum: 0.1, maximum: 25 }, false);
+  assert.deepEqual(number.filter((c) => c.kind === 'bound').map((c) => c.value), [0.1, 25]);
+  assert.deepEqual(number.filter((c) => c.kind === 'outside-bound').map((c) => c.value), [0.09, 25.01]);
+  const integer = casesOf('n', { type: 'integer', minimum: 20, maximum: 100 }, true);
+  assert.deepEqual(integer.filter((c) => c.kind === 'outside-bound').map((c) => c.value), [19, 101]);
+  assert.deepEqual(integer.filter((c) => c.kind === 'fraction').map((c) => c.value), [20.5]);
+  assert.equal(integer.filter((c) => c.kind === 'missing-required').length, 1);
+  assert.ok(!integer.some((c) => c.kind === 'wrong-type' && c.label === 'integer'), 'an integer is not a wrong type for an integer');
+});
+
+test('enums: every value accepted, one unlisted value rejected (a near miss for integer enums)', () => {
+  const sizes = casesOf('img_width', { type: 'integer', enum: [512, 768, 1024] }, false);
+  assert.deepEqual(sizes.filter((c) => c.expect === 'accept').map((c) => c.value), [512, 768, 1024]);
+  assert.deepEqual(sizes.filter((c) => c.kind === 'not-in-enum').map((c) => c.value), [513]);
+  const names = casesOf('scheduler', { type: 'string', enum: ['A', 'B'] }, false);
+  assert.deepEqual(names.filter((c) => c.kind === 'not-in-enum').map((c) => c.value), ['not-a-scheduler']);
+});
+
+test('a boundary body changes exactly one field of a valid body', () => {
+  const base = { prompt: 'p', samples: 1 };
+  assert.deepEqual(boundaryBody(base, { parameter: 'samples', kind: 'outside-bound', label: 'max+1', expect: 'reject', value: 5 }), { prompt: 'p', samples: 5 });
+  assert.deepEqual(boundaryBody(base, { parameter: 'prompt', kind: 'missing-required', label: 'missing', expect: 'reject', omit: true }), { samples: 1 });
+  assert.equal(validatorFor('Txt2ImgRequest')(base), true);
+});
+
+test('the plan covers every boundary on v1 and v2 of every model, and no two cases send the same request', () => {
+  const plan = buildPlan({ models: [...MODELS], failPrompt: 'fail', rpm: 5 });
+  const { cases } = boundaryCases(baseBody('t'));
+  assert.equal(plan.filter((c) => c.kind === 'boundary').length, cases.length * 2 * MODELS.length);
+  assert.ok(plan.length >= 300, `only ${plan.length} cases`);
+  // Unique bodies per model route are what make a recording replay each answer to the case that asked for it.
+  const seen = new Set<string>();
+  for (const c of plan) {
+    if (c.kind !== 'boundary' && c.kind !== 'outputs') continue;
+    const key = `${c.api}/${c.model} ${JSON.stringify(c.params)}`;
+    assert.ok(!seen.has(key), `two cases send ${key}`);
+    seen.add(key);
+  }
+  assert.equal(new Set(plan.map((c) => c.id)).size, plan.length, 'case ids are unique');
+  // Free cases come before billable ones.
+  const firstBillable = plan.findIndex((c) => c.billable > 0);
+  assert.ok(plan.slice(firstBillable).every((c) => c.billable > 0 || c.kind === 'rate-limit'));
+});

@@ -1,0 +1,83 @@
+// The engine's money and scheduling rules, against the nock-scripted vendor (no socket) and, for the rate limit, the
+// embedded mock started with --rpm.
+import { after, afterEach, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import nock from 'nock';
+import { startMock } from '../mock/index.ts';
+import { runContracts } from './engine.ts';
+import { verdictOf } from './evaluate.ts';
+import { FAIL_WORD, VENDOR, VENDOR_KEY, installFakeVendor } from './testing/fake-vendor.ts';
+
+const fast = { pollIntervalMs: 1, pollTimeoutMs: 5_000, requestTimeoutMs: 5_000 } as const;
+
+before(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+after(() => nock.enableNetConnect());
+
+function isBillableSubmit(e: { request: { method: string; url: string } }): boolean {
+  return e.request.method === 'POST' && /\/v[12]\/sd1\.5-(scifi|epicrealism)$/.test(e.request.url);
+}
+
+test('a billable target without a budget gets only free requests, and billable checks say they need --max-billable', async () => {
+  installFakeVendor();
+  const { outcomes, exchanges } = await runContracts({ target: { kind: 'url', baseUrl: VENDOR }, apiKey: VENDOR_KEY, models: ['sd1.5-scifi'], maxBillable: 0, ...fast });
+  assert.equal(outcomes.billableRequests, 0);
+  assert.ok(exchanges.filter(isBillableSubmit).every((e) => e.response!.status >= 400), 'a request was answered 2xx on a billable route');
+  assert.ok(outcomes.cases > 100, `only ${outcomes.cases} free cases ran`);
+  const bound = outcomes.checks.find((c) => c.id === 'bound-accepted')!;
+  assert.equal(verdictOf(bound), 'skip');
+  assert.match(bound.skipReason ?? '', /--max-billable/);
+  assert.ok(outcomes.checks.every((c) => c.failed === 0), JSON.stringify(outcomes.checks.filter((c) => c.failed > 0).map((c) => c.failures[0]?.message)));
+});
+
+test('a budget is never exceeded, and the free cases are all sent before the first billable one', async () => {
+  installFakeVendor();
+  const { outcomes, exchanges } = await runContracts({ target: { kind: 'url', baseUrl: VENDOR }, apiKey: VENDOR_KEY, models: ['sd1.5-scifi'], maxBillable: 5, concurrency: 1, ...fast });
+  assert.ok(outcomes.billableRequests <= 5, `${outcomes.billableRequests} billable requests`);
+  assert.ok(outcomes.billableRequests >= 3);
+  const firstSpend = exchanges.findIndex((e) => isBillableSubmit(e) && e.response!.status === 200);
+  const lastFree = exchanges.map((e) => e.caseId.startsWith('auth/') || e.caseId.startsWith('transport/') || /^boundary\/.*\/(outside-bound|not-in-enum|fraction|too-short|wrong-type|missing-required)\//.test(e.caseId)).lastIndexOf(true);
+  assert.ok(lastFree < firstSpend, `a free case (#${lastFree}) ran after the first billable request (#${firstSpend})`);
+});
+
+test('an invalid body the vendor wrongly accepts counts against the budget, and sending stops there', async () => {
+  installFakeVendor(['accept-everything']);
+  const { outcomes } = await runContracts({ target: { kind: 'url', baseUrl: VENDOR }, apiKey: VENDOR_KEY, models: ['sd1.5-scifi'], maxBillable: 3, concurrency: 1, ...fast });
+  assert.ok(outcomes.billableRequests <= 3, `${outcomes.billableRequests} billable requests against a budget of 3`);
+  assert.ok(outcomes.checks.find((c) => c.id === 'wrong-type-rejected')!.failed > 0);
+});
+
+test('without --fail-prompt the FAILED-job checks are skipped with that reason, never passed', async () => {
+  installFakeVendor();
+  const { outcomes } = await runContracts({ target: { kind: 'url', baseUrl: VENDOR }, apiKey: VENDOR_KEY, models: ['sd1.5-scifi'], maxBillable: Number.POSITIVE_INFINITY, grep: /^(outputs|lifecycle)\//, ...fast });
+  const failed = outcomes.checks.find((c) => c.id === 'failed-job-422')!;
+  assert.equal(verdictOf(failed), 'skip');
+  assert.match(failed.skipReason ?? '', /--fail-prompt/);
+  const withPrompt = await runContracts({ target: { kind: 'url', baseUrl: VENDOR }, apiKey: VENDOR_KEY, models: ['sd1.5-scifi'], failPrompt: `a ${FAIL_WORD}`, maxBillable: Number.POSITIVE_INFINITY, grep: /^lifecycle\//, ...fast });
+  assert.equal(verdictOf(withPrompt.outcomes.checks.find((c) => c.id === 'failed-job-422')!), 'pass');
+});
+
+test('with --rpm the burst gets 429 with the reset header from the mock', async () => {
+  const mock = await startMock({ profile: 'ci', rpm: 4 });
+  try {
+    nock.enableNetConnect('127.0.0.1');
+    const { outcomes } = await runContracts({ target: { kind: 'mock', baseUrl: mock.url }, apiKey: mock.apiKey, models: ['sd1.5-scifi'], rpm: 4, maxBillable: Number.POSITIVE_INFINITY, grep: /^rate-limit\//, ...fast });
+    const rate = outcomes.checks.find((c) => c.id === 'rate-limit-429')!;
+    assert.equal(verdictOf(rate), 'pass', JSON.stringify(rate.failures.map((f) => f.message)));
+    assert.equal(outcomes.cases, 1);
+  } finally {
+    nock.disableNetConnect();
+    await mock.close();
+  }
+});
+
+test('conflict findings are reported for every conflict the spec records', async () => {
+  installFakeVendor();
+  const { outcomes } = await runContracts({ target: { kind: 'url', baseUrl: VENDOR }, apiKey: VENDOR_KEY, models: ['sd1.5-scifi'], maxBillable: Number.POSITIVE_INFINITY, grep: /scheduler|^outputs|^transport\/wrong-method|^auth\/bearer/, ...fast });
+  const byId = Object.fromEntries(outcomes.findings.map((f) => [f.conflict, f]));
+  assert.equal(byId['scheduler-names']?.agreesWithDecision, true);
+  assert.match(byId['scheduler-names']?.observed ?? '', /dpmpp_2m/);
+  assert.equal(byId['wrong-method-body']?.agreesWithDecision, true);
+  assert.equal(byId['bearer-auth']?.agreesWithDecision, true);
+  assert.equal(byId['scifi-wrapper-defaults']?.agreesWithDecision, null);
+});
