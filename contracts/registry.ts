@@ -1,5 +1,6 @@
-// THE catalogue: one row per check. Adding a check = one file in checks/, one row here, one entry in
-// self-test.test.ts (a test fails when a row has no self-test) and `npm run gen:contracts-readme`... see README.md.
+// THE catalogue: one row per check. Adding a check = one file in checks/, one row here, one proof in
+// self-test.test.ts (a test fails when a row has none), then `npx tsx contracts/readme-table.ts --write` (a test fails
+// when the README's table is stale).
 // Order is the order of the README table and the printed summary: conformance, parameters, outputs, lifecycle,
 // auth and transport, money, rate limit.
 import { answered } from './checks/answered.ts';

@@ -26,5 +26,5 @@ export const sameSeedSameImage: CheckDefinition<'determinism'> = {
       subject.second[0],
     );
   },
-  sampleFailure: 'v1 sd1.5-scifi: two runs with seed 1234 gave different images (9f2c…,  vs 41aa…)',
+  sampleFailure: 'v1 sd1.5-scifi: two runs with seed 1234 gave different images (9f2c41d07be1aa03 vs 41aa0c9d3e2b7f10)',
 };
