@@ -20,11 +20,13 @@ import { jpegDimensions } from './checks/jpeg-dimensions.ts';
 import { base64ModeContent } from './checks/base64-mode-content.ts';
 import { outputUrlsServeJpeg } from './checks/output-urls-serve-jpeg.ts';
 import { seedEchoed } from './checks/seed-echoed.ts';
+import { v1GenerationTimePlausible } from './checks/v1-generation-time-plausible.ts';
 import { sameSeedSameImage } from './checks/same-seed-same-image.ts';
 import { jobStateTransitions } from './checks/job-state-transitions.ts';
 import { failedJob422 } from './checks/failed-job-422.ts';
 import { outputOnlyWhenCompleted } from './checks/output-only-when-completed.ts';
 import { submitUrls } from './checks/submit-urls.ts';
+import { requestIdConsistent } from './checks/request-id-consistent.ts';
 import { resultRetained } from './checks/result-retained.ts';
 import { serverMetricsConsistent } from './checks/server-metrics-consistent.ts';
 import { unknownRequestId404 } from './checks/unknown-request-id-404.ts';
@@ -58,11 +60,13 @@ export const CHECKS: readonly AnyCheck[] = [
   base64ModeContent,
   outputUrlsServeJpeg,
   seedEchoed,
+  v1GenerationTimePlausible,
   sameSeedSameImage,
   jobStateTransitions,
   failedJob422,
   outputOnlyWhenCompleted,
   submitUrls,
+  requestIdConsistent,
   resultRetained,
   serverMetricsConsistent,
   unknownRequestId404,

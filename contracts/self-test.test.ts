@@ -47,6 +47,8 @@ const PROOFS: Readonly<Record<string, Proof>> = {
   'failed-job-422': { cases: [`lifecycle/failed-job/${MODEL}`], quirk: 'failed-200' },
   'output-only-when-completed': { cases: [v2], quirk: 'early-output' },
   'submit-urls': { cases: [v2], quirk: 'relative-urls' },
+  'request-id-consistent': { cases: [v2], quirk: 'wrong-request-id' },
+  'v1-generation-time-plausible': { cases: [`outputs/v1/${MODEL}/raw`], quirk: 'slow-generation-time' },
   'result-retained': { cases: [v2], quirk: 'expire-on-reread' },
   'server-metrics-consistent': { cases: [v2], quirk: 'inflated-total-time' },
   'unknown-request-id-404': { cases: ['lifecycle/unknown-request-id/status', 'lifecycle/unknown-request-id/result'], quirk: 'unknown-id-200' },

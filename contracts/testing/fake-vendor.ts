@@ -30,6 +30,8 @@ export type Quirk =
   | 'failed-200' // failed-job-422
   | 'early-output' // output-only-when-completed
   | 'relative-urls' // submit-urls
+  | 'wrong-request-id' // request-id-consistent
+  | 'slow-generation-time' // v1-generation-time-plausible
   | 'expire-on-reread' // result-retained
   | 'inflated-total-time' // server-metrics-consistent
   | 'unknown-id-200' // unknown-request-id-404
@@ -133,7 +135,7 @@ export function installFakeVendor(quirkList: readonly Quirk[] = [], options: { r
       'x-cost': String(COST),
       ...(quirks.has('no-remaining-credits-header') ? {} : { 'x-remaining-credits': String(balance) }),
       'x-request-id': `req-${nextId}`,
-      'x-generation-time': '0.5',
+      'x-generation-time': quirks.has('slow-generation-time') ? '30' : '0.001',
       'x-seed-value': String(quirks.has('seed-drift') ? seed + 1 : seed),
     };
   };
@@ -187,7 +189,7 @@ export function installFakeVendor(quirkList: readonly Quirk[] = [], options: { r
         : { status: 'COMPLETED', request_id: job.id, metrics: totalMetrics };
       return [200, body, { 'content-type': 'application/json' }];
     }
-    const pending: Record<string, unknown> = { status, request_id: job.id, ...urls(job.id), metrics: metrics(job, false) };
+    const pending: Record<string, unknown> = { status, request_id: quirks.has('wrong-request-id') ? `${job.id.slice(0, -1)}f` : job.id, ...urls(job.id), metrics: metrics(job, false) };
     if (quirks.has('early-output')) pending['output'] = `${VENDOR}/images/${job.id}/0.jpg`;
     return [quirks.has('status-202') ? 202 : 200, pending, { 'content-type': 'application/json' }];
   };
