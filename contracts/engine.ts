@@ -320,6 +320,7 @@ async function runLedger(runner: CaseRunner, def: Extract<CaseDef, { kind: 'ledg
   if (failPrompt) {
     const submit = await runner.generate(def.id, def.model, 'v2', { prompt: failPrompt });
     const job = await runner.followJob(def.id, submit);
+    subjects.push({ kind: 'generation', case: { ...info, api: 'v2', params: { prompt: failPrompt } }, api: 'v2', first: submit, ...(job ? { job } : {}) });
     entries.push({ label: 'FAILED job (v2)', kind: 'failed-job', exchanges: [submit, ...(job?.polls ?? []), ...(job?.result ? [job.result] : [])] });
   }
   await v1Success('v1 success C');
