@@ -86,9 +86,18 @@ const PROBES: Readonly<Record<string, Probe>> = {
   none: () => ({ observed: 'not probed: the spec records no probe for this conflict', agreesWithDecision: null }),
 };
 
+/** Conflicts whose spec probe is `none` but whose decision still asks for a finding, read by conflict id. */
+const OBSERVERS: Readonly<Record<string, Probe>> = {
+  'submit-status-code': (_conflict, subjects) => {
+    const codes = [...new Set(generations(subjects).filter((g) => g.api === 'v2' && g.first.response && g.first.response.status < 300).map((g) => g.first.response!.status))];
+    if (codes.length === 0) return NOT_OBSERVED;
+    return { observed: `successful submits answered ${codes.join(', ')}`, agreesWithDecision: codes.length === 1 && codes[0] === 200 };
+  },
+};
+
 export function conflictFindings(subjects: readonly Subject[], list: readonly SpecConflict[] = conflicts()): ConflictFinding[] {
   return list.map((conflict) => {
-    const probe = PROBES[conflict.probe.kind];
+    const probe = OBSERVERS[conflict.id] ?? PROBES[conflict.probe.kind];
     if (!probe) return { conflict: conflict.id, observed: `no probe implemented for kind "${conflict.probe.kind}"`, agreesWithDecision: null };
     return { conflict: conflict.id, ...probe(conflict, subjects) };
   });

@@ -81,3 +81,13 @@ test('conflict findings are reported for every conflict the spec records', async
   assert.equal(byId['bearer-auth']?.agreesWithDecision, true);
   assert.equal(byId['scifi-wrapper-defaults']?.agreesWithDecision, null);
 });
+
+test('a 202 submit is reported as the submit-status-code finding, not as a failure (spec decision)', async () => {
+  installFakeVendor(['submit-202']);
+  const { outcomes } = await runContracts({ target: { kind: 'url', baseUrl: VENDOR }, apiKey: VENDOR_KEY, models: ['sd1.5-scifi'], maxBillable: Number.POSITIVE_INFINITY, grep: /^outputs\/v2\//, ...fast });
+  assert.deepEqual(outcomes.checks.filter((c) => c.failed > 0).map((c) => c.failures[0]?.message), []);
+  assert.ok(outcomes.checks.find((c) => c.id === 'job-state-transitions')!.passed > 0, 'a 202 submit must still be followed');
+  const finding = outcomes.findings.find((f) => f.conflict === 'submit-status-code')!;
+  assert.equal(finding.agreesWithDecision, false);
+  assert.match(finding.observed, /202/);
+});

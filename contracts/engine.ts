@@ -10,7 +10,7 @@ import { conflictFindings } from './conflicts.ts';
 import { send, type FetchFn, type SendOptions, type Transport } from './exchange.ts';
 import { buildPlan, plannedBillable, unbillableBody, UNKNOWN_MODEL, UNKNOWN_REQUEST_ID, type Api, type CaseDef, type ProbeTarget } from './plan.ts';
 import { isTerminal } from './spec-access.ts';
-import { jsonObject, numberHeader, reportedStatus } from './checks/helpers.ts';
+import { isSuccess, jsonObject, numberHeader, reportedStatus } from './checks/helpers.ts';
 import type { AnyCheck, CaseInfo, CheckContext, Exchange, JobTrace, LedgerEntry, Subject, TargetKind } from './types.ts';
 
 /** Waits until `isDone(probe())` or the timeout; returns the last value either way. */
@@ -169,7 +169,7 @@ export class CaseRunner {
   /** Follows a submitted job: polls status_url verbatim until terminal, then reads the result, the v1 poll and the images. */
   async followJob(caseId: string, submit: Exchange, options: { readonly earlyResult?: boolean } = {}): Promise<JobTrace | undefined> {
     const body = jsonObject(submit);
-    if (submit.response?.status !== 200 || !body || typeof body['status_url'] !== 'string') return undefined;
+    if (!isSuccess(submit) || !body || typeof body['status_url'] !== 'string') return undefined;
     const requestId = typeof body['request_id'] === 'string' ? body['request_id'] : undefined;
     const responseUrl = typeof body['response_url'] === 'string' ? body['response_url'] : undefined;
     const pollUrl = typeof body['poll_url'] === 'string' ? body['poll_url'] : undefined;

@@ -1,5 +1,5 @@
 import { JOB_STATES, transitionAllowed } from '../spec-access.ts';
-import { finding, reportedStatus } from './helpers.ts';
+import { finding, isSuccess, reportedStatus } from './helpers.ts';
 import type { CheckDefinition, Exchange } from '../types.ts';
 
 // Every status the job showed — submit, each poll, the early and final result reads, the v1 poll — must follow the
@@ -11,7 +11,7 @@ export const jobStateTransitions: CheckDefinition<'generation'> = {
   family: 'lifecycle',
   severity: 'critical',
   subject: 'generation',
-  applies: (_ctx, subject) => subject.api === 'v2' && subject.job !== undefined && subject.first.response?.status === 200,
+  applies: (_ctx, subject) => subject.api === 'v2' && subject.job !== undefined && isSuccess(subject.first),
   run: (_ctx, subject) => {
     const job = subject.job!;
     const sequence: Exchange[] = [job.submit, ...(job.earlyResult ? [job.earlyResult] : []), ...job.polls, ...(job.v1Poll ? [job.v1Poll] : []), ...(job.result ? [job.result] : []), ...(job.reread ? [job.reread] : [])];

@@ -1,4 +1,4 @@
-import { finding, jsonObject, reportedStatus } from './helpers.ts';
+import { finding, isSuccess, jsonObject, reportedStatus } from './helpers.ts';
 import type { CheckDefinition, Finding } from '../types.ts';
 
 // output/images appear only on COMPLETED (reference §2.3); billing fields (cost, remaining_credits) only on COMPLETED
@@ -10,7 +10,7 @@ export const outputOnlyWhenCompleted: CheckDefinition<'generation'> = {
   family: 'lifecycle',
   severity: 'major',
   subject: 'generation',
-  applies: (_ctx, subject) => subject.api === 'v2' && subject.job !== undefined && subject.first.response?.status === 200,
+  applies: (_ctx, subject) => subject.api === 'v2' && subject.job !== undefined && isSuccess(subject.first),
   run: (_ctx, subject) => {
     const job = subject.job!;
     const out: Finding[] = [];

@@ -1,4 +1,4 @@
-import { finding, jsonObject } from './helpers.ts';
+import { finding, isSuccess, jsonObject } from './helpers.ts';
 import type { CheckDefinition, Exchange, Finding } from '../types.ts';
 
 // Submit's status_url, response_url and poll_url must be absolute and must work: the SDK polls them verbatim and
@@ -10,7 +10,7 @@ export const submitUrls: CheckDefinition<'generation'> = {
   family: 'lifecycle',
   severity: 'critical',
   subject: 'generation',
-  applies: (_ctx, subject) => subject.api === 'v2' && subject.first.response?.status === 200 && jsonObject(subject.first) !== undefined,
+  applies: (_ctx, subject) => subject.api === 'v2' && isSuccess(subject.first) && jsonObject(subject.first) !== undefined,
   run: (_ctx, subject) => {
     const job = subject.job;
     const body = jsonObject(subject.first)!;

@@ -44,7 +44,8 @@ export type Quirk =
   | 'wrong-method-404' // wrong-method-405
   | 'overcharge' // success-billed-its-cost
   | 'bill-rejections' // rejections-not-billed
-  | 'no-rate-limit'; // rate-limit-429
+  | 'no-rate-limit' // rate-limit-429
+  | 'submit-202'; // spec conflict submit-status-code: a finding, not a failure
 
 const MODELS = new Set(['sd1.5-scifi', 'sd1.5-epicrealism']);
 const COST = 0.002;
@@ -253,7 +254,7 @@ export function installFakeVendor(quirkList: readonly Quirk[] = [], options: { r
         return [200, image(body, 0), { 'content-type': quirks.has('submit-text-plain') ? 'text/plain' : 'image/jpeg', ...accounting(job) }];
       }
       const submit = { request_id: id, status: 'QUEUED', ...urls(id) };
-      return [200, submit, { 'content-type': quirks.has('submit-text-plain') ? 'text/plain' : 'application/json' }];
+      return [quirks.has('submit-202') ? 202 : 200, submit, { 'content-type': quirks.has('submit-text-plain') ? 'text/plain' : 'application/json' }];
     }
     const match = /^\/v([12])\/requests\/([^/]+)(\/status)?$/.exec(path);
     if (match) {
