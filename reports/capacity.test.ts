@@ -65,7 +65,7 @@ test('a sweep of a simulated M/G/3 queue: fitted workers and knee next to the tr
       `  ${model}: workers fitted ${plan.fit.c} (true ${SWEEP_FIXTURE.workers}); effective (Little) ${plan.effectiveWorkers.value.toFixed(2)}; ` +
         `saturation ${plan.saturationRate.toFixed(2)}/s (true ${trueSaturation.toFixed(2)}/s); knee: measured stage ${plan.kneeMeasured?.tag ?? 'none'} ` +
         `(${plan.kneeMeasured?.rate.toFixed(2) ?? '—'}/s), model ${plan.kneeModel?.toFixed(2)}/s, true ${knee.toFixed(2)}/s; ` +
-        `held-out mean-wait error ${((plan.meanHoldoutError ?? NaN) * 100).toFixed(0)} %; VUs at knee ${plan.vusAtKnee}`,
+        `held-out mean-wait error ${((plan.meanHoldoutError ?? NaN) * 100).toFixed(0)} % (steady-state stages ${((plan.meanHoldoutErrorSteady ?? NaN) * 100).toFixed(0)} %); VUs at knee ${plan.vusAtKnee}`,
     );
     assert.equal(plan.fit.c, SWEEP_FIXTURE.workers);
     assert.ok(Math.abs(plan.effectiveWorkers.value - SWEEP_FIXTURE.workers) < 0.3, `Little: ${plan.effectiveWorkers.value}`);

@@ -66,6 +66,8 @@ export interface CapacityPlan {
   readonly saturationRate: number;
   readonly holdout: readonly HoldoutResult[];
   readonly meanHoldoutError: number | null;
+  /** The same, over held-out stages that reached steady state (the model predicts steady state only). */
+  readonly meanHoldoutErrorSteady: number | null;
   readonly kneeMeasured: { readonly rate: number; readonly tag: string } | null;
   readonly kneeModel: number | null;
   readonly clientOverheadMs: number;
@@ -200,6 +202,8 @@ export function planCapacity(
     const relaxationS = relaxationTimeS(queue, plan.offeredRate);
     return { ...plan, objectives: results, meetsSla: results.every((r) => r.met), relaxationS, reachedSteadyState: relaxationS !== null && plan.durationS >= 3 * relaxationS };
   });
+  const steadyTags = new Set(stages.filter((s) => s.reachedSteadyState).map((s) => s.tag));
+  const steadyErrors = holdout.filter((h) => steadyTags.has(h.tag) && h.relativeError !== null).map((h) => Math.abs(h.relativeError!));
   const meeting = stages.filter((s) => s.meetsSla);
   const best = meeting.length ? meeting.reduce((a, b) => (b.offeredRate > a.offeredRate ? b : a)) : null;
   const relevant = objectives.objectives.filter((o) => applies(o, model, api));
@@ -224,6 +228,7 @@ export function planCapacity(
     saturationRate: saturationRate(queue),
     holdout,
     meanHoldoutError: errors.length ? mean(errors) : null,
+    meanHoldoutErrorSteady: steadyErrors.length ? mean(steadyErrors) : null,
     kneeMeasured: best ? { rate: best.offeredRate, tag: best.tag } : null,
     kneeModel,
     clientOverheadMs,

@@ -145,7 +145,7 @@ function capacityBlock(plan: CapacityPlan): string {
 <tr><th>highest arrival rate meeting the SLA — measured stage</th><td>${plan.kneeMeasured ? `${formatRate(plan.kneeMeasured.rate)} (${h(plan.kneeMeasured.tag)})` : 'no stage met the SLA'}</td></tr>
 <tr><th>— model (Allen–Cunneen)</th><td>${vs(formatRate(plan.kneeModel), truth?.kneeModel != null ? formatRate(truth.kneeModel) : null)}</td></tr>
 <tr><th>k6 VUs at the model knee (Little's law on e2e)</th><td>${plan.vusAtKnee === null ? '—' : formatCount(plan.vusAtKnee)} (client overhead ${formatMs(plan.clientOverheadMs)} per job)</td></tr>
-<tr><th>mean held-out error of the mean wait</th><td>${plan.meanHoldoutError === null ? '—' : formatFraction(plan.meanHoldoutError)}</td></tr>
+<tr><th>mean held-out error of the mean wait (all stages; steady-state stages)</th><td>${plan.meanHoldoutError === null ? '—' : formatFraction(plan.meanHoldoutError)}; ${plan.meanHoldoutErrorSteady === null ? '—' : formatFraction(plan.meanHoldoutErrorSteady)}</td></tr>
 </tbody></table>
 <table><thead><tr><th>stage</th><th>offered</th><th>throughput</th><th>busy workers</th><th>mean wait</th><th>p95 e2e</th><th>VUs needed</th><th>steady state?</th><th>SLA at this stage</th></tr></thead><tbody>${stageRows}</tbody></table>
 ${holdout ? `<table><caption>Leave-one-stage-out: fit on the other stages, predict this one</caption><thead><tr><th>held-out stage</th><th>c fitted without it</th><th>measured mean wait</th><th>predicted</th><th>error</th><th>measured p95 e2e</th><th>predicted</th></tr></thead><tbody>${holdout}</tbody></table>` : ''}

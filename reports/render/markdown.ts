@@ -39,11 +39,11 @@ export function renderMarkdown(a: Analysis): string {
     out.push('');
   }
   if (a.capacity.length) {
-    out.push('### Capacity plan', '', '| model | api | workers fitted (true) | effective workers (Little) | saturation (true) | highest rate meeting SLA: measured / model (true-parameter model) | k6 VUs at knee | held-out wait error |', '|---|---|---:|---:|---:|---|---:|---:|');
+    out.push('### Capacity plan', '', '| model | api | workers fitted (true) | effective workers (Little) | saturation (true) | highest rate meeting SLA: measured / model (true-parameter model) | k6 VUs at knee | held-out wait error (steady-state stages) |', '|---|---|---:|---:|---:|---|---:|---:|');
     for (const p of a.capacity) {
       const t = p.truth;
       out.push(
-        `| ${md(p.model)} | ${p.api} | ${p.fit.c}${t ? ` (${t.workers})` : ''} | ${p.effectiveWorkers.value.toFixed(2)} | ${formatRate(p.saturationRate)}${t ? ` (${formatRate(t.saturationRate)})` : ''} | ${p.kneeMeasured ? `${formatRate(p.kneeMeasured.rate)} (${md(p.kneeMeasured.tag)})` : 'none'} / ${formatRate(p.kneeModel)}${t?.kneeModel != null ? ` (${formatRate(t.kneeModel)})` : ''} | ${p.vusAtKnee === null ? '—' : formatCount(p.vusAtKnee)} | ${p.meanHoldoutError === null ? '—' : `${(p.meanHoldoutError * 100).toFixed(1)} %`} |`,
+        `| ${md(p.model)} | ${p.api} | ${p.fit.c}${t ? ` (${t.workers})` : ''} | ${p.effectiveWorkers.value.toFixed(2)} | ${formatRate(p.saturationRate)}${t ? ` (${formatRate(t.saturationRate)})` : ''} | ${p.kneeMeasured ? `${formatRate(p.kneeMeasured.rate)} (${md(p.kneeMeasured.tag)})` : 'none'} / ${formatRate(p.kneeModel)}${t?.kneeModel != null ? ` (${formatRate(t.kneeModel)})` : ''} | ${p.vusAtKnee === null ? '—' : formatCount(p.vusAtKnee)} | ${p.meanHoldoutError === null ? '—' : `${(p.meanHoldoutError * 100).toFixed(1)} %`} (steady ${p.meanHoldoutErrorSteady === null ? '—' : `${(p.meanHoldoutErrorSteady * 100).toFixed(1)} %`}) |`,
       );
     }
     out.push('');
