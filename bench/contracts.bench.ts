@@ -6,7 +6,11 @@
 // and a COMPLETED result body, against JSON.parse of the same body as the baseline.
 import { Bench } from 'tinybench';
 import { startMock } from '../mock/index.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runContracts } from '../contracts/engine.ts';
+import { installReplay, readCassette, writeCassette } from '../contracts/cassette.ts';
 import { verdictOf } from '../contracts/evaluate.ts';
 import { MOCK_FAIL_WORD } from '../contracts/run-config.ts';
 import { MODELS } from '../core/spec.ts';
@@ -44,6 +48,29 @@ async function suite(): Promise<void> {
     );
     const bareMs = performance.now() - bareStarted;
 
+    // The same suite replayed offline from a recording of this run (what a CI gate runs on every commit).
+    const dir = mkdtempSync(join(tmpdir(), 'infercheck-bench-cassette-'));
+    writeCassette(dir, { target: run.outcomes.target, models: [...MODELS], failPrompt: `a lighthouse, ${MOCK_FAIL_WORD}`, caseIds: run.plan.map((c) => c.id) }, run.exchanges, [mock.apiKey]);
+    const { manifest, entries } = readCassette(dir);
+    const ids = new Set(manifest.caseIds);
+    const restore = installReplay(entries);
+    const replayStarted = performance.now();
+    let replay: Awaited<ReturnType<typeof runContracts>>;
+    try {
+      replay = await runContracts({
+        target: { kind: 'replay', baseUrl: manifest.target.baseUrl },
+        apiKey: 'SG_benchreplaybench',
+        models: [...manifest.models],
+        failPrompt: manifest.failPrompt!,
+        maxBillable: Number.POSITIVE_INFINITY,
+        wallClock: false,
+        grep: { test: (id: string) => ids.has(id) } as RegExp,
+      });
+    } finally {
+      restore();
+    }
+    const replayMs = performance.now() - replayStarted;
+
     const failed = run.outcomes.checks.filter((c) => verdictOf(c) === 'fail').map((c) => c.id);
     const seconds = suiteMs / 1000;
     console.log('contract suite against the embedded mock (ci profile), every model, every check');
@@ -56,6 +83,15 @@ async function suite(): Promise<void> {
         'cases/s': (run.outcomes.cases / seconds).toFixed(1),
         'requests/s': (requests / seconds).toFixed(0),
         'vs bare': `${(suiteMs / bareMs).toFixed(1)}×`,
+      },
+      {
+        run: 'replay of this run (nock, offline)',
+        cases: replay.outcomes.cases,
+        requests: replay.exchanges.length,
+        'wall s': (replayMs / 1000).toFixed(2),
+        'cases/s': (replay.outcomes.cases / (replayMs / 1000)).toFixed(1),
+        'requests/s': (replay.exchanges.length / (replayMs / 1000)).toFixed(0),
+        'vs bare': `${(replayMs / bareMs).toFixed(1)}×`,
       },
       { run: 'baseline: bare GETs, no checks', cases: '-', requests, 'wall s': (bareMs / 1000).toFixed(2), 'cases/s': '-', 'requests/s': (requests / (bareMs / 1000)).toFixed(0), 'vs bare': '1.0×' },
     ]);
