@@ -66,6 +66,12 @@ export const OPERATIONS: readonly OperationEntry[] = [
         },
         "headers": {}
       },
+      "408": {
+        "content": {
+          "application/json": "ErrorResponse"
+        },
+        "headers": {}
+      },
       "413": {
         "content": {
           "application/json": "ErrorResponse"
@@ -79,6 +85,12 @@ export const OPERATIONS: readonly OperationEntry[] = [
         "headers": {
           "x-rate-limit-reset-at-utc": true
         }
+      },
+      "431": {
+        "content": {
+          "application/json": "ErrorResponse"
+        },
+        "headers": {}
       },
       "500": {
         "content": {
@@ -156,6 +168,12 @@ export const OPERATIONS: readonly OperationEntry[] = [
         },
         "headers": {}
       },
+      "408": {
+        "content": {
+          "application/json": "ErrorResponse"
+        },
+        "headers": {}
+      },
       "413": {
         "content": {
           "application/json": "ErrorResponse"
@@ -169,6 +187,12 @@ export const OPERATIONS: readonly OperationEntry[] = [
         "headers": {
           "x-rate-limit-reset-at-utc": true
         }
+      },
+      "431": {
+        "content": {
+          "application/json": "ErrorResponse"
+        },
+        "headers": {}
       },
       "500": {
         "content": {
@@ -234,6 +258,12 @@ export const OPERATIONS: readonly OperationEntry[] = [
         },
         "headers": {}
       },
+      "408": {
+        "content": {
+          "application/json": "ErrorResponse"
+        },
+        "headers": {}
+      },
       "422": {
         "content": {
           "application/json": "FailedResponse"
@@ -247,6 +277,12 @@ export const OPERATIONS: readonly OperationEntry[] = [
         "headers": {
           "x-rate-limit-reset-at-utc": true
         }
+      },
+      "431": {
+        "content": {
+          "application/json": "ErrorResponse"
+        },
+        "headers": {}
       },
       "500": {
         "content": {
@@ -306,6 +342,12 @@ export const OPERATIONS: readonly OperationEntry[] = [
         },
         "headers": {}
       },
+      "408": {
+        "content": {
+          "application/json": "ErrorResponse"
+        },
+        "headers": {}
+      },
       "422": {
         "content": {
           "application/json": "FailedResponse"
@@ -319,6 +361,12 @@ export const OPERATIONS: readonly OperationEntry[] = [
         "headers": {
           "x-rate-limit-reset-at-utc": true
         }
+      },
+      "431": {
+        "content": {
+          "application/json": "ErrorResponse"
+        },
+        "headers": {}
       },
       "500": {
         "content": {
@@ -372,6 +420,12 @@ export const OPERATIONS: readonly OperationEntry[] = [
         },
         "headers": {}
       },
+      "408": {
+        "content": {
+          "application/json": "ErrorResponse"
+        },
+        "headers": {}
+      },
       "422": {
         "content": {
           "application/json": "FailedResponse"
@@ -385,6 +439,12 @@ export const OPERATIONS: readonly OperationEntry[] = [
         "headers": {
           "x-rate-limit-reset-at-utc": true
         }
+      },
+      "431": {
+        "content": {
+          "application/json": "ErrorResponse"
+        },
+        "headers": {}
       },
       "500": {
         "content": {

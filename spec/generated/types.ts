@@ -305,7 +305,7 @@ export interface components {
         } & (components["schemas"]["PendingStatus"] | components["schemas"]["CompletedResult"]);
     };
     responses: {
-        /** @description Invalid parameters or request format; the message names the parameter. x-source: seed-scifi "400 Bad Request"; reference §1.5. */
+        /** @description Invalid parameters or request format; the message names the parameter. On v1, a content-policy block is a 400 too (assumed: v1 has no job to mark FAILED and no source gives its code; see conflict v1-content-policy). x-source: seed-scifi "400 Bad Request"; reference §1.5. */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -362,6 +362,24 @@ export interface components {
         };
         /** @description Insufficient credits, or a missing or wrong Content-Type ("Invalid content type"). x-source: seed-scifi "406 Insufficient Credits"; reference §1.2, §1.5. */
         NotAcceptable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request body or headers did not arrive in time. assumed: no source; the mock answers it to slow (slow-loris) clients so a hostile client cannot hold a connection. */
+        RequestTimeout: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Request headers over the size limit. assumed: no source; the mock answers it (RFC 6585 §5) instead of dropping the connection. */
+        HeadersTooLarge: {
             headers: {
                 [name: string]: unknown;
             };
@@ -502,8 +520,10 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             406: components["responses"]["NotAcceptable"];
+            408: components["responses"]["RequestTimeout"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["QueueFull"];
@@ -537,8 +557,10 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             406: components["responses"]["NotAcceptable"];
+            408: components["responses"]["RequestTimeout"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["QueueFull"];
@@ -570,8 +592,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["RequestNotFound"];
             405: components["responses"]["MethodNotAllowed"];
+            408: components["responses"]["RequestTimeout"];
             422: components["responses"]["JobFailed"];
             429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["BadGateway"];
             504: components["responses"]["GatewayTimeout"];
@@ -602,8 +626,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["RequestNotFound"];
             405: components["responses"]["MethodNotAllowed"];
+            408: components["responses"]["RequestTimeout"];
             422: components["responses"]["JobFailed"];
             429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["BadGateway"];
             504: components["responses"]["GatewayTimeout"];
@@ -633,8 +659,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["RequestNotFound"];
             405: components["responses"]["MethodNotAllowed"];
+            408: components["responses"]["RequestTimeout"];
             422: components["responses"]["JobFailed"];
             429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["ServerError"];
         };
     };

@@ -2423,6 +2423,12 @@ var OPERATIONS = [
         },
         "headers": {}
       },
+      "408": {
+        "content": {
+          "application/json": "ErrorResponse"
+        },
+        "headers": {}
+      },
       "413": {
         "content": {
           "application/json": "ErrorResponse"
@@ -2436,6 +2442,12 @@ var OPERATIONS = [
         "headers": {
           "x-rate-limit-reset-at-utc": true
         }
+      },
+      "431": {
+        "content": {
+          "application/json": "ErrorResponse"
+        },
+        "headers": {}
       },
       "500": {
         "content": {
@@ -2513,6 +2525,12 @@ var OPERATIONS = [
         },
         "headers": {}
       },
+      "408": {
+        "content": {
+          "application/json": "ErrorResponse"
+        },
+        "headers": {}
+      },
       "413": {
         "content": {
           "application/json": "ErrorResponse"
@@ -2526,6 +2544,12 @@ var OPERATIONS = [
         "headers": {
           "x-rate-limit-reset-at-utc": true
         }
+      },
+      "431": {
+        "content": {
+          "application/json": "ErrorResponse"
+        },
+        "headers": {}
       },
       "500": {
         "content": {
@@ -2591,6 +2615,12 @@ var OPERATIONS = [
         },
         "headers": {}
       },
+      "408": {
+        "content": {
+          "application/json": "ErrorResponse"
+        },
+        "headers": {}
+      },
       "422": {
         "content": {
           "application/json": "FailedResponse"
@@ -2604,6 +2634,12 @@ var OPERATIONS = [
         "headers": {
           "x-rate-limit-reset-at-utc": true
         }
+      },
+      "431": {
+        "content": {
+          "application/json": "ErrorResponse"
+        },
+        "headers": {}
       },
       "500": {
         "content": {
@@ -2663,6 +2699,12 @@ var OPERATIONS = [
         },
         "headers": {}
       },
+      "408": {
+        "content": {
+          "application/json": "ErrorResponse"
+        },
+        "headers": {}
+      },
       "422": {
         "content": {
           "application/json": "FailedResponse"
@@ -2676,6 +2718,12 @@ var OPERATIONS = [
         "headers": {
           "x-rate-limit-reset-at-utc": true
         }
+      },
+      "431": {
+        "content": {
+          "application/json": "ErrorResponse"
+        },
+        "headers": {}
       },
       "500": {
         "content": {
@@ -2729,6 +2777,12 @@ var OPERATIONS = [
         },
         "headers": {}
       },
+      "408": {
+        "content": {
+          "application/json": "ErrorResponse"
+        },
+        "headers": {}
+      },
       "422": {
         "content": {
           "application/json": "FailedResponse"
@@ -2742,6 +2796,12 @@ var OPERATIONS = [
         "headers": {
           "x-rate-limit-reset-at-utc": true
         }
+      },
+      "431": {
+        "content": {
+          "application/json": "ErrorResponse"
+        },
+        "headers": {}
       },
       "500": {
         "content": {
