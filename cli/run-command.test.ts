@@ -1,0 +1,57 @@
+// The main job: its summary is drawn from the report's analysis, and the command runs the real stages end to end.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateRun, SMOKE_FIXTURE } from '../reports/fixtures/generate-run.ts';
+import { writeReportWithAnalysis } from '../reports/report.ts';
+import { formatRunSummary, throughputPerS } from './run-summary.ts';
+
+const BIN = fileURLToPath(new URL('../bin/infercheck.mjs', import.meta.url));
+const K6 = fileURLToPath(new URL('../.tools/bin/k6', import.meta.url));
+
+test('the summary reports failed checks, per-model percentiles, throughput and polls, and never a key', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'infercheck-run-summary-'));
+  generateRun(dir, SMOKE_FIXTURE);
+  const { analysis, files } = await writeReportWithAnalysis(dir);
+  const text = formatRunSummary(analysis, [{ name: 'contracts', exitCode: 1, seconds: 2 }, { name: 'load', exitCode: 0, seconds: 3 }], files);
+
+  assert.match(text, /^infercheck — FAIL /, 'a failed contract check fails the run');
+  assert.match(text, /stages: contracts exit 1 \(2\.0 s\), load ok \(3\.0 s\)/);
+  assert.match(text, /contracts: 5 checks — 1 passed, 3 failed, 1 skipped; \d+ cases/);
+  assert.match(text, /✗ \[critical\] response_schema_conformance ×1/);
+  assert.match(text, /✗ \[major\] status_code_conformance ×2/);
+  assert.doesNotMatch(text, /SG_0123456789abcdef/, 'a key-shaped string in a failure message is not printed');
+  for (const model of SMOKE_FIXTURE.models) {
+    assert.match(text, new RegExp(`^  ${model.replace('.', '\\.')}\\s+v2\\s+\\d+\\s+\\d+\\s+[\\d.]+\\s+\\d+\\s+\\d+/\\d+/\\d+`, 'm'), `${model} v2 row with throughput, polls and p50/p95/p99`);
+  }
+  for (const file of files) assert.ok(text.includes(file), file);
+});
+
+test('throughput counts completed jobs over the span they took', () => {
+  const job = (submit: number, end: number | null, status = 'COMPLETED') => ({ submit_at_ms: submit, end_ms: end, status }) as Parameters<typeof throughputPerS>[0][number];
+  assert.equal(throughputPerS([job(0, 1000), job(500, 2000), job(1000, 4000)]), 3 / 4);
+  assert.equal(throughputPerS([job(0, 1000), job(0, null, 'FAILED')]), undefined, 'one completed job gives no rate');
+});
+
+test('infercheck run rejects bad flags in one line with exit 2', () => {
+  const out = spawnSync(process.execPath, [BIN, 'run', '--rate', '0'], { encoding: 'utf8' });
+  assert.equal(out.status, 2);
+  assert.equal(out.stderr.trim(), 'infercheck: --rate must be a positive number, got "0"');
+});
+
+test('infercheck run drives a real load run against the embedded mock and writes the report', { skip: !existsSync(K6) && 'k6 not installed: run ./scripts/setup', timeout: 180_000 }, () => {
+  const out = mkdtempSync(join(tmpdir(), 'infercheck-run-'));
+  const run = spawnSync(process.execPath, [BIN, 'run', '--no-contracts', '--out', out, '--duration', '3', '--rate', '4'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  assert.equal(run.status, 0, run.stdout.slice(-3000) + run.stderr.slice(-2000));
+  assert.match(run.stdout, /^infercheck — (PASS|INCONCLUSIVE) +target: mock http:\/\/127\.0\.0\.1:\d+/m);
+  assert.match(run.stdout, /^contracts: not run$/m);
+  assert.match(run.stdout, /^load: smoke, \d+ jobs, k6 exit 0/m);
+  for (const api of ['v1', 'v2']) assert.match(run.stdout, new RegExp(`^  sd1\\.5-scifi\\s+${api}\\s`, 'm'), `a row for sd1.5-scifi ${api}`);
+  for (const file of ['results.json', 'index.html', 'summary.md', 'junit.xml', 'load/jobs.ndjson']) {
+    assert.ok(existsSync(join(out, file)), file);
+  }
+});
