@@ -336,6 +336,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const startedAt = new Date();
   let log = '';
   let exitCode: number;
+  // Ctrl-C reaches k6 too (same process group): k6 stops gracefully and still writes its summary, so wait for it
+  // and write the files instead of dying with the mock half-read
+  const waitForK6 = (): void => undefined;
+  process.on('SIGINT', waitForK6);
   try {
     exitCode = await new Promise<number>((resolveExit, reject) => {
       const child = spawn(K6_PATH, args, { env, stdio: options.capture ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'inherit', 'inherit'] });
@@ -349,6 +353,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       child.on('close', (code, signal) => resolveExit(code ?? (signal ? 128 : 1)));
     });
   } finally {
+    process.off('SIGINT', waitForK6);
     if (stopMock) {
       // read the ground truth before the mock goes away
       try {

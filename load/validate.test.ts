@@ -48,3 +48,60 @@ test('the memo gives every body the verdict a full judgement would, including vi
   // an id that is not a UUID is never normalised away
   assert.equal(judgeResponseMemo('getRequestStatus', pending('not-a-uuid'), 'not-a-uuid').failures.length, 1);
 });
+
+test('the memo shares verdicts across numbers of one class, and tells classes apart', async () => {
+  const { judgeResponseMemo, numberClass } = await import('./k6/lib/validate.ts');
+  const rid = '3a3b3c3d-1111-4222-8333-444455556666';
+  const result = (metrics: Record<string, number>) =>
+    json(200, { status: 'COMPLETED', request_id: rid, error: null, output: `https://x.test/images/${rid}/0.jpg`, metrics: { inference_time: 1.2, queue_time: 0.3, total_time: 1.5, cost: 0.002, remaining_credits: 9.9, ...metrics } });
+  assert.deepEqual(judgeResponseMemo('getRequestResult', result({}), rid).failures, []);
+  assert.deepEqual(judgeResponseMemo('getRequestResult', result({ inference_time: 2.7, cost: 0.004 }), rid).failures, []);
+  assert.equal(judgeResponseMemo('getRequestResult', result({ inference_time: -0.5 }), rid).failures.length, 1, 'a negative time is judged anew');
+  assert.equal(judgeResponseMemo('getRequestResult', result({ retry_count: 0.5 }), rid).failures.length, 1, 'a fractional count is judged anew');
+  assert.deepEqual(judgeResponseMemo('getRequestResult', result({ retry_count: 3 }), rid).failures, []);
+  assert.equal(judgeResponseMemo('getRequestResult', result({ retry_count: 0 }), rid).failures.length, 1, 'retry_count below its minimum of 1');
+  assert.deepEqual(['neg-int', 'neg', 'zero', 'frac<1', 'int>=1', '>1', 'int>=1-unsafe'], [-2, -0.5, 0, 0.3, 7, 7.5, 2 ** 60].map(numberClass));
+});
+
+test("the memo's assumption holds for this spec: numbers are constrained only by type and a minimum of 0 or 1", async () => {
+  const { specDocument } = await import('../core/spec.ts');
+  const { OPERATIONS } = await import('../spec/generated/operations.ts');
+  const schemas = specDocument().components.schemas as Record<string, Record<string, unknown>>;
+  const seen = new Set<string>();
+  const offending: string[] = [];
+  const walk = (schema: unknown, where: string): void => {
+    if (!schema || typeof schema !== 'object') return;
+    const s = schema as Record<string, unknown>;
+    if (typeof s['$ref'] === 'string') {
+      const name = (s['$ref'] as string).split('/').pop()!;
+      if (!seen.has(name)) {
+        seen.add(name);
+        walk(schemas[name], name);
+      }
+      return;
+    }
+    const numeric = s['type'] === 'number' || s['type'] === 'integer';
+    for (const keyword of ['maximum', 'exclusiveMaximum', 'exclusiveMinimum', 'multipleOf']) if (keyword in s) offending.push(`${where}: ${keyword}`);
+    if (numeric && 'minimum' in s && s['minimum'] !== 0 && s['minimum'] !== 1) offending.push(`${where}: minimum ${String(s['minimum'])}`);
+    if (numeric && ('enum' in s || 'const' in s)) offending.push(`${where}: enum/const on a number`);
+    for (const [key, value] of Object.entries(s)) {
+      if (key === 'properties' && value && typeof value === 'object') for (const [p, sub] of Object.entries(value)) walk(sub, `${where}.${p}`);
+      else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${where}.${key}[${i}]`));
+      else if (value && typeof value === 'object') walk(value, `${where}.${key}`);
+    }
+  };
+  const load = new Set(['generateSync', 'submitAsync', 'getRequestStatus', 'getRequestResult', 'getRequestStatusV1']);
+  for (const op of OPERATIONS.filter((o) => load.has(o.operationId))) {
+    for (const entry of Object.values(op.responses)) for (const name of Object.values(entry.content)) if (name) walk({ $ref: `#/components/schemas/${name}` }, op.operationId);
+  }
+  assert.ok(seen.has('ResultMetrics') && seen.has('SubmitResponse'), 'the walk reached the response schemas');
+  assert.deepEqual(offending, []);
+});
+
+test('a string that mimics a number class is never confused with the number', async () => {
+  const { judgeResponseMemo } = await import('./k6/lib/validate.ts');
+  const rid = '5a5b5c5d-1111-4222-8333-444455556666';
+  const result = (seed: unknown) => json(200, { status: 'COMPLETED', request_id: rid, output: `https://x.test/${rid}.jpg`, seed, metrics: { inference_time: 1, queue_time: 0, total_time: 1, cost: 0.1, remaining_credits: 1 } });
+  assert.deepEqual(judgeResponseMemo('getRequestResult', result(12), rid).failures, []);
+  assert.equal(judgeResponseMemo('getRequestResult', result('\u0000#int>=1'), rid).failures.length, 1);
+});

@@ -97,31 +97,55 @@ export function judgeResponse(operationId: OperationId, res: ResponseView): Judg
 }
 
 /**
- * judgeResponse with a per-VU memo. Most of a run's responses are the same body but for the job's request_id
- * (every QUEUED/PROCESSING poll of every job, every submit): replacing that id — already checked to be a UUID — by
- * a fixed UUID of the same shape cannot change the verdict (format checks look at the characters' classes and the
- * positions of the dashes, which a UUID for a UUID keeps), so equal normalised bodies share one verdict. Bodies
- * that still differ (results with their metrics) are judged in full. k6 runs JavaScript in an interpreter, where
- * the spec's URI format regex is the bulk of the cost (bench/load-validation-cost.bench.ts).
+ * judgeResponse with a per-VU memo. A run's responses repeat one shape: every QUEUED/PROCESSING poll of every job,
+ * every submit, every result differ only in the job's request_id and in their numbers. The memo key is the body with
+ * (a) the request_id — already a UUID — replaced by a fixed UUID (format checks see the same character classes at the
+ * same positions) and (b) every number replaced by its class: negative / zero / between 0 and 1 / integer ≥ 1 (safe
+ * or not) / other ≥ 1. Equal keys share one verdict. That is sound only while the spec's numeric constraints are
+ * type number|integer with minimum 0 or 1 — load/validate.test.ts walks the spec and fails the day one is not.
+ * k6 runs JavaScript in an interpreter, where the spec's URI format regex is the bulk of the cost
+ * (bench/load-validation-cost.bench.ts).
  */
 const CANONICAL_ID = '00000000-0000-4000-8000-000000000000';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const NUMBER_MARK = '\u0000#';
 const MEMO_LIMIT = 512;
 const memo = new Map<string, readonly ValidationFailure[]>();
 
+/** The class of a number, as far as `type` and `minimum: 0 | 1` can tell numbers apart. */
+export function numberClass(n: number): string {
+  const integer = Number.isInteger(n);
+  if (n < 0) return integer ? 'neg-int' : 'neg';
+  if (n === 0) return 'zero';
+  if (n < 1) return 'frac<1';
+  if (!integer) return '>1';
+  return Number.isSafeInteger(n) ? 'int>=1' : 'int>=1-unsafe';
+}
+
 export function judgeResponseMemo(operationId: OperationId, res: ResponseView, knownRequestId: string | null): Judged {
-  // a submit names its id in its own body: take it from there (it is judged as a UUID like any other field)
-  const requestId = knownRequestId ?? (res.bodyText !== null ? (/"request_id"\s*:\s*"([^"]{36})"/.exec(res.bodyText)?.[1] ?? null) : null);
-  if (res.bodyText === null || requestId === null || !UUID.test(requestId)) return judgeResponse(operationId, res);
   const headers = lowerCaseHeaders(res.headers);
-  const normalised = res.bodyText.split(requestId).join(CANONICAL_ID);
-  const requiredHeaders = Object.keys(headers).sort().join(',');
-  const key = `${operationId} ${res.status} ${headers['content-type'] ?? ''} ${requiredHeaders} ${normalised}`;
-  const known = memo.get(key);
-  if (known) {
-    const parsed = parseOnly(res);
-    return { failures: known, json: parsed.json };
+  if (res.bodyText === null || mediaTypeOf(headers['content-type']) !== 'application/json') {
+    return judgeResponse(operationId, res);
   }
+  const parsed = parseJson(res.bodyText);
+  if (!parsed.ok) return judgeResponse(operationId, res);
+  const own = (parsed.value as { request_id?: unknown } | null)?.request_id;
+  const requestId = knownRequestId ?? (typeof own === 'string' ? own : null);
+  const id = requestId !== null && UUID.test(requestId) ? requestId : null;
+  let markInBody = false;
+  const shape = JSON.stringify(parsed.value, (_key, value: unknown) => {
+    if (typeof value === 'number') return NUMBER_MARK + numberClass(value);
+    if (typeof value === 'string') {
+      // a string that looks like a number's class would make two different bodies one key: judge it in full
+      if (value.includes(NUMBER_MARK)) markInBody = true;
+      return id !== null ? value.split(id).join(CANONICAL_ID) : value;
+    }
+    return value;
+  });
+  if (markInBody) return judgeResponse(operationId, res);
+  const key = `${operationId} ${res.status} ${headers['content-type'] ?? ''} ${Object.keys(headers).sort().join(',')} ${shape}`;
+  const known = memo.get(key);
+  if (known) return { failures: known, json: parsed.value };
   const judged = judgeResponse(operationId, res);
   if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value as string);
   memo.set(key, judged.failures);
