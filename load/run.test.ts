@@ -73,3 +73,50 @@ test('queue-wait scoring compares each estimate with the truth measured from the
   assert.equal(fixed.medianPolls, 4);
   assert.equal(scores.find((s) => s.strategy === 'adaptive')!.meanErrorMs, 0);
 });
+
+test('against a URL target the budget caps the submits, and the key from the environment is never written', { timeout: 90_000 }, async () => {
+  const { startMock } = await import('../mock/index.ts');
+  const { mkdtempSync, readdirSync, readFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const key = 'SG_abcdefabcdef1234';
+  const mock = await startMock({ profile: 'ci', apiKeys: [key] });
+  const out = mkdtempSync(join(tmpdir(), 'infercheck-budget-'));
+  try {
+    const result = await runLoad({
+      scenario: 'async', target: mock.url, maxBillable: 3, apiKeyEnv: 'IC_TEST_KEY', env: { ...process.env, IC_TEST_KEY: key },
+      rate: 6, durationS: 2, out, progress: false, capture: true, jobTimeoutS: 20,
+    });
+    assert.equal(result.exitCode, 0, result.log.slice(-1500));
+    const stats = (await (await fetch(`${mock.url}/__mock/stats`)).json()) as { counters: { submitted: number } };
+    assert.equal(stats.counters.submitted, 3, 'exactly the budget, though ~12 arrivals were scheduled');
+    assert.equal(result.jobs.length, 3);
+    assert.equal(result.meta.target.kind, 'url');
+    assert.equal(result.meta.budget, 3);
+    for (const file of readdirSync(out)) assert.ok(!readFileSync(join(out, file), 'utf8').includes(key), `${file} holds the key`);
+    assert.ok(!result.log.includes(key));
+  } finally {
+    await mock.close();
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test('polling keeps to the rate limit it is given: gaps of 60 000 × VUs / rpm, no 429 from a mock enforcing it', { timeout: 90_000 }, async () => {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const out = mkdtempSync(join(tmpdir(), 'infercheck-rpm-'));
+  try {
+    const result = await runLoad({ scenario: 'async', rpm: 120, vus: 2, rate: 1, durationS: 2, arrivals: 'even', out, progress: false, capture: true, jobTimeoutS: 40 });
+    assert.equal(result.exitCode, 0, result.log.slice(-1500));
+    assert.ok(result.jobs.length >= 1);
+    for (const job of result.jobs) {
+      assert.equal(job.final_status, 'COMPLETED');
+      const sent = job.observations.map((o) => (o as unknown as { sent_ms: number }).sent_ms);
+      for (let i = 1; i < sent.length; i++) assert.ok(sent[i]! - sent[i - 1]! >= 4000 - 5, `poll gap ${sent[i]! - sent[i - 1]!} ms < 60 000 × 8 / 120 (2 VUs, up to 4× for constant-arrival-rate)`);
+      assert.ok(!job.observations.some((o) => o.code === 429));
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});

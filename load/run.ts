@@ -277,7 +277,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         profile,
         ...(options.workers !== undefined ? { workers: options.workers } : {}),
         ...(options.serviceTime !== undefined ? { serviceTime: options.serviceTime } : {}),
-        ...(options.mockRpm !== undefined ? { rpm: options.mockRpm } : {}),
+        // the embedded mock enforces the limit the run is told to respect
+        ...((options.mockRpm ?? options.rpm) !== undefined ? { rpm: options.mockRpm ?? options.rpm } : {}),
         seed: options.seed ?? 1,
       });
       apiKey = mock.apiKey;

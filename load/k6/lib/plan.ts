@@ -29,6 +29,8 @@ export interface StagePlan {
   /** the most jobs this stage may submit (its share of the billable budget) */
   readonly cap: number;
   readonly vuCount: number;
+  /** the most jobs this stage can have in flight at once (its largest VU pool): the rate limit is shared by them */
+  readonly maxConcurrentJobs: number;
 }
 
 /** Little's law: a job holds a VU for its whole end-to-end time, so VUs ≈ rate × e2e (anchors §3.1). */
@@ -36,6 +38,9 @@ export function vusFor(cfg: RunConfig, rate: number): number {
   if (cfg.vus > 0) return cfg.vus;
   return Math.max(2, Math.ceil(rate * (cfg.expectedE2eMs / 1000) * 2) + 2);
 }
+
+/** constant-arrival-rate may grow its pool to this many times the pre-allocated VUs */
+const EVEN_MAX_VU_FACTOR = 4;
 
 export class Planner {
   readonly stages: StagePlan[] = [];
@@ -54,14 +59,14 @@ export class Planner {
     const vuCount = vusFor(this.cfg, rate);
     const offsetsMs = arrivals === 'poisson' ? poissonOffsetsMs(rate, durationS, this.cfg.seed + this.stages.length * 7919) : undefined;
     const expected = offsetsMs ? offsetsMs.length : Math.ceil(rate * durationS);
-    const plan: StagePlan = { index: this.stages.length, scenario, tag, kind: 'open', api: 'v2', rate, durationS, startTimeS, arrivals, cap: this.#take(expected), vuCount, ...(offsetsMs ? { offsetsMs } : {}) };
+    const plan: StagePlan = { index: this.stages.length, scenario, tag, kind: 'open', api: 'v2', rate, durationS, startTimeS, arrivals, cap: this.#take(expected), vuCount, maxConcurrentJobs: offsetsMs ? vuCount : vuCount * EVEN_MAX_VU_FACTOR, ...(offsetsMs ? { offsetsMs } : {}) };
     this.stages.push(plan);
     return plan;
   }
 
   closed(scenario: string, tag: string, vus: number, durationS: number, startTimeS: number, iterations?: number): StagePlan {
     const wanted = iterations ?? Number.POSITIVE_INFINITY;
-    const plan: StagePlan = { index: this.stages.length, scenario, tag, kind: 'closed', api: 'v1', vus, durationS, startTimeS, cap: this.#take(wanted), vuCount: vus };
+    const plan: StagePlan = { index: this.stages.length, scenario, tag, kind: 'closed', api: 'v1', vus, durationS, startTimeS, cap: this.#take(wanted), vuCount: vus, maxConcurrentJobs: vus };
     this.stages.push(plan);
     return plan;
   }
@@ -89,7 +94,7 @@ export class Planner {
           timeUnit: '100s',
           duration: `${plan.durationS}s`,
           preAllocatedVUs: plan.vuCount,
-          maxVUs: plan.vuCount * 4,
+          maxVUs: plan.vuCount * EVEN_MAX_VU_FACTOR,
           gracefulStop: `${drainS}s`,
         };
       }
@@ -130,7 +135,7 @@ export async function arrive(cfg: RunConfig, plan: StagePlan): Promise<void> {
   // while round-robin would hand each model every n-th arrival (Erlang-n gaps, CV 1/√n) and understate its queue.
   const jobIndex = jobIndexOf(plan, i);
   const model = cfg.models[Math.floor(uniformAt(cfg.seed ^ 0x51ed27, jobIndex) * cfg.models.length)]!;
-  await runAsyncJob(cfg, { model, stage: plan.tag, jobIndex }, strategyFor(cfg, jobIndex), plan.vuCount);
+  await runAsyncJob(cfg, { model, stage: plan.tag, jobIndex }, strategyFor(cfg, jobIndex), plan.maxConcurrentJobs);
 }
 
 /** One client turn of a closed-model stage: one v1 job. */
