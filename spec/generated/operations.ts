@@ -407,6 +407,12 @@ export const OPERATIONS: readonly OperationEntry[] = [
         },
         "headers": {}
       },
+      "403": {
+        "content": {
+          "application/json": "ErrorResponse"
+        },
+        "headers": {}
+      },
       "404": {
         "content": {
           "application/json": "ErrorResponse"
@@ -447,6 +453,18 @@ export const OPERATIONS: readonly OperationEntry[] = [
         "headers": {}
       },
       "500": {
+        "content": {
+          "application/json": "ErrorResponse"
+        },
+        "headers": {}
+      },
+      "502": {
+        "content": {
+          "application/json": "ErrorResponse"
+        },
+        "headers": {}
+      },
+      "504": {
         "content": {
           "application/json": "ErrorResponse"
         },

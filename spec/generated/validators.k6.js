@@ -2764,6 +2764,12 @@ var OPERATIONS = [
         },
         "headers": {}
       },
+      "403": {
+        "content": {
+          "application/json": "ErrorResponse"
+        },
+        "headers": {}
+      },
       "404": {
         "content": {
           "application/json": "ErrorResponse"
@@ -2804,6 +2810,18 @@ var OPERATIONS = [
         "headers": {}
       },
       "500": {
+        "content": {
+          "application/json": "ErrorResponse"
+        },
+        "headers": {}
+      },
+      "502": {
+        "content": {
+          "application/json": "ErrorResponse"
+        },
+        "headers": {}
+      },
+      "504": {
         "content": {
           "application/json": "ErrorResponse"
         },
