@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { FakeClock } from './clock.ts';
 import { MockCore, jobCost, type CoreConfig, type JobParams, type JobStatus } from './core.ts';
 import { PROFILES, parseServiceTime, profileModel, serviceTimeModel } from './latency.ts';
-import { seededRng } from './rng.ts';
+import { seededRng } from '../core/rng.ts';
 import { jobStateMachine } from '../core/spec.ts';
 
 const MODELS = ['sd1.5-scifi', 'sd1.5-epicrealism'];

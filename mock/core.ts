@@ -10,7 +10,7 @@
 // background and nothing can go backwards: QUEUED → PROCESSING → COMPLETED | FAILED (spec x-infercheck-job-states).
 import type { Clock } from './clock.ts';
 import type { LatencyModel, JobShape } from './latency.ts';
-import { uint32, uuidV4, type Rng } from './rng.ts';
+import { uint32, uuidV4, type Rng } from '../core/rng.ts';
 
 export type JobStatus = 'QUEUED' | 'PROCESSING' | 'COMPLETED' | 'FAILED';
 export type Api = 'v1' | 'v2';

@@ -6,24 +6,12 @@ import assert from 'node:assert/strict';
 import { FakeClock } from './clock.ts';
 import { MockCore } from './core.ts';
 import { serviceTimeModel } from './latency.ts';
-import { exponential, seededRng } from './rng.ts';
+import { exponential, seededRng } from '../core/rng.ts';
+import { erlangC, meanWaitMs } from '../core/queueing.ts';
 
-/** Erlang C: probability that an arrival waits, for c servers and offered load a = λ/μ (a < c). */
-export function erlangC(c: number, a: number): number {
-  let term = 1;
-  let sum = 1; // k = 0
-  for (let k = 1; k < c; k++) {
-    term *= a / k;
-    sum += term;
-  }
-  const last = (term * a) / c; // a^c / c!
-  const top = last * (c / (c - a));
-  return top / (sum + top);
-}
-
-/** Mean wait in queue for M/M/c: Wq = C(c, a) / (cμ − λ). */
-export function erlangCMeanWait(c: number, lambda: number, mu: number): number {
-  return erlangC(c, lambda / mu) / (c * mu - lambda);
+/** Mean wait in queue for M/M/c (ms): Allen–Cunneen with both squared coefficients of variation 1 is exactly Erlang C. */
+function erlangCMeanWaitMs(c: number, ratePerS: number, meanServiceMs: number): number {
+  return meanWaitMs({ c, meanServiceMs, serviceScv: 1, arrivalScv: 1 }, ratePerS);
 }
 
 function simulate(workers: number, meanServiceMs: number, utilisation: number, jobs: number, seed: number, service: string): number {
@@ -62,9 +50,8 @@ describe('queueing theory against the core', () => {
     it(`M/M/${workers} at ρ = 0.7: mean queue wait within 10 % of Erlang C`, () => {
       const meanServiceMs = 1000;
       const measured = simulate(workers, meanServiceMs, 0.7, 200_000, 2026 + workers, 'exp');
-      const mu = 1 / meanServiceMs;
-      const lambda = 0.7 * workers * mu;
-      const predicted = erlangCMeanWait(workers, lambda, mu);
+      const ratePerS = (0.7 * workers * 1000) / meanServiceMs;
+      const predicted = erlangCMeanWaitMs(workers, ratePerS, meanServiceMs);
       const error = Math.abs(measured - predicted) / predicted;
       console.log(`# M/M/${workers} rho=0.7: measured Wq ${measured.toFixed(1)} ms, Erlang C ${predicted.toFixed(1)} ms, error ${(error * 100).toFixed(2)} %`);
       assert.ok(error < 0.1, `error ${(error * 100).toFixed(1)} %`);

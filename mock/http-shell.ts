@@ -8,7 +8,7 @@ import { validateTxt2ImgRequest } from '../spec/generated/validators.mjs';
 import type { MockCore, Job, Api } from './core.ts';
 import { errors, methodNotAllowedHtml, printable, validationMessage, type ErrorReply } from './errors.ts';
 import { fnv1a, type JpegCache } from './images.ts';
-import type { Rng } from './rng.ts';
+import type { Rng } from '../core/rng.ts';
 
 export interface FaultConfig {
   /** Fraction of vendor requests answered with errorStatus (default 500) instead of being served. */

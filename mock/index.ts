@@ -10,7 +10,7 @@ import { MockCore } from './core.ts';
 import { createShell, type FaultConfig } from './http-shell.ts';
 import { JpegCache } from './images.ts';
 import { PROFILES, parseServiceTime, profileModel, serviceTimeModel, type ProfileName } from './latency.ts';
-import { seededRng } from './rng.ts';
+import { seededRng } from '../core/rng.ts';
 
 /** The documented default dev key (format SG_ + 16 hex, reference §1.1). Not a secret: it only opens the mock. */
 export const DEFAULT_DEV_KEY = 'SG_0123456789abcdef';

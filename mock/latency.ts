@@ -1,7 +1,7 @@
 // How long a simulated GPU takes for one job. Two sources of truth: a named profile (a cost model in steps, pixels
 // and samples, with jitter and cold starts) or an exact `--service-time` distribution with no jitter and no cold
 // start, so that queueing theory (Erlang C) can be checked against the mock.
-import { exponential, logNormal, type Rng } from './rng.ts';
+import { exponential, lognormal, type Rng } from '../core/rng.ts';
 
 export type ProfileName = 'realistic' | 'ci';
 
@@ -103,7 +103,7 @@ export function profileModel(profile: LatencyProfile): LatencyModel {
     inferenceMs(shape, rng) {
       const pixelRatio = (shape.width * shape.height) / (512 * 512);
       const work = shape.steps * profile.stepMs * pixelRatio ** profile.pixelExponent * shape.samples ** profile.sampleExponent;
-      return (profile.overheadMs + work) * logNormal(rng, 1, profile.jitterSigma);
+      return (profile.overheadMs + work) * lognormal(rng, 1, profile.jitterSigma);
     },
   };
 }
@@ -118,7 +118,7 @@ export function serviceTimeModel(spec: ServiceTimeSpec): LatencyModel {
     inferenceMs(_shape, rng) {
       if (spec.kind === 'fixed') return spec.ms;
       if (spec.kind === 'exp') return exponential(rng, spec.meanMs);
-      return logNormal(rng, spec.medianMs, spec.sigma);
+      return lognormal(rng, spec.medianMs, spec.sigma);
     },
   };
 }

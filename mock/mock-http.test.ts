@@ -17,7 +17,7 @@ import { connect } from 'node:net';
 import { DEFAULT_DEV_KEY, FakeClock, createCore, publicConfig, resolveMockOptions, startMock, type RunningMock } from './index.ts';
 import { createShell } from './http-shell.ts';
 import { JpegCache } from './images.ts';
-import { seededRng } from './rng.ts';
+import { seededRng } from '../core/rng.ts';
 import { send, sleep, type Reply } from './test-client.ts';
 
 /** Runs a generated validator without letting its type guard narrow the (any-typed) body to unknown. */

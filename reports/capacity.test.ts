@@ -11,8 +11,8 @@ import { planCapacity, vusFor } from './capacity.ts';
 import { generateRun, SWEEP_FIXTURE } from './fixtures/generate-run.ts';
 import { parseServiceTime } from './stats/known-distributions.ts';
 import { simulateQueue } from './stats/queue-simulation.ts';
-import { meanWaitMs } from './stats/queueing.ts';
-import { seededRng } from './stats/rng.ts';
+import { meanWaitMs } from '../core/queueing.ts';
+import { seededRng } from '../core/rng.ts';
 
 const OBJECTIVES = parseObjectives(`
 confidence: 0.95

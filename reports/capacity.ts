@@ -8,7 +8,7 @@ import type { JobRow } from './results-types.ts';
 import { metricValues } from './samples.ts';
 import { parseServiceTime } from './stats/known-distributions.ts';
 import { sortedSample } from './stats/order-statistics.ts';
-import { endToEndQuantileMs, fitWorkers, waitsGrow, meanWaitMs, saturationRate, waitQuantileMs, type QueueModel, type StageMeasurement } from './stats/queueing.ts';
+import { endToEndQuantileMs, fitWorkers, waitsGrow, meanWaitMs, saturationRate, waitQuantileMs, type QueueModel, type StageMeasurement } from '../core/queueing.ts';
 import { meanVerdict, percentileVerdict, rateVerdict, type VerdictDetail } from './stats/sla-verdict.ts';
 
 export interface StageObjectiveResult {

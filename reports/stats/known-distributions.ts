@@ -1,6 +1,6 @@
 // Distributions with known quantiles: the ground truth that calibration simulations compare intervals against.
 import { normalCdf, normalQuantile } from './jstat.ts';
-import { exponential, lognormal, type KnownDistribution, type Rng } from './rng.ts';
+import { exponential, lognormal, type KnownDistribution, type Rng } from '../../core/rng.ts';
 
 export function lognormalDistribution(median: number, sigma: number): KnownDistribution {
   return {

@@ -1,6 +1,6 @@
 // A small discrete-event simulation of an FCFS G/G/c queue: the ground truth for testing capacity fits, and the
 // engine of the synthetic sweep fixtures. Seeded; the same seed gives the same jobs.
-import { exponential, type KnownDistribution, type Rng } from './rng.ts';
+import { exponential, type KnownDistribution, type Rng } from '../../core/rng.ts';
 
 export interface SimulatedJob {
   readonly arrivalMs: number;

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { erlangC, fitWorkers, waitsGrow, meanWaitMs, saturationRate, waitQuantileMs, type StageMeasurement } from './queueing.ts';
+import { erlangC, fitWorkers, waitsGrow, meanWaitMs, saturationRate, waitQuantileMs, type StageMeasurement } from '../../core/queueing.ts';
 import { simulateQueue } from './queue-simulation.ts';
 import { exponentialDistribution, lognormalDistribution } from './known-distributions.ts';
-import { seededRng } from './rng.ts';
+import { seededRng } from '../../core/rng.ts';
 
 test('Erlang C matches known values', () => {
   assert.ok(Math.abs(erlangC(1, 0.7) - 0.7) < 1e-12); // M/M/1: P(wait) = ρ

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compareMetric, decideChange, DEFAULT_GATE_OPTIONS, DEFAULT_GATE_SAMPLE_SIZE } from './regression-gate.ts';
-import { lognormal, seededRng, type Rng } from './rng.ts';
+import { lognormal, seededRng, type Rng } from '../../core/rng.ts';
 import { bimodalDistribution } from './known-distributions.ts';
 
 const RUNS = 2000;

@@ -6,7 +6,7 @@
 // Significance alone would flag a real but harmless 2 % drift on a large run; size alone would flag noise on a
 // small one. Because both are required, the A/A false-alarm rate is at most α, whatever the distribution.
 import { bootstrapMedianRatio, mannWhitney, median } from './two-sample.ts';
-import { seededRng } from './rng.ts';
+import { seededRng } from '../../core/rng.ts';
 
 export type ChangeVerdict = 'regressed' | 'improved' | 'unchanged';
 

@@ -7,7 +7,7 @@ import { bimodalDistribution, exponentialDistribution, lognormalDistribution } f
 import { intervalRanks, jobsToClaimPercentile, upperBoundRank } from './order-statistics.ts';
 import { clopperPearson, wilson } from './rate-interval.ts';
 import { passMarginFor } from './sla-verdict.ts';
-import { seededRng, type KnownDistribution } from './rng.ts';
+import { seededRng, type KnownDistribution } from '../../core/rng.ts';
 
 const RUNS = 2000;
 const N = 1000;

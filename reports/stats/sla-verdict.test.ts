@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sortedSample } from './order-statistics.ts';
 import { meanVerdict, percentileVerdict, rateVerdict } from './sla-verdict.ts';
-import { lognormal, seededRng } from './rng.ts';
+import { lognormal, seededRng } from '../../core/rng.ts';
 
 const draw = (n: number, median: number, seed: number): number[] => {
   const rng = seededRng(seed);

@@ -2,7 +2,7 @@
 // a seeded percentile bootstrap for the ratio of medians, the effect size users read ("12 % slower, 95 % CI 6–19 %").
 // benchstat uses the same pair (median + Mann–Whitney; anchors §5) because latencies are not normal.
 import { normalCdf } from './jstat.ts';
-import type { Rng } from './rng.ts';
+import type { Rng } from '../../core/rng.ts';
 
 export function median(sorted: ArrayLike<number>): number {
   const n = sorted.length;

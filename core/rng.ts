@@ -1,5 +1,5 @@
-// Seeded random numbers for simulations, bootstrap resampling and fixtures. Every simulation in the test run is
-// seeded so its figures are reproducible; Math.random is never used.
+// Seeded random numbers: the mock's latencies, ids and seeds, and every simulation, bootstrap and fixture of the
+// statistics. Nothing in infercheck calls Math.random, so a seed replays a mock run and reproduces a figure exactly.
 
 export interface Rng {
   /** Uniform on [0, 1). */
@@ -43,4 +43,23 @@ export interface KnownDistribution {
   readonly mean: number;
   /** Squared coefficient of variation, Var/mean² (the c_s² of queueing formulas). */
   readonly scv: number;
+}
+
+/** Integer in [0, 2^32). */
+export function uint32(rng: Rng): number {
+  return Math.floor(rng.next() * 4294967296);
+}
+
+/** A UUIDv4-shaped id drawn from the RNG, so ids replay with the seed (reference §2.1: request_id is a UUIDv4). */
+export function uuidV4(rng: Rng): string {
+  const hex = (n: number, width: number): string => n.toString(16).padStart(width, '0');
+  const a = uint32(rng);
+  const b = uint32(rng);
+  const c = uint32(rng);
+  const d = uint32(rng);
+  const timeMid = (b >>> 16) & 0xffff;
+  const timeHiAndVersion = ((b & 0x0fff) | 0x4000) >>> 0;
+  const clockSeq = (((c >>> 16) & 0x3fff) | 0x8000) >>> 0;
+  const nodeHi = c & 0xffff;
+  return `${hex(a, 8)}-${hex(timeMid, 4)}-${hex(timeHiAndVersion, 4)}-${hex(clockSeq, 4)}-${hex(nodeHi, 4)}${hex(d, 8)}`;
 }

@@ -1,4 +1,4 @@
-// M/G/c queueing formulas for capacity planning (anchors §7 item 4): Erlang C for the chance an arrival waits,
+// M/G/c queueing formulas, shared by the capacity plan (anchors §7 item 4), the mock's Erlang C test and the load truth bench: Erlang C for the chance an arrival waits,
 // Allen–Cunneen's two-moment correction for general arrivals and service, and an exponential-tail approximation
 // for wait percentiles. Pure functions of (λ, E[S], c_a², c_s², c).
 
