@@ -399,7 +399,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       : scenario === 'sweep'
         ? rates.map((r) => ({ tag: `rate=${r}`, rate: r, durationS }))
         : scenario === 'smoke'
-          ? [{ tag: 'smoke', rate, durationS }]
+          ? [
+              { tag: 'smoke', rate, durationS },
+              { tag: 'smoke', vus: 2, durationS },
+            ]
           : [{ tag: `rate=${rate}`, rate, durationS }];
   const slo = Object.fromEntries(Object.entries(toK6Thresholds(objectives)).map(([metric, list]) => [metric, list.join(' && ')]));
   const meta: LoadRunFile = {
