@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { meanWaitMs } from '../core/queueing.ts';
 import { MODELS } from '../core/spec.ts';
 import { runLoad } from '../load/run.ts';
 
@@ -23,22 +24,9 @@ const workers = Number(values.workers);
 const rho = 0.7;
 const ratePerModel = (rho * workers * 1000) / serviceMs;
 
-/** Erlang C: probability that an arrival waits in an M/M/c queue with offered load a = λ·S (erlangs). */
-export function erlangC(c: number, a: number): number {
-  let term = 1;
-  let sum = 1;
-  for (let k = 1; k < c; k++) {
-    term *= a / k;
-    sum += term;
-  }
-  const last = (term * a) / c / (1 - a / c);
-  return last / (sum + last);
-}
-
-/** Mean wait in queue of M/M/c, ms. */
-export function erlangCMeanWaitMs(c: number, ratePerS: number, serviceMs: number): number {
-  const a = (ratePerS * serviceMs) / 1000;
-  return (erlangC(c, a) * serviceMs) / (c * (1 - a / c));
+/** Erlang C mean wait of M/M/c (core/queueing.ts: Allen–Cunneen with both squared CVs 1 is exactly Erlang C), ms. */
+function erlangCMeanWaitMs(c: number, ratePerS: number, serviceMs: number): number {
+  return meanWaitMs({ c, meanServiceMs: serviceMs, serviceScv: 1, arrivalScv: 1 }, ratePerS);
 }
 
 function mean(xs: readonly number[]): number {
