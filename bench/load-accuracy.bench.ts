@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { MODELS } from '../core/spec.ts';
 import { runLoad } from '../load/run.ts';
 
-const { values } = parseArgs({ options: { duration: { type: 'string', default: '240' }, 'service-ms': { type: 'string', default: '2000' }, rho: { type: 'string', default: '0.7' }, workers: { type: 'string', default: '2' }, seed: { type: 'string', default: '1' } } });
+const { values } = parseArgs({ options: { duration: { type: 'string', default: '240' }, 'service-ms': { type: 'string', default: '2000' }, rho: { type: 'string', default: '0.7' }, workers: { type: 'string', default: '2' }, seed: { type: 'string', default: '1' }, keep: { type: 'boolean', default: false } } });
 const durationS = Number(values.duration);
 const serviceMs = Number(values['service-ms']);
 const workers = Number(values.workers);
@@ -55,4 +55,5 @@ if (fixed && adaptive) {
   console.log(`adaptive vs fixed (SDK 1 s): polls per job ×${(adaptive.meanPolls / fixed.meanPolls).toFixed(2)}, p95 |error| ×${(adaptive.p95AbsErrorMs / fixed.p95AbsErrorMs).toFixed(2)}`);
   console.log(`goal adaptive |mean error| ≤ 2 % of true mean: ${Math.abs(adaptive.meanErrorPct) <= 2 ? 'MET' : 'NOT MET'} (${adaptive.meanErrorPct.toFixed(2)} %); goal median polls ≤ 4: ${adaptive.medianPolls <= 4 ? 'MET' : 'NOT MET'} (${adaptive.medianPolls})`);
 }
-rmSync(out, { recursive: true, force: true });
+if (values.keep) console.log(`files kept in ${out}`);
+else rmSync(out, { recursive: true, force: true });
