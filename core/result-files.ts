@@ -82,8 +82,10 @@ export interface JobRecord {
   readonly poll_strategy: 'fixed' | 'adaptive' | 'none';
   readonly submit_at_ms: number; // epoch ms when the submit was sent
   readonly submit_latency_ms: number;
-  /** Every observed status in order, with the epoch ms its response arrived and the HTTP code. */
-  readonly observations: readonly { readonly status: string; readonly at_ms: number; readonly code: number }[];
+  /** Every observed status in order: the epoch ms its request left (sent_ms) and its answer arrived, the HTTP code. */
+  readonly observations: readonly { readonly status: string; readonly at_ms: number; readonly code: number; readonly sent_ms?: number }[];
+  /** The job's index in the run's arrival schedule (ties a job to its planned start). */
+  readonly job_index?: number;
   readonly polls: number;
   /** Estimated queue wait (submit → PROCESSING began) and the half-width of its uncertainty interval. */
   readonly queue_wait_est_ms: number | null;
@@ -115,4 +117,25 @@ export interface LoadRunMeta {
   readonly slo?: Readonly<Record<string, string>>;
   /** The mock's configuration, when the target is the embedded mock: ground truth for capacity fits. */
   readonly mockTruth?: { readonly workers: number; readonly serviceTime?: string; readonly profile: string };
+  /** The arrival process as measured: Poisson arrivals show an inter-arrival coefficient of variation near 1. */
+  readonly arrivals?: { readonly process: 'even' | 'poisson'; readonly jobs: number; readonly ratePerS: number; readonly interArrivalCv: number };
+  /** Against the embedded mock: each polling strategy's queue-wait estimates scored against the mock's timeline. */
+  readonly queueWaitAccuracy?: readonly QueueWaitAccuracy[];
+  /** The k6 execution segment this instance ran, when the test was split (e.g. "0:1/2"). */
+  readonly segment?: string;
+  /** The billable budget the run was held to; null when unlimited (the embedded mock). */
+  readonly budget?: number | null;
+}
+
+export interface QueueWaitAccuracy {
+  readonly strategy: string;
+  readonly jobs: number;
+  readonly trueMeanMs: number;
+  readonly meanErrorMs: number;
+  readonly meanErrorPct: number;
+  readonly p95AbsErrorMs: number;
+  /** Fraction of jobs whose true queue wait lies inside the reported interval. */
+  readonly coverage: number;
+  readonly medianPolls: number;
+  readonly meanPolls: number;
 }

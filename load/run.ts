@@ -1,7 +1,7 @@
 // `runLoad(options)`: run one k6 scenario against a target and leave the raw result files (core/result-files.ts):
-//   <out>/run.json      LoadRunMeta (+ optional extras: arrivals, queueWaitAccuracy, segment)
+//   <out>/run.json      LoadRunMeta (with its optional arrivals, queueWaitAccuracy, segment, budget)
 //   <out>/summary.json  k6's handleSummary data
-//   <out>/jobs.ndjson   one JobRecord per line (+ optional extras: sent_ms per observation, job_index)
+//   <out>/jobs.ndjson   one JobRecord per line (with its optional sent_ms per observation and job_index)
 //   <out>/truth.ndjson  the embedded mock's ground truth per job, when the target is the mock
 // It is the whole of `infercheck load`, callable from code (the main job, the benches): it never exits the process
 // and never prints a verdict; the caller reads exitCode (k6's own: 0 pass, 99 an SLO threshold failed).
@@ -13,7 +13,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { loadObjectives, toK6Thresholds, type ObjectiveSet } from '../core/objectives.ts';
 import { redactDeep, redactText } from '../core/redact.ts';
-import type { JobRecord, LoadRunMeta } from '../core/result-files.ts';
+import type { JobRecord, LoadRunMeta, QueueWaitAccuracy } from '../core/result-files.ts';
 import { isModelId, MODELS } from '../core/spec.ts';
 import { billableBudget, parseTarget, readApiKey, UsageError, type TargetSpec } from '../core/target.ts';
 import { interArrivalCv } from './k6/lib/rng.ts';
@@ -73,25 +73,9 @@ export interface LoadOptions {
   readonly env?: NodeJS.ProcessEnv;
 }
 
-export interface QueueWaitAccuracy {
-  readonly strategy: string;
-  readonly jobs: number;
-  readonly trueMeanMs: number;
-  readonly meanErrorMs: number;
-  readonly meanErrorPct: number;
-  readonly p95AbsErrorMs: number;
-  /** fraction of jobs whose true queue wait lies inside the reported interval */
-  readonly coverage: number;
-  readonly medianPolls: number;
-  readonly meanPolls: number;
-}
-
-export type LoadRunFile = LoadRunMeta & {
-  readonly arrivals?: { readonly process: 'even' | 'poisson'; readonly jobs: number; readonly ratePerS: number; readonly interArrivalCv: number };
-  readonly queueWaitAccuracy?: readonly QueueWaitAccuracy[];
-  readonly segment?: string;
-  readonly budget?: number | null;
-};
+export type { QueueWaitAccuracy } from '../core/result-files.ts';
+/** run.json: the shared LoadRunMeta, whose optional fields carry this stage's extras. */
+export type LoadRunFile = LoadRunMeta;
 
 export interface LoadResult {
   readonly exitCode: number;
