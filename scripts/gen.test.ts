@@ -40,3 +40,22 @@ test('editing the spec without regenerating is detected, naming the stale files'
   const regenerated = (await import(join(dir, 'generated/validators.k6.js'))) as { validateTxt2ImgRequest: (b: unknown) => boolean };
   assert.equal(regenerated.validateTxt2ImgRequest({ prompt: 'x', samples: 8 }), true, 'the new bound reached the validators');
 });
+
+test('a oneOf is marked as a discriminated union only when its branches fix the tag to disjoint values', async () => {
+  const { markDiscriminatedUnions } = await import('./gen.ts');
+  const branch = (values: string[]) => ({ type: 'object', required: ['status'], properties: { status: { enum: values } } });
+  const union = (refs: string[]) => ({ type: 'object', required: ['status'], properties: { status: { type: 'string' } }, oneOf: refs.map((r) => ({ $ref: `#/$defs/${r}` })) });
+  const defs = {
+    A: branch(['QUEUED', 'PROCESSING']),
+    B: branch(['COMPLETED']),
+    C: branch(['COMPLETED', 'FAILED']),
+    D: { type: 'object', properties: { status: { const: 'X' } } }, // does not require the tag
+    Disjoint: union(['A', 'B']),
+    Overlapping: union(['B', 'C']),
+    Unrequired: union(['A', 'D']),
+  };
+  const marked = markDiscriminatedUnions(defs) as Record<string, Record<string, unknown>>;
+  assert.deepEqual(marked['Disjoint']?.['discriminator'], { propertyName: 'status' });
+  assert.equal(marked['Overlapping']?.['discriminator'], undefined);
+  assert.equal(marked['Unrequired']?.['discriminator'], undefined);
+});

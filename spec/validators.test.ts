@@ -110,6 +110,15 @@ test('the response validators accept the documented shapes and reject the broken
   }
 });
 
+test('a job body with a known status is judged by that status\'s branch alone', () => {
+  const completedWithoutMetrics = { status: 'COMPLETED', request_id: '2c7f59ea-13f1-402c-9353-915a2b5a2124' };
+  assert.equal(nodeCopy.validateStatusResponse(completedWithoutMetrics), false);
+  assert.deepEqual(
+    nodeCopy.validateStatusResponse.errors?.map((e) => e.message),
+    ["must have required property 'metrics'"],
+  );
+});
+
 const ALL_CASES = [
   ...REQUEST_CASES.map(([, body]) => ['validateTxt2ImgRequest', body] as const),
   ...RESPONSE_CASES.map(([name, body]) => [name, body] as const),

@@ -3,7 +3,7 @@
 // bench/load-validation-cost.bench.ts; not a load scenario.
 import exec from 'k6/execution';
 import { Counter } from 'k6/metrics';
-import { judgeResponse, judgeResponseMemo, parseOnly, type OperationId, type ResponseView } from './lib/validate.ts';
+import { judgeResponse, parseOnly, type OperationId, type ResponseView } from './lib/validate.ts';
 
 const exchanges = new Counter('ic_bench_exchanges');
 const seconds = Number(__ENV['IC_BENCH_S'] ?? 5);
@@ -12,9 +12,8 @@ export const options = {
   scenarios: {
     judged: { executor: 'constant-vus', vus: 1, duration: `${seconds}s`, exec: 'judged', tags: { mode: 'judged' } },
     parsed: { executor: 'constant-vus', vus: 1, duration: `${seconds}s`, exec: 'parsed', startTime: `${seconds + 1}s`, tags: { mode: 'parsed' } },
-    memo: { executor: 'constant-vus', vus: 1, duration: `${seconds}s`, exec: 'memoised', startTime: `${2 * seconds + 2}s`, tags: { mode: 'memo' } },
   },
-  thresholds: { 'ic_bench_exchanges{mode:judged}': [], 'ic_bench_exchanges{mode:parsed}': [], 'ic_bench_exchanges{mode:memo}': [] },
+  thresholds: { 'ic_bench_exchanges{mode:judged}': [], 'ic_bench_exchanges{mode:parsed}': [] },
 };
 
 const id = '2c7f59ea-13f1-402c-9353-915a2b5a2124';
@@ -29,18 +28,6 @@ const exchange: readonly [OperationId, ResponseView][] = [
 
 export function judged(): void {
   for (const [op, res] of exchange) if (judgeResponse(op, res).failures.length > 0) exec.test.abort(`recorded ${op} does not conform`);
-  exchanges.add(1);
-}
-
-// what the scripts do: every job has its own id and its own numbers, so the memo must see through both
-let n = 0;
-export function memoised(): void {
-  n++;
-  const rid = `2c7f59ea-13f1-402c-9353-${String(100000000000 + (n % 100000)).padStart(12, '0')}`;
-  for (const [op, res] of exchange) {
-    const text = (res.bodyText ?? '').split(id).join(rid).replace(/1\.2/g, String(1 + (n % 97) / 100));
-    if (judgeResponseMemo(op, { ...res, bodyText: text }, op === 'submitAsync' ? null : rid).failures.length > 0) exec.test.abort(`recorded ${op} does not conform`);
-  }
   exchanges.add(1);
 }
 

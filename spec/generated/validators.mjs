@@ -555,7 +555,7 @@ validate24.evaluated = {"props":{"image":true,"images":true,"status":true},"dyna
 export const validateSubmitResponse = validate25;
 const schema36 = {"description":"x-source: reference §2.1 [DOCS-ASYNC]; the SDK raises when request_id, status_url or response_url is missing.","type":"object","required":["request_id","status","status_url","response_url"],"properties":{"request_id":{"type":"string","format":"uuid"},"status":{"description":"Always QUEUED on submit (reference §2.1).","const":"QUEUED"},"poll_url":{"type":"string","format":"uri","description":"V1 poll endpoint (backward compatible)."},"status_url":{"type":"string","format":"uri"},"response_url":{"type":"string","format":"uri"}}};
 const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
-const formats2 = require("ajv-formats/dist/formats").fullFormats.uri;
+const formats2 = /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/)?[^\s]*$/i;
 
 function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -648,7 +648,7 @@ errors++;
 if(data.poll_url !== undefined){
 let data2 = data.poll_url;
 if(typeof data2 === "string"){
-if(!(formats2(data2))){
+if(!(formats2.test(data2))){
 const err7 = {instancePath:instancePath+"/poll_url",schemaPath:"#/properties/poll_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err7];
@@ -673,7 +673,7 @@ errors++;
 if(data.status_url !== undefined){
 let data3 = data.status_url;
 if(typeof data3 === "string"){
-if(!(formats2(data3))){
+if(!(formats2.test(data3))){
 const err9 = {instancePath:instancePath+"/status_url",schemaPath:"#/properties/status_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err9];
@@ -698,7 +698,7 @@ errors++;
 if(data.response_url !== undefined){
 let data4 = data.response_url;
 if(typeof data4 === "string"){
-if(!(formats2(data4))){
+if(!(formats2.test(data4))){
 const err11 = {instancePath:instancePath+"/response_url",schemaPath:"#/properties/response_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err11];
@@ -1229,7 +1229,7 @@ errors++;
 if(data.status_url !== undefined){
 let data2 = data.status_url;
 if(typeof data2 === "string"){
-if(!(formats2(data2))){
+if(!(formats2.test(data2))){
 const err6 = {instancePath:instancePath+"/status_url",schemaPath:"#/properties/status_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -1254,7 +1254,7 @@ errors++;
 if(data.response_url !== undefined){
 let data3 = data.response_url;
 if(typeof data3 === "string"){
-if(!(formats2(data3))){
+if(!(formats2.test(data3))){
 const err8 = {instancePath:instancePath+"/response_url",schemaPath:"#/properties/response_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err8];
@@ -1382,7 +1382,7 @@ errors++;
 if(data.status_url !== undefined){
 let data2 = data.status_url;
 if(typeof data2 === "string"){
-if(!(formats2(data2))){
+if(!(formats2.test(data2))){
 const err6 = {instancePath:instancePath+"/status_url",schemaPath:"#/properties/status_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -1407,7 +1407,7 @@ errors++;
 if(data.response_url !== undefined){
 let data3 = data.response_url;
 if(typeof data3 === "string"){
-if(!(formats2(data3))){
+if(!(formats2.test(data3))){
 const err8 = {instancePath:instancePath+"/response_url",schemaPath:"#/properties/response_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err8];
@@ -1584,7 +1584,7 @@ return errors === 0;
 validate31.evaluated = {"props":{"status":true,"request_id":true,"status_url":true,"response_url":true,"metrics":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateStatusResponse = validate32;
-const schema51 = {"description":"A 200 from the status endpoint.","type":"object","required":["status"],"properties":{"status":{"type":"string"}},"oneOf":[{"$ref":"#/$defs/PendingStatus"},{"$ref":"#/$defs/CompletedStatus"}]};
+const schema51 = {"description":"A 200 from the status endpoint.","type":"object","required":["status"],"properties":{"status":{"type":"string"}},"oneOf":[{"$ref":"#/$defs/PendingStatus"},{"$ref":"#/$defs/CompletedStatus"}],"discriminator":{"propertyName":"status"}};
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1596,51 +1596,9 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs1 = errors;
-let valid0 = false;
-let passing0 = null;
-const _errs2 = errors;
-if(!(validate29(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs2 === errors;
-if(_valid0){
-valid0 = true;
-passing0 = 0;
-var props0 = {};
-props0.status = true;
-props0.request_id = true;
-props0.status_url = true;
-props0.response_url = true;
-props0.metrics = true;
-}
-const _errs3 = errors;
-if(!(validate31(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs3 === errors;
-if(_valid0 && valid0){
-valid0 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid0 = true;
-passing0 = 1;
-if(props0 !== true){
-props0 = props0 || {};
-props0.status = true;
-props0.request_id = true;
-props0.status_url = true;
-props0.response_url = true;
-props0.metrics = true;
-}
-}
-}
-if(!valid0){
-const err0 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.status === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1649,20 +1607,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-else {
-errors = _errs1;
-if(vErrors !== null){
-if(_errs1){
-vErrors.length = _errs1;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.status === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+if(data.status !== undefined){
+if(typeof data.status !== "string"){
+const err1 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1671,13 +1618,51 @@ vErrors.push(err1);
 }
 errors++;
 }
+}
+const tag0 = data.status;
+if(typeof tag0 == "string"){
+if(tag0 === "QUEUED"){
+if(!(validate29(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+errors = vErrors.length;
+}
+var props0 = {};
+props0.status = true;
+props0.request_id = true;
+props0.status_url = true;
+props0.response_url = true;
+props0.metrics = true;
+}
+else if(tag0 === "PROCESSING"){
+if(!(validate29(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+errors = vErrors.length;
+}
 if(props0 !== true){
 props0 = props0 || {};
 props0.status = true;
+props0.request_id = true;
+props0.status_url = true;
+props0.response_url = true;
+props0.metrics = true;
 }
-if(data.status !== undefined){
-if(typeof data.status !== "string"){
-const err2 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else if(tag0 === "COMPLETED"){
+if(!(validate31(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+errors = vErrors.length;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.status = true;
+props0.request_id = true;
+props0.status_url = true;
+props0.response_url = true;
+props0.metrics = true;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "status", tagValue: tag0},message:"value of tag \"status\" must be in oneOf"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1687,14 +1672,24 @@ vErrors.push(err2);
 errors++;
 }
 }
-}
 else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err3 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "status", tagValue: tag0},message:"tag \"status\" must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
 else {
 vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
 }
 errors++;
 }
@@ -1704,13 +1699,13 @@ return errors === 0;
 }
 validate32.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const validateFailedResponse = validate35;
+export const validateFailedResponse = validate36;
 const schema52 = {"description":"A FAILED job, served as 422 on both v2 GETs. x-source: seed-scifi; reference §1.5, §2.2 (body), §2.5 (content-policy blocks).","type":"object","required":["status","error"],"properties":{"status":{"const":"FAILED"},"error":{"type":"string","minLength":1},"request_id":{"type":"string","format":"uuid"},"metrics":{"$ref":"#/$defs/PartialMetrics"}}};
 
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate35.evaluated;
+const evaluated0 = validate36.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1817,18 +1812,18 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate35.errors = vErrors;
+validate36.errors = vErrors;
 return errors === 0;
 }
-validate35.evaluated = {"props":{"status":true,"error":true,"request_id":true,"metrics":true},"dynamicProps":false,"dynamicItems":false};
+validate36.evaluated = {"props":{"status":true,"error":true,"request_id":true,"metrics":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateImageObject = validate37;
+export const validateImageObject = validate38;
 const schema53 = {"description":"A generated image. x-source: reference §2.3 [AE data-model] {url, content_type, file_name, file_size}.","type":"object","required":["url","content_type"],"properties":{"url":{"type":"string","format":"uri"},"content_type":{"type":"string","const":"image/jpeg"},"file_name":{"type":"string"},"file_size":{"type":"integer","minimum":1}}};
 
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate37.evaluated;
+const evaluated0 = validate38.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1859,7 +1854,7 @@ errors++;
 if(data.url !== undefined){
 let data0 = data.url;
 if(typeof data0 === "string"){
-if(!(formats2(data0))){
+if(!(formats2.test(data0))){
 const err2 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err2];
@@ -1952,18 +1947,18 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate37.errors = vErrors;
+validate38.errors = vErrors;
 return errors === 0;
 }
-validate37.evaluated = {"props":{"url":true,"content_type":true,"file_name":true,"file_size":true},"dynamicProps":false,"dynamicItems":false};
+validate38.evaluated = {"props":{"url":true,"content_type":true,"file_name":true,"file_size":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateCompletedResult = validate38;
+export const validateCompletedResult = validate39;
 const schema54 = {"description":"x-source: reference §2.3 (output always present; images[] for image models), §4.3 (SDK fixture has error null).","type":"object","required":["status","output","metrics"],"properties":{"status":{"const":"COMPLETED"},"request_id":{"type":"string","format":"uuid"},"error":{"type":"null"},"output":{"description":"URL of the first generated image (reference §2.3 [DOCS-SDK]).","type":"string","format":"uri"},"images":{"type":"array","minItems":1,"maxItems":4,"items":{"$ref":"#/$defs/ImageObject"}},"seed":{"type":"integer"},"metrics":{"$ref":"#/$defs/ResultMetrics"}}};
 
-function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate38.evaluated;
+const evaluated0 = validate39.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2053,7 +2048,7 @@ errors++;
 if(data.output !== undefined){
 let data3 = data.output;
 if(typeof data3 === "string"){
-if(!(formats2(data3))){
+if(!(formats2.test(data3))){
 const err7 = {instancePath:instancePath+"/output",schemaPath:"#/properties/output/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err7];
@@ -2125,7 +2120,7 @@ errors++;
 if(data5.url !== undefined){
 let data6 = data5.url;
 if(typeof data6 === "string"){
-if(!(formats2(data6))){
+if(!(formats2.test(data6))){
 const err13 = {instancePath:instancePath+"/images/" + i0+"/url",schemaPath:"#/$defs/ImageObject/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err13];
@@ -2261,36 +2256,54 @@ vErrors.push(err23);
 }
 errors++;
 }
-validate38.errors = vErrors;
+validate39.errors = vErrors;
 return errors === 0;
 }
-validate38.evaluated = {"props":{"status":true,"request_id":true,"error":true,"output":true,"images":true,"seed":true,"metrics":true},"dynamicProps":false,"dynamicItems":false};
+validate39.evaluated = {"props":{"status":true,"request_id":true,"error":true,"output":true,"images":true,"seed":true,"metrics":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateResultResponse = validate40;
-const schema56 = {"description":"A 200 from the result endpoint.","type":"object","required":["status"],"properties":{"status":{"type":"string"}},"oneOf":[{"$ref":"#/$defs/PendingStatus"},{"$ref":"#/$defs/CompletedResult"}]};
+export const validateResultResponse = validate41;
+const schema56 = {"description":"A 200 from the result endpoint.","type":"object","required":["status"],"properties":{"status":{"type":"string"}},"oneOf":[{"$ref":"#/$defs/PendingStatus"},{"$ref":"#/$defs/CompletedResult"}],"discriminator":{"propertyName":"status"}};
 
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate40.evaluated;
+const evaluated0 = validate41.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs1 = errors;
-let valid0 = false;
-let passing0 = null;
-const _errs2 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.status === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.status !== undefined){
+if(typeof data.status !== "string"){
+const err1 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+const tag0 = data.status;
+if(typeof tag0 == "string"){
+if(tag0 === "QUEUED"){
 if(!(validate29(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
 errors = vErrors.length;
 }
-var _valid0 = _errs2 === errors;
-if(_valid0){
-valid0 = true;
-passing0 = 0;
 var props0 = {};
 props0.status = true;
 props0.request_id = true;
@@ -2298,20 +2311,25 @@ props0.status_url = true;
 props0.response_url = true;
 props0.metrics = true;
 }
-const _errs3 = errors;
-if(!(validate38(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+else if(tag0 === "PROCESSING"){
+if(!(validate29(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
 errors = vErrors.length;
 }
-var _valid0 = _errs3 === errors;
-if(_valid0 && valid0){
-valid0 = false;
-passing0 = [passing0, 1];
+if(props0 !== true){
+props0 = props0 || {};
+props0.status = true;
+props0.request_id = true;
+props0.status_url = true;
+props0.response_url = true;
+props0.metrics = true;
 }
-else {
-if(_valid0){
-valid0 = true;
-passing0 = 1;
+}
+else if(tag0 === "COMPLETED"){
+if(!(validate39(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+errors = vErrors.length;
+}
 if(props0 !== true){
 props0 = props0 || {};
 props0.status = true;
@@ -2323,46 +2341,8 @@ props0.seed = true;
 props0.metrics = true;
 }
 }
-}
-if(!valid0){
-const err0 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err0];
-}
 else {
-vErrors.push(err0);
-}
-errors++;
-}
-else {
-errors = _errs1;
-if(vErrors !== null){
-if(_errs1){
-vErrors.length = _errs1;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.status === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(props0 !== true){
-props0 = props0 || {};
-props0.status = true;
-}
-if(data.status !== undefined){
-if(typeof data.status !== "string"){
-const err2 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err2 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "status", tagValue: tag0},message:"value of tag \"status\" must be in oneOf"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2372,9 +2352,8 @@ vErrors.push(err2);
 errors++;
 }
 }
-}
 else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err3 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "status", tagValue: tag0},message:"tag \"status\" must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2383,8 +2362,19 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate40.errors = vErrors;
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate41.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate40.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate41.evaluated = {"dynamicProps":true,"dynamicItems":false};

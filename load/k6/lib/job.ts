@@ -11,7 +11,7 @@ import { estimateCompletion, estimateQueueWait, type Observation } from './estim
 import * as m from './metrics.ts';
 import { backoffAfter429Ms, defaultPollPlan, learnInferenceMs, nextPollDelayMs, rateLimitGapMs, type PollStrategy } from './poll.ts';
 import { uniformAt } from './rng.ts';
-import { judgeResponseMemo, parseOnly, type OperationId, type ResponseView } from './validate.ts';
+import { judgeResponse, parseOnly, type OperationId, type ResponseView } from './validate.ts';
 
 export const JOB_LINE_MARKER = '@@infercheck-job ';
 
@@ -81,12 +81,12 @@ function flushValidated(tags: Tags): void {
   validatedInJob = 0;
 }
 
-function account(cfg: RunConfig, operationId: OperationId, res: http.RefinedResponse<'text'>, tags: Tags, requestId: string | null = null): { json: unknown; failures: number } {
+function account(cfg: RunConfig, operationId: OperationId, res: http.RefinedResponse<'text'>, tags: Tags): { json: unknown; failures: number } {
   m.httpCodes.add(1, { ...tags, code: String(res.status), endpoint: operationId });
   if (res.status === 429) m.rateLimited.add(1, { ...tags, endpoint: operationId });
   const v = view(res);
   if (!cfg.validate) return { json: parseOnly(v).json, failures: 0 };
-  const judged = judgeResponseMemo(operationId, v, requestId);
+  const judged = judgeResponse(operationId, v);
   validatedInJob++;
   for (const failure of judged.failures) {
     m.validationFailures.add(1, { ...tags, operation: operationId, kind: failure.kind });
@@ -233,7 +233,7 @@ export async function runAsyncJob(cfg: RunConfig, ctx: JobContext, strategy: Pol
     const atMs = Date.now();
     record.polls++;
     m.polls.add(1, tags);
-    const judged = account(cfg, 'getRequestStatus', res, tags, record.request_id);
+    const judged = account(cfg, 'getRequestStatus', res, tags);
     validationErrors += judged.failures;
     record.final_code = res.status;
     if (res.status === 429) {
@@ -263,7 +263,7 @@ export async function runAsyncJob(cfg: RunConfig, ctx: JobContext, strategy: Pol
     const result = await http.asyncRequest('GET', responseUrl, null, requestParams(cfg, tags, 'result'));
     record.result_fetch_ms = Date.now() - fetchSentMs;
     m.resultFetch.add(record.result_fetch_ms, tags);
-    const judged = account(cfg, 'getRequestResult', result, tags, record.request_id);
+    const judged = account(cfg, 'getRequestResult', result, tags);
     validationErrors += judged.failures;
     record.final_code = result.status;
     record.server = serverMetricsOf(judged.json);
