@@ -8,7 +8,7 @@
 // prints a 95 % confidence interval (batch means over 20 batches in arrival order) and the comparison with Erlang C
 // evaluated at the load the queue actually saw (the measured arrival rate and the server's own inference times) —
 // a plug-in estimate that removes the part of the noise due to the random inputs.
-//   npx tsx bench/load-truth.bench.ts [--duration 150] [--service-ms 50] [--workers 2]
+//   npx tsx bench/load-truth.bench.ts [--duration 300] [--service-ms 50] [--workers 2]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ import { meanWaitMs } from '../core/queueing.ts';
 import { MODELS } from '../core/spec.ts';
 import { runLoad } from '../load/run.ts';
 
-const { values } = parseArgs({ options: { duration: { type: 'string', default: '150' }, 'service-ms': { type: 'string', default: '50' }, workers: { type: 'string', default: '2' }, seed: { type: 'string', default: '1' }, keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { duration: { type: 'string', default: '300' }, 'service-ms': { type: 'string', default: '50' }, workers: { type: 'string', default: '2' }, seed: { type: 'string', default: '1' }, keep: { type: 'boolean', default: false } } });
 const durationS = Number(values.duration);
 const serviceMs = Number(values['service-ms']);
 const workers = Number(values.workers);
@@ -73,6 +73,7 @@ console.log(`k6 exit ${result.exitCode}, ${result.jobs.length} jobs in ${wallS.t
 console.log('');
 console.log('model               jobs  Erlang C  plug-in EC   client est* (95% CI)       mock truth  server queue_time  est/EC  est/plug-in');
 const verdicts: boolean[] = [];
+const plugInByModel: { jobs: number; plugIn: number }[] = [];
 for (const model of MODELS) {
   const jobs = result.jobs.filter((j) => j.model === model && j.final_status === 'COMPLETED' && j.queue_wait_est_ms !== null).sort((a, b) => a.submit_at_ms - b.submit_at_ms);
   // Erlang C speaks of the server's queue, which starts when the submit arrives there; the client's estimate starts
@@ -87,6 +88,7 @@ for (const model of MODELS) {
   const [lo, hi] = batchMeansCi(est);
   const ratio = mean(est) / ec;
   const ratioPlug = mean(est) / plugIn;
+  plugInByModel.push({ jobs: jobs.length, plugIn });
   verdicts.push(Math.abs(ratio - 1) <= 0.1);
   console.log(
     `${model.padEnd(18)} ${String(jobs.length).padStart(5)}  ${ec.toFixed(1).padStart(8)}  ${plugIn.toFixed(1).padStart(10)}   ${mean(est).toFixed(1).padStart(7)} (${lo.toFixed(1)}–${hi.toFixed(1)})`.padEnd(82) +
@@ -98,7 +100,14 @@ const all = result.jobs.filter((j) => j.final_status === 'COMPLETED' && j.queue_
 const pooledEst = mean(all.map((j) => j.queue_wait_est_ms! - j.submit_latency_ms / 2));
 const ecAll = erlangCMeanWaitMs(workers, ratePerModel, serviceMs);
 console.log('');
-console.log(`pooled over both models: client-estimated mean queue wait ${pooledEst.toFixed(1)} ms vs Erlang C ${ecAll.toFixed(1)} ms → ratio ${(pooledEst / ecAll).toFixed(3)} (goal within 10 %: ${Math.abs(pooledEst / ecAll - 1) <= 0.1 ? 'MET' : 'NOT MET'})`);
+// Two readings of "within 10 % of Erlang C". At the configured load the formula inherits the noise of the random
+// inputs too: a Poisson count and exponential draws that land 2 % high put ρ at 0.714, and near ρ = 0.7 that moves
+// the mean wait by ~9 %. At the load the queue actually saw (measured arrival rate and service times, per model,
+// weighted by jobs) the comparison tests what the run claims: that the queue measured is an M/M/c queue.
+const plugInAll = plugInByModel.reduce((s, m) => s + m.jobs * m.plugIn, 0) / plugInByModel.reduce((s, m) => s + m.jobs, 0);
+console.log(`pooled over both models: client-estimated mean queue wait ${pooledEst.toFixed(1)} ms`);
+console.log(`  vs Erlang C at the configured load ${ecAll.toFixed(1)} ms → ratio ${(pooledEst / ecAll).toFixed(3)} (within 10 %: ${Math.abs(pooledEst / ecAll - 1) <= 0.1 ? 'MET' : 'NOT MET'})`);
+console.log(`  vs Erlang C at the realised load ${plugInAll.toFixed(1)} ms → ratio ${(pooledEst / plugInAll).toFixed(3)} (within 10 %: ${Math.abs(pooledEst / plugInAll - 1) <= 0.1 ? 'MET' : 'NOT MET'})`);
 console.log('* client estimate minus half the submit round trip: the wait from the submit reaching the server, which is what Erlang C and the mock count');
 console.log(`late arrivals ${result.jobs.length ? '' : ''}(see summary.json ic_late_arrivals); files in ${values.keep ? out : '(deleted)'}`);
 if (!values.keep) rmSync(out, { recursive: true, force: true });
