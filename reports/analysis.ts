@@ -1,7 +1,7 @@
 // Measuring, kept apart from presenting: results.json + objectives → every number the HTML, Markdown and JUnit
 // outputs show. Renderers format this; they compute nothing statistical themselves.
 import { describeObjective, quantileOf, type Objective, type ObjectiveSet } from '../core/objectives.ts';
-import type { RecordedExchange, Severity } from '../core/result-files.ts';
+import type { CheckOutcome, RecordedExchange, Severity } from '../core/result-files.ts';
 import type { JobRow, Results } from './results-types.ts';
 import { planCapacity, type CapacityPlan } from './capacity.ts';
 import { inScope, metricValues, orderedSample } from './samples.ts';
@@ -106,6 +106,15 @@ export interface Analysis {
   readonly timeline: Timeline | null;
   readonly sampleSizeRule: { readonly confidence: number; readonly p99: number | null; readonly p95: number | null; readonly p99At99: number | null; readonly p99At99OneOver: number | null };
   readonly notes: readonly string[];
+}
+
+/**
+ * A check that neither passed nor failed a case never ran: every case skipped, or no case at all (the contracts
+ * stage writes a check it could not apply — rate-limit-429 without --rpm — as zero cases with a skipReason).
+ * It is reported as skipped, never as passed.
+ */
+export function checkNeverRan(check: Pick<CheckOutcome, 'passed' | 'failed'>): boolean {
+  return check.passed === 0 && check.failed === 0;
 }
 
 const SEVERITY_ORDER: readonly Severity[] = ['critical', 'major', 'minor', 'info'];
@@ -251,7 +260,7 @@ export function analyze(results: Results, objectives: ObjectiveSet, objectivesSo
     confidence,
     verdicts,
     slaVerdict,
-    contracts: results.contracts ? { checks: checks.length, failedChecks: checks.filter((c) => c.failed > 0).length, failures: checks.reduce((s, c) => s + c.failed, 0), skipped: checks.filter((c) => c.cases > 0 && c.skipped === c.cases).length } : null,
+    contracts: results.contracts ? { checks: checks.length, failedChecks: checks.filter((c) => c.failed > 0).length, failures: checks.reduce((s, c) => s + c.failed, 0), skipped: checks.filter(checkNeverRan).length } : null,
     failureGroups: groupFailures(results),
     groups: load && load.samples === 'raw' ? pairs.map(({ model, api }) => summarize(load, model, api, confidence)) : [],
     sweep,

@@ -147,3 +147,19 @@ test('bad input is one line and a non-zero exit', () => {
   assert.equal(slaBad.status, 2);
   assert.match(slaBad.stderr, /cannot read objectives file/);
 });
+
+test('a check the contracts stage could not apply (no cases, a skip reason) is skipped, never passed', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'infercheck-never-ran-'));
+  generateRun(dir, SMOKE_FIXTURE);
+  const file = join(dir, 'contracts', 'outcomes.json');
+  const outcomes = JSON.parse(readFileSync(file, 'utf8')) as { checks: unknown[] };
+  // exactly what `infercheck contracts` writes for rate-limit-429 without --rpm
+  outcomes.checks.push({ id: 'rate-limit-429', title: 'Exceeding the rate limit gives 429 with the reset header', severity: 'major', cases: 0, passed: 0, failed: 0, skipped: 0, skipReason: 'needs --rpm N (the rate limit to exceed)', failures: [] });
+  writeFileSync(file, JSON.stringify(outcomes));
+  await writeReport(dir);
+  const junit = readFileSync(join(dir, 'junit.xml'), 'utf8');
+  assert.match(junit, /<testsuite name="contracts" tests="6" failures="3" skipped="2">/);
+  assert.match(junit, /name="[^"]*rate-limit-429[^"]*"><skipped message="needs --rpm N \(the rate limit to exceed\)"\/>/);
+  assert.match(readFileSync(join(dir, 'summary.md'), 'utf8'), /\| contract checks \(6\) \|[^\n]*; 2 checks skipped \(never ran\)/);
+  rmSync(dir, { recursive: true, force: true });
+});

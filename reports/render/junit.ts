@@ -1,7 +1,7 @@
 // junit.xml: one test case per contract check and per SLO, so CI systems list them natively. A FAIL verdict is a
 // <failure>; an INCONCLUSIVE SLO is <skipped> with the number of jobs that would decide it (it is neither proven
 // met nor proven missed); a check that never ran is <skipped> with its reason.
-import type { Analysis } from '../analysis.ts';
+import { checkNeverRan, type Analysis } from '../analysis.ts';
 import { escapeXml as x } from './escape.ts';
 import { boundText, decisionText, estimateText } from './verdict-text.ts';
 
@@ -15,10 +15,10 @@ export function renderJunit(a: Analysis): string {
         const details = c.failures.slice(0, 20).map((f) => `[${f.severity}] ${f.operation}${f.model ? ` ${f.model}` : ''}: ${f.title} — ${f.message}${f.exchange ? ` (${f.exchange.request.method} ${f.exchange.request.url} → ${f.exchange.response?.status ?? 'no response'})` : ''}`).join('\n');
         return `    <testcase classname="contracts" name="${x(name)}"><failure type="${x(c.severity)}" message="${x(`${c.failed} of ${c.cases} cases failed`)}">${x(details)}</failure></testcase>`;
       }
-      if (c.cases > 0 && c.skipped === c.cases) return `    <testcase classname="contracts" name="${x(name)}"><skipped message="${x(c.skipReason ?? 'skipped')}"/></testcase>`;
+      if (checkNeverRan(c)) return `    <testcase classname="contracts" name="${x(name)}"><skipped message="${x(c.skipReason ?? 'skipped')}"/></testcase>`;
       return `    <testcase classname="contracts" name="${x(name)}"/>`;
     });
-    suites.push(`  <testsuite name="contracts" tests="${checks.length}" failures="${checks.filter((c) => c.failed > 0).length}" skipped="${checks.filter((c) => c.cases > 0 && c.skipped === c.cases).length}">\n${cases.join('\n')}\n  </testsuite>`);
+    suites.push(`  <testsuite name="contracts" tests="${checks.length}" failures="${checks.filter((c) => c.failed > 0).length}" skipped="${checks.filter(checkNeverRan).length}">\n${cases.join('\n')}\n  </testsuite>`);
   }
   if (a.verdicts.length) {
     const cases = a.verdicts.map((v) => {
