@@ -13,7 +13,7 @@ export function renderMarkdown(a: Analysis): string {
   out.push(`## infercheck ${ICON[a.overall]} — ${md(r.target.kind)} \`${md(r.target.baseUrl)}\``, '');
   out.push(`Spec ${md(r.specVersion)} · ${r.load ? `${md(r.load.scenario)} load run, ${formatCount(r.load.jobCount)} jobs` : 'no load run'} · confidence ${Math.round(a.confidence * 100)} % · objectives \`${md(a.objectivesSource)}\``, '');
   out.push('| objective | verdict | n | estimate | bound | decision |', '|---|---|---:|---:|---|---|');
-  if (a.contracts) out.push(`| contract checks (${a.contracts.checks}) | ${a.contracts.failedChecks ? ICON['FAIL'] : ICON['PASS']} | ${formatCount(r.contracts?.cases)} | ${a.contracts.failedChecks} failing | ${a.contracts.failures} failures; ${a.contracts.skipped} checks skipped (never ran) | |`);
+  if (a.contracts) out.push(`| contract checks (${a.contracts.checks}) | ${a.contracts.failedChecks ? ICON['FAIL'] : ICON['PASS']} | ${formatCount(r.contracts?.cases)} | ${a.contracts.failedChecks} failing | ${a.contracts.failures} failures; ${a.contracts.skipped} check${a.contracts.skipped === 1 ? '' : 's'} skipped (never ran) | |`);
   for (const v of a.verdicts) out.push(`| ${md(v.name)} | ${ICON[v.detail.verdict]} | ${formatCount(v.detail.n)} | ${md(estimateText(v))} | ${md(boundText(v))} | ${md(decisionText(v))} |`);
   out.push('');
   const rule = a.sampleSizeRule;
