@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { meanWaitMs } from '../core/queueing.ts';
+import { mmcMeanWaitMs } from '../core/queueing.ts';
 import { MODELS } from '../core/spec.ts';
 import { runLoad } from '../load/run.ts';
 
@@ -23,11 +23,6 @@ const serviceMs = Number(values['service-ms']);
 const workers = Number(values.workers);
 const rho = 0.7;
 const ratePerModel = (rho * workers * 1000) / serviceMs;
-
-/** Erlang C mean wait of M/M/c (core/queueing.ts: Allen–Cunneen with both squared CVs 1 is exactly Erlang C), ms. */
-function erlangCMeanWaitMs(c: number, ratePerS: number, serviceMs: number): number {
-  return meanWaitMs({ c, meanServiceMs: serviceMs, serviceScv: 1, arrivalScv: 1 }, ratePerS);
-}
 
 function mean(xs: readonly number[]): number {
   return xs.reduce((s, x) => s + x, 0) / xs.length;
@@ -83,8 +78,8 @@ for (const model of MODELS) {
   const serverQueue = jobs.map((j) => (j.server.queue_time_s ?? Number.NaN) * 1000).filter(Number.isFinite);
   const measuredRate = (jobs.length - 1) / ((jobs[jobs.length - 1]!.submit_at_ms - jobs[0]!.submit_at_ms) / 1000);
   const measuredService = mean(jobs.map((j) => (j.server.inference_time_s ?? 0) * 1000));
-  const ec = erlangCMeanWaitMs(workers, ratePerModel, serviceMs);
-  const plugIn = erlangCMeanWaitMs(workers, measuredRate, measuredService);
+  const ec = mmcMeanWaitMs(workers, ratePerModel, serviceMs);
+  const plugIn = mmcMeanWaitMs(workers, measuredRate, measuredService);
   const [lo, hi] = batchMeansCi(est);
   const ratio = mean(est) / ec;
   const ratioPlug = mean(est) / plugIn;
@@ -98,7 +93,7 @@ for (const model of MODELS) {
 }
 const all = result.jobs.filter((j) => j.final_status === 'COMPLETED' && j.queue_wait_est_ms !== null);
 const pooledEst = mean(all.map((j) => j.queue_wait_est_ms! - j.submit_latency_ms / 2));
-const ecAll = erlangCMeanWaitMs(workers, ratePerModel, serviceMs);
+const ecAll = mmcMeanWaitMs(workers, ratePerModel, serviceMs);
 console.log('');
 // Two readings of "within 10 % of Erlang C". At the configured load the formula inherits the noise of the random
 // inputs too: a Poisson count and exponential draws that land 2 % high put ρ at 0.714, and near ρ = 0.7 that moves

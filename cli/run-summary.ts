@@ -2,6 +2,7 @@
 // (reports/analysis.ts) or, for throughput and polls, straight from the job rows of results.json.
 import type { Analysis, MetricSummary } from '../reports/analysis.ts';
 import type { JobRow } from '../reports/results-types.ts';
+import { median } from '../reports/stats/two-sample.ts';
 
 export interface StageOutcome {
   readonly name: string;
@@ -23,13 +24,6 @@ function ms(value: number | undefined): string {
 function triple(metric: MetricSummary | undefined): string {
   if (!metric || metric.n === 0) return '—';
   return [metric.p50, metric.p95, metric.p99].map((p) => ms(p?.estimate)).join('/');
-}
-
-function median(values: readonly number[]): number | undefined {
-  if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
 /** Completed jobs per second over the span from the first submit to the last job seen finished. */
@@ -68,7 +62,8 @@ export function formatRunSummary(analysis: Analysis, stages: readonly StageOutco
     const rows = analysis.groups.map((g) => {
       const jobs = load.jobs.filter((j) => j.model === g.model && j.api === g.api);
       const byMetric = new Map(g.metrics.map((m) => [m.metric, m]));
-      const polls = g.api === 'v2' ? median(jobs.filter((j) => j.request_id !== null).map((j) => j.polls)) : undefined;
+      const polled = jobs.filter((j) => j.request_id !== null).map((j) => j.polls).sort((a, b) => a - b);
+      const polls = g.api === 'v2' && polled.length > 0 ? median(polled) : undefined;
       const rate = throughputPerS(jobs);
       return [
         g.model,

@@ -38,6 +38,11 @@ export function meanWaitMs(model: QueueModel, ratePerS: number): number {
   return (erlangC(model.c, a) / (model.c * mu - lambda)) * ((model.arrivalScv + model.serviceScv) / 2);
 }
 
+/** Mean wait in queue of M/M/c (ms): Allen–Cunneen with both squared coefficients of variation 1 is exactly Erlang C. */
+export function mmcMeanWaitMs(c: number, ratePerS: number, meanServiceMs: number): number {
+  return meanWaitMs({ c, meanServiceMs, serviceScv: 1, arrivalScv: 1 }, ratePerS);
+}
+
 /**
  * Wait percentile (ms): P(W > t) ≈ C · exp(−t (cμ − λ) / ((c_a² + c_s²)/2)), exact for M/M/c and scaled by the
  * Allen–Cunneen factor otherwise.

@@ -7,12 +7,7 @@ import { FakeClock } from './clock.ts';
 import { MockCore } from './core.ts';
 import { serviceTimeModel } from './latency.ts';
 import { exponential, seededRng } from '../core/rng.ts';
-import { erlangC, meanWaitMs } from '../core/queueing.ts';
-
-/** Mean wait in queue for M/M/c (ms): Allen–Cunneen with both squared coefficients of variation 1 is exactly Erlang C. */
-function erlangCMeanWaitMs(c: number, ratePerS: number, meanServiceMs: number): number {
-  return meanWaitMs({ c, meanServiceMs, serviceScv: 1, arrivalScv: 1 }, ratePerS);
-}
+import { erlangC, mmcMeanWaitMs } from '../core/queueing.ts';
 
 function simulate(workers: number, meanServiceMs: number, utilisation: number, jobs: number, seed: number, service: string): number {
   const clock = new FakeClock(0);
@@ -51,7 +46,7 @@ describe('queueing theory against the core', () => {
       const meanServiceMs = 1000;
       const measured = simulate(workers, meanServiceMs, 0.7, 200_000, 2026 + workers, 'exp');
       const ratePerS = (0.7 * workers * 1000) / meanServiceMs;
-      const predicted = erlangCMeanWaitMs(workers, ratePerS, meanServiceMs);
+      const predicted = mmcMeanWaitMs(workers, ratePerS, meanServiceMs);
       const error = Math.abs(measured - predicted) / predicted;
       console.log(`# M/M/${workers} rho=0.7: measured Wq ${measured.toFixed(1)} ms, Erlang C ${predicted.toFixed(1)} ms, error ${(error * 100).toFixed(2)} %`);
       assert.ok(error < 0.1, `error ${(error * 100).toFixed(1)} %`);

@@ -99,3 +99,8 @@ test('too few stages or no queue data gives no plan rather than a made-up one', 
   assert.equal(planCapacity(load.jobs, load.stages.slice(0, 1), SWEEP_FIXTURE.models[0]!, 'v2', OBJECTIVES), null);
   assert.equal(planCapacity(load.jobs, load.stages, 'no-such-model', 'v2', OBJECTIVES), null);
 });
+
+test('the service-time truth is read with the mock\'s own grammar: what the mock refuses is no truth', () => {
+  assert.equal(parseServiceTime('exp:300')?.mean, 300);
+  for (const bad of ['fixed:-1', 'exp:0', 'lognormal:800', 'uniform:3', 'fixed:1,2']) assert.equal(parseServiceTime(bad), undefined, bad);
+});

@@ -1,6 +1,7 @@
 // Distributions with known quantiles: the ground truth that calibration simulations compare intervals against.
 import { normalCdf, normalQuantile } from './jstat.ts';
 import { exponential, lognormal, type KnownDistribution, type Rng } from '../../core/rng.ts';
+import { parseServiceTime as parseServiceTimeSpec, type ServiceTimeSpec } from '../../core/service-time.ts';
 
 export function lognormalDistribution(median: number, sigma: number): KnownDistribution {
   return {
@@ -58,13 +59,15 @@ export function bimodalDistribution(weightSlow: number, fast: { median: number; 
   };
 }
 
-/** Parses the mock's `--service-time` spec ('fixed:MS' | 'exp:MEAN_MS' | 'lognormal:MEDIAN_MS,SIGMA'). */
-export function parseServiceTime(spec: string): KnownDistribution | undefined {
-  const [kind, args = ''] = spec.split(':');
-  const numbers = args.split(',').map(Number);
-  if (numbers.some((v) => !Number.isFinite(v))) return undefined;
-  if (kind === 'fixed' && numbers.length === 1) return fixedDistribution(numbers[0]!);
-  if (kind === 'exp' && numbers.length === 1) return exponentialDistribution(numbers[0]!);
-  if (kind === 'lognormal' && numbers.length === 2) return lognormalDistribution(numbers[0]!, numbers[1]!);
-  return undefined;
+/** The distribution a mock `--service-time` spec draws from (core/service-time.ts); undefined when it does not parse. */
+export function parseServiceTime(text: string): KnownDistribution | undefined {
+  let spec: ServiceTimeSpec;
+  try {
+    spec = parseServiceTimeSpec(text);
+  } catch {
+    return undefined;
+  }
+  if (spec.kind === 'fixed') return fixedDistribution(spec.ms);
+  if (spec.kind === 'exp') return exponentialDistribution(spec.meanMs);
+  return lognormalDistribution(spec.medianMs, spec.sigma);
 }
