@@ -3,7 +3,7 @@
 // the operation table does not carry, the spec as JSON (through core/spec.ts). Nothing here restates the contract.
 import type { ValidateFunction } from 'ajv';
 import * as generatedValidators from '../spec/generated/validators.mjs';
-import { OPERATIONS, jobStateMachine, specDocument, type JsonSchema } from '../core/spec.ts';
+import { OPERATIONS, jobStateMachine, operation, specDocument, type JsonSchema } from '../core/spec.ts';
 import type { OperationEntry, ResponseEntry } from '../core/operation-types.ts';
 
 const VALIDATORS = generatedValidators as unknown as Readonly<Record<string, ValidateFunction | undefined>>;
@@ -25,18 +25,12 @@ export function schemaErrors(schemaName: string, value: unknown): string | undef
     .join('; ');
 }
 
-export function operationById(operationId: string): OperationEntry {
-  const op = OPERATIONS.find((o) => o.operationId === operationId);
-  if (!op) throw new Error(`spec: no operation ${operationId}`);
-  return op;
-}
-
 export function documentedResponse(operationId: string, status: number): ResponseEntry | undefined {
-  return operationById(operationId).responses[String(status)];
+  return operation(operationId).responses[String(status)];
 }
 
 export function documentedStatuses(operationId: string): string[] {
-  return Object.keys(operationById(operationId).responses);
+  return Object.keys(operation(operationId).responses);
 }
 
 type RefOr<T> = T | { readonly $ref: string };
@@ -60,7 +54,7 @@ interface HeaderObject {
 
 /** The schema of a documented response header (lower-case name), resolved through the spec's $refs. */
 export function headerSchema(operationId: string, status: number, headerName: string): JsonSchema | undefined {
-  const op = operationById(operationId);
+  const op = operation(operationId);
   const paths = specDocument()['paths'] as Record<string, Record<string, { responses?: Record<string, unknown> }>>;
   const response = deref<{ headers?: Record<string, RefOr<HeaderObject>> }>(
     paths[op.path]?.[op.method.toLowerCase()]?.responses?.[String(status)] as RefOr<{ headers?: Record<string, RefOr<HeaderObject>> }>,
