@@ -3,8 +3,8 @@
 // the operation table does not carry, the spec as JSON (through core/spec.ts). Nothing here restates the contract.
 import type { ValidateFunction } from 'ajv';
 import * as generatedValidators from '../spec/generated/validators.mjs';
-import { OPERATIONS, jobStateMachine, operation, specDocument, type JsonSchema } from '../core/spec.ts';
-import type { OperationEntry, ResponseEntry } from '../core/operation-types.ts';
+import { jobStateMachine, operation, specDocument, type JsonSchema } from '../core/spec.ts';
+import type { ResponseEntry } from '../core/operation-types.ts';
 
 const VALIDATORS = generatedValidators as unknown as Readonly<Record<string, ValidateFunction | undefined>>;
 
