@@ -87,9 +87,14 @@ export interface JobRecord {
   /** The job's index in the run's arrival schedule (ties a job to its planned start). */
   readonly job_index?: number;
   readonly polls: number;
-  /** Estimated queue wait (submit → PROCESSING began) and the half-width of its uncertainty interval. */
+  /**
+   * Estimated queue wait (submit → PROCESSING began) and the largest distance from it to either end of the interval
+   * the start is known to lie in. When the run pooled its jobs (load/pooled-queue-wait.ts) the estimate is the
+   * wait's expected value given that interval, and `queue_wait_mid_ms` keeps the midpoint k6 reported alone.
+   */
   readonly queue_wait_est_ms: number | null;
   readonly queue_wait_bound_ms: number | null;
+  readonly queue_wait_mid_ms?: number | null;
   readonly e2e_ms: number | null; // submit → terminal state seen
   readonly result_fetch_ms: number | null;
   readonly server: {
@@ -133,6 +138,11 @@ export interface QueueWaitAccuracy {
   readonly trueMeanMs: number;
   readonly meanErrorMs: number;
   readonly meanErrorPct: number;
+  /** half-width of a 95 % confidence interval for the mean error (normal approximation over the jobs) */
+  readonly meanErrorCi95Ms: number;
+  /** the same mean error for each job's midpoint alone, before pooling (equal to meanErrorMs when nothing was pooled) */
+  readonly midpointMeanErrorMs: number;
+  readonly midpointMeanErrorPct: number;
   readonly p95AbsErrorMs: number;
   /** Fraction of jobs whose true queue wait lies inside the reported interval. */
   readonly coverage: number;

@@ -118,7 +118,7 @@ export function registerLoadCommand(program: Command): void {
       const accuracy = result.meta.queueWaitAccuracy ?? [];
       for (const a of accuracy) {
         process.stdout.write(
-          `queue-wait estimate vs mock truth [${a.strategy}]: ${a.jobs} jobs, true mean ${a.trueMeanMs.toFixed(0)} ms, mean error ${a.meanErrorMs.toFixed(1)} ms (${a.meanErrorPct.toFixed(1)} %), p95 |error| ${a.p95AbsErrorMs.toFixed(0)} ms, inside bound ${(100 * a.coverage).toFixed(0)} %, median polls ${a.medianPolls}\n`,
+          `queue-wait estimate vs mock truth [${a.strategy}]: ${a.jobs} jobs, true mean ${a.trueMeanMs.toFixed(0)} ms, mean error ${a.meanErrorMs.toFixed(1)} ± ${a.meanErrorCi95Ms.toFixed(1)} ms (${a.meanErrorPct.toFixed(1)} %; midpoints alone ${a.midpointMeanErrorPct.toFixed(1)} %), p95 |error| ${a.p95AbsErrorMs.toFixed(0)} ms, inside bound ${(100 * a.coverage).toFixed(0)} %, median polls ${a.medianPolls}\n`,
         );
       }
       if (result.meta.arrivals) {

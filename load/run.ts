@@ -17,6 +17,7 @@ import type { JobRecord, LoadRunMeta, QueueWaitAccuracy } from '../core/result-f
 import { isModelId, MODELS } from '../core/spec.ts';
 import { billableBudget, parseTarget, readApiKey, UsageError, type TargetSpec } from '../core/target.ts';
 import { interArrivalCv } from './k6/lib/rng.ts';
+import { poolQueueWaits } from './pooled-queue-wait.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const K6_PATH = join(REPO, '.tools', 'bin', 'k6');
@@ -168,31 +169,38 @@ function quantile(sorted: readonly number[], q: number): number {
 /** Each job's estimated queue wait against the mock's ground truth, per polling strategy. */
 export function scoreQueueWait(jobs: readonly JobRecord[], truth: readonly MockTruthRecord[]): QueueWaitAccuracy[] {
   const byId = new Map(truth.map((t) => [t.request_id, t]));
-  const groups = new Map<string, { errors: number[]; truths: number[]; polls: number[]; covered: number }>();
+  const groups = new Map<string, { errors: number[]; midErrors: number[]; truths: number[]; polls: number[]; covered: number }>();
   for (const job of jobs) {
     if (job.api !== 'v2' || job.request_id === null || job.queue_wait_est_ms === null || job.final_status !== 'COMPLETED') continue;
     const t = byId.get(job.request_id);
     if (!t || t.queue_ms === null) continue;
-    const group = groups.get(job.poll_strategy) ?? { errors: [], truths: [], polls: [], covered: 0 };
+    const group = groups.get(job.poll_strategy) ?? { errors: [], midErrors: [], truths: [], polls: [], covered: 0 };
     // the client's clock starts when it sends the submit; the mock's when it receives it: compare like with like
     const trueWait = t.started_at_ms !== null ? t.started_at_ms - job.submit_at_ms : t.queue_ms;
     const error = job.queue_wait_est_ms - trueWait;
     group.errors.push(error);
+    group.midErrors.push((job.queue_wait_mid_ms ?? job.queue_wait_est_ms) - trueWait);
     group.truths.push(trueWait);
     group.polls.push(job.polls);
     if (Math.abs(error) <= (job.queue_wait_bound_ms ?? 0) + 1) group.covered++;
     groups.set(job.poll_strategy, group);
   }
+  const mean = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
   return [...groups.entries()].map(([strategy, g]) => {
-    const mean = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
     const trueMean = mean(g.truths);
     const meanError = mean(g.errors);
+    const midpointMeanError = mean(g.midErrors);
+    // jobs' errors are independent given the queue (each job's poll phase is its own draw)
+    const sd = g.errors.length > 1 ? Math.sqrt(g.errors.reduce((s, e) => s + (e - meanError) ** 2, 0) / (g.errors.length - 1)) : Number.NaN;
     return {
       strategy,
       jobs: g.errors.length,
       trueMeanMs: trueMean,
       meanErrorMs: meanError,
       meanErrorPct: trueMean > 0 ? (100 * meanError) / trueMean : Number.NaN,
+      meanErrorCi95Ms: (1.96 * sd) / Math.sqrt(g.errors.length),
+      midpointMeanErrorMs: midpointMeanError,
+      midpointMeanErrorPct: trueMean > 0 ? (100 * midpointMeanError) / trueMean : Number.NaN,
       p95AbsErrorMs: quantile([...g.errors.map(Math.abs)].sort((a, b) => a - b), 0.95),
       coverage: g.covered / g.errors.length,
       medianPolls: quantile([...g.polls].sort((a, b) => a - b), 0.5),
@@ -355,7 +363,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     writeFileSync(join(outDir, 'truth.ndjson'), truth.map((t) => JSON.stringify(t)).join('\n') + (truth.length ? '\n' : ''));
   }
 
-  const { jobs, other } = await readJobLines(consolePath, [apiKey]);
+  const read = await readJobLines(consolePath, [apiKey]);
+  const { other } = read;
+  const jobs = poolQueueWaits(read.jobs);
   writeFileSync(join(outDir, 'jobs.ndjson'), jobs.map((j) => JSON.stringify(j)).join('\n') + (jobs.length ? '\n' : ''));
   writeFileSync(join(outDir, 'k6-console.log'), other.join('\n') + (other.length ? '\n' : ''));
   rmSync(consolePath, { force: true });

@@ -24,6 +24,11 @@ export interface PointEstimate {
   /** half-width of the interval the true value is known to lie in */
   readonly boundMs: number;
   readonly interval: Interval;
+  /**
+   * The interval in the polls' midpoints (the estimated instants the server looked): what the point estimate is
+   * the middle of, and what a pooled estimate refines (load/pooled-queue-wait.ts). Inside `interval`.
+   */
+  readonly lookInterval?: Interval;
 }
 
 const TERMINAL: ReadonlySet<string> = new Set(['COMPLETED', 'FAILED']);
@@ -80,8 +85,10 @@ export function estimateQueueWait(submitSentMs: number, observations: readonly O
   }
   lowMs = Math.max(0, Math.min(lowMs, highMs));
   highMs = Math.max(0, highMs);
-  const pointMs = Math.min(Math.max((lowPointMs + Math.max(lowPointMs, highPointMs)) / 2, lowMs), highMs);
-  return { estimateMs: pointMs, boundMs: Math.max(pointMs - lowMs, highMs - pointMs), interval: { lowMs, highMs } };
+  const lookLowMs = Math.min(Math.max(lowPointMs, lowMs), highMs);
+  const lookHighMs = Math.min(Math.max(highPointMs, lookLowMs), highMs);
+  const pointMs = (lookLowMs + lookHighMs) / 2;
+  return { estimateMs: pointMs, boundMs: Math.max(pointMs - lowMs, highMs - pointMs), interval: { lowMs, highMs }, lookInterval: { lowMs: lookLowMs, highMs: lookHighMs } };
 }
 
 /**

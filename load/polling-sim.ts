@@ -1,0 +1,69 @@
+// Jobs without a network, for the polling tests and benchmarks: an M/G/c queue (Poisson arrivals, log-normal
+// service, FIFO) gives each job its true queue wait and inference time, and `pollJob` polls that timeline through
+// k6/lib/poll.ts exactly as the k6 scripts do, with 1–2 ms round trips in which the server looks at a uniform
+// instant. Plain TypeScript.
+import { estimateQueueWait, type Observation } from './k6/lib/estimate.ts';
+import { nextPollDelayMs, type PollPlan } from './k6/lib/poll.ts';
+
+export interface SimulatedJob {
+  /** ms from the job's arrival at the server to its start */
+  readonly waitMs: number;
+  readonly serviceMs: number;
+}
+
+/** `count` jobs of an M/G/c queue at utilisation `rho` with log-normal service (median, σ). */
+export function simulateQueue(random: () => number, count: number, workers: number, rho: number, medianMs: number, sigma: number): SimulatedJob[] {
+  const meanMs = medianMs * Math.exp((sigma * sigma) / 2);
+  const rate = (rho * workers) / meanMs;
+  const free = new Array<number>(workers).fill(0);
+  let t = 0;
+  const jobs: SimulatedJob[] = [];
+  for (let i = 0; i < count; i++) {
+    t += -Math.log(1 - random()) / rate;
+    free.sort((a, b) => a - b);
+    const start = Math.max(t, free[0]!);
+    const z = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+    const serviceMs = medianMs * Math.exp(sigma * z);
+    free[0] = start + serviceMs;
+    jobs.push({ waitMs: start - t, serviceMs });
+  }
+  return jobs;
+}
+
+export interface PolledJob {
+  /** the true queue wait measured from the submit being sent (the server receives it half a round trip later) */
+  readonly trueWaitMs: number;
+  readonly observations: readonly Observation[];
+  readonly polls: number;
+  /** the server's inference_time, seconds with 3 decimals */
+  readonly inferenceS: number;
+  /** the first terminal answer's arrival minus the true end */
+  readonly lateMs: number;
+}
+
+/** Polls one job with `plan`, times relative to the submit being sent at 0. */
+export function pollJob(random: () => number, plan: PollPlan, job: SimulatedJob, expectedInferenceMs: number): PolledJob {
+  const observations: Observation[] = [];
+  let t = 1 + random(); // the submit's round trip
+  const startMs = t / 2 + job.waitMs;
+  let processingPolls = 0;
+  for (let polls = 0; polls < 10_000; polls++) {
+    const last = observations[observations.length - 1];
+    const start = processingPolls > 0 ? estimateQueueWait(0, observations) : null;
+    t += nextPollDelayMs(
+      plan,
+      { elapsedMs: t, polls, lastStatus: last?.status ?? null, processingPolls, startEstimateMs: start?.estimateMs ?? null, expectedInferenceMs },
+      random(),
+    );
+    const roundTrip = 1 + random();
+    const serverAt = t + random() * roundTrip;
+    const status = serverAt < startMs ? 'QUEUED' : serverAt < startMs + job.serviceMs ? 'PROCESSING' : 'COMPLETED';
+    observations.push({ status, sent_ms: t, at_ms: t + roundTrip, code: 200 });
+    t += roundTrip;
+    if (status === 'PROCESSING') processingPolls++;
+    if (status === 'COMPLETED') {
+      return { trueWaitMs: startMs, observations, polls: polls + 1, inferenceS: Math.round(job.serviceMs) / 1000, lateMs: t - (startMs + job.serviceMs) };
+    }
+  }
+  throw new Error('job never completed');
+}
