@@ -27,8 +27,8 @@ test('adaptive polls at once, then at jittered fractions of the inference time w
   assert.equal(nextPollDelayMs(plan, progress({}), 0.5), 0);
   const low = nextPollDelayMs(plan, progress({ polls: 1, lastStatus: 'QUEUED' }), 0);
   const high = nextPollDelayMs(plan, progress({ polls: 1, lastStatus: 'QUEUED' }), 0.999999);
-  assert.equal(low, 400); // 0.4 × 2000 × 0.5
-  assert.ok(Math.abs(high - 1200) < 0.01); // 0.4 × 2000 × 1.5
+  assert.equal(low, 300); // 0.3 × 2000 × 0.5
+  assert.ok(Math.abs(high - 900) < 0.01); // 0.3 × 2000 × 1.5
 });
 
 test('adaptive sleeps through the run once PROCESSING is seen, then polls briefly if it overruns', () => {
@@ -85,7 +85,7 @@ function simulate(plan: PollPlan, start: number, inference: number, expected: nu
   throw new Error('never completed');
 }
 
-test('for 4 s jobs the adaptive schedule spends far fewer polls than the SDK loop, and its bound holds the truth', () => {
+test('for 4 s jobs the adaptive schedule spends fewer polls than the SDK loop for narrower intervals, and its bound holds the truth', () => {
   const random = seededRandom(7);
   const totals = { fixed: { polls: 0, bound: 0 }, adaptive: { polls: 0, bound: 0 } };
   for (let i = 0; i < 400; i++) {
@@ -98,7 +98,7 @@ test('for 4 s jobs the adaptive schedule spends far fewer polls than the SDK loo
       totals[strategy].bound += r.bound;
     }
   }
-  assert.ok(totals.adaptive.polls < 0.6 * totals.fixed.polls, `adaptive ${totals.adaptive.polls} vs fixed ${totals.fixed.polls} polls`);
-  // queued-phase gaps are capped at the SDK's 1 s, so the resolution is the SDK's (jitter aside)
-  assert.ok(totals.adaptive.bound <= 1.1 * totals.fixed.bound, `adaptive bound ${totals.adaptive.bound} vs fixed ${totals.fixed.bound}`);
+  assert.ok(totals.adaptive.polls < 0.7 * totals.fixed.polls, `adaptive ${totals.adaptive.polls} vs fixed ${totals.fixed.polls} polls`);
+  // queued-phase gaps average 0.6 s against the SDK's 1 s: the intervals are narrower too
+  assert.ok(totals.adaptive.bound <= 0.8 * totals.fixed.bound, `adaptive bound ${totals.adaptive.bound} vs fixed ${totals.fixed.bound}`);
 });

@@ -7,8 +7,9 @@
 // adaptive  Scheduled from the expected inference time S (learned from the server's own metrics.inference_time):
 //           - one poll at once, which settles the jobs that a free worker took immediately;
 //           - while QUEUED, gaps of a fraction of S with ±50 % jitter: the resolution scales with the time scale of
-//             the service, and the jitter puts the job's start at a random phase of the poll grid, so the midpoint
-//             estimate is not biased by the shape of the wait distribution;
+//             the service, and the jitter spreads the poll instants over the time axis, so that the run's intervals
+//             together show the shape of the wait distribution (load/pooled-queue-wait.ts uses it to remove the
+//             bias every midpoint has where that density slopes);
 //           - once PROCESSING is seen, sleep until the predicted end (estimated start + S + a margin): a poll during
 //             the run says nothing new;
 //           - if still running, short gaps until the end.
@@ -41,9 +42,11 @@ export function defaultPollPlan(strategy: PollStrategy, minGapMs = 10): PollPlan
   return {
     strategy,
     fixedIntervalMs: SDK_POLL_INTERVAL_MS,
-    queueGapFraction: 0.4,
-    // jittered ×0.5–1.5, so 800 ms averages a little under the SDK's 1 s and its widest gap is 1.2 s
-    maxQueueGapMs: 800,
+    // 0.3 × S, at most 600 ms, jittered ×0.5–1.5: finer than the SDK's 1 s (widest gap 0.9 s) and still fewer polls
+    // per job, because the run itself is not polled (simulated at 2 s service, 2 workers, ρ 0.7: median 3 polls,
+    // mean 4.25, vs the SDK's 4 and 4.6; bench/load-polling-sim.bench.ts)
+    queueGapFraction: 0.3,
+    maxQueueGapMs: 600,
     endMarginFraction: 0.15,
     overrunGapFraction: 0.1,
     minGapMs,
