@@ -96,7 +96,7 @@ interface MockTruthRecord {
 }
 
 const DEFAULTS: Record<Scenario, { rate: number; durationS: number; vus: number }> = {
-  smoke: { rate: 4, durationS: 3, vus: 2 },
+  smoke: { rate: 4, durationS: 3, vus: 0 }, // vus 0: the open stage sizes its pool by Little's law; the v1 stage has its own 2 clients
   sync: { rate: 1, durationS: 30, vus: 2 },
   async: { rate: 1, durationS: 30, vus: 0 },
   sweep: { rate: 1, durationS: 20, vus: 0 },

@@ -57,6 +57,10 @@ test('smoke under k6 against the mock: every metric in summary.json, well-formed
   assert.equal(summary.metrics['ic_validation_failures']!.values['count'], 0, 'the mock keeps the contract');
   assert.equal(summary.metrics['ic_job_success']!.values['rate'], 1);
   assert.equal(summary.metrics['dropped_iterations']?.values['count'] ?? 0, 0);
+  // the open model was kept: the VU pool was large enough that arrivals left on their Poisson schedule
+  const late = summary.metrics['ic_late_arrivals']!.values['count']!;
+  const arrivals = summary.metrics['ic_jobs{api:v2}']?.values['count'] ?? result.jobs.filter((j) => j.api === 'v2').length;
+  assert.ok(late <= Math.max(1, 0.1 * arrivals), `${late} of ${arrivals} v2 arrivals left late`);
 
   const lines = readFileSync(join(out, 'jobs.ndjson'), 'utf8').trim().split('\n');
   const jobs = lines.map((l) => JSON.parse(l) as JobRecord);
