@@ -6,11 +6,10 @@
 // k6 bench (bench/load-accuracy.bench.ts), and across service times from the ci mock's to the vendor's 13 s example.
 //   npx tsx bench/load-polling-sim.bench.ts [--jobs 20000]
 import { parseArgs } from 'node:util';
-import { estimateQueueWait } from '../load/k6/lib/estimate.ts';
 import { defaultPollPlan } from '../load/k6/lib/poll.ts';
 import { seededRandom } from '../load/k6/lib/rng.ts';
-import { pollJob, simulateQueue } from '../load/polling-sim.ts';
-import { pooledConditionalMeans } from '../load/pooled-queue-wait.ts';
+import { asJobRecord, pollJob, simulateQueue } from '../load/polling-sim.ts';
+import { poolQueueWaits } from '../load/pooled-queue-wait.ts';
 
 const { values } = parseArgs({ options: { jobs: { type: 'string', default: '20000' }, run: { type: 'string', default: '200' } } });
 const n = Number(values.jobs);
@@ -30,16 +29,12 @@ for (const [medianMs, workers, rho] of [[25, 2, 0.7], [2000, 2, 0.7], [2000, 2, 
   for (const strategy of ['fixed', 'adaptive'] as const) {
     const plan = defaultPollPlan(strategy, strategy === 'adaptive' ? Math.min(10, medianMs / 5) : 10);
     const polled = jobs.map((j) => pollJob(random, plan, j, expected));
-    const estimates = polled.map((p) => estimateQueueWait(0, p.observations, p.inferenceS)!);
-    const pooled = estimates.map((e) => e.estimateMs);
-    for (let from = 0; from < polled.length; from += runSize) {
-      const queued = polled.map((_, i) => i).filter((i) => i >= from && i < from + runSize && polled[i]!.observations[0]!.status === 'QUEUED');
-      pooledConditionalMeans(queued.map((i) => estimates[i]!.lookInterval!)).forEach((m, k) => (pooled[queued[k]!] = m));
-    }
+    // each run of `runSize` jobs is a stage of its own, so poolQueueWaits pools them as load/run.ts pools a run
+    const jobRecords = poolQueueWaits(polled.map((p, i) => asJobRecord(p, i, strategy, `run-${Math.floor(i / runSize)}`)));
     const trueMean = mean(polled.map((p) => p.trueWaitMs));
-    const midErrors = polled.map((p, i) => estimates[i]!.estimateMs - p.trueWaitMs);
-    const errors = polled.map((p, i) => pooled[i]! - p.trueWaitMs);
-    const covered = polled.filter((p, i) => Math.abs(pooled[i]! - p.trueWaitMs) <= Math.max(pooled[i]! - estimates[i]!.interval.lowMs, estimates[i]!.interval.highMs - pooled[i]!) + 1e-9).length / polled.length;
+    const midErrors = polled.map((p, i) => (jobRecords[i]!.queue_wait_mid_ms ?? jobRecords[i]!.queue_wait_est_ms!) - p.trueWaitMs);
+    const errors = polled.map((p, i) => jobRecords[i]!.queue_wait_est_ms! - p.trueWaitMs);
+    const covered = polled.filter((p, i) => Math.abs(jobRecords[i]!.queue_wait_est_ms! - p.trueWaitMs) <= jobRecords[i]!.queue_wait_bound_ms! + 0.1).length / polled.length;
     const head = strategy === 'fixed' ? `${String(medianMs).padStart(5)} ms  ${String(workers).padStart(7)}  ${rho.toFixed(2)}  ${trueMean.toFixed(0).padStart(8)} ms` : ''.padEnd(35);
     console.log(
       `${head} | ${strategy.padEnd(8)} ${pct((100 * mean(midErrors)) / trueMean).padStart(12)}  ${pct((100 * mean(errors)) / trueMean).padStart(10)}  ${quantile(errors.map(Math.abs), 0.95).toFixed(0).padStart(6)} ms  ${(100 * covered).toFixed(1).padStart(7)} %  ${String(quantile(polled.map((r) => r.polls), 0.5)).padStart(12)}  ${mean(polled.map((r) => r.polls)).toFixed(2).padStart(10)}  ${mean(polled.map((r) => r.lateMs)).toFixed(0).padStart(10)} ms`,

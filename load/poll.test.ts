@@ -1,9 +1,10 @@
 // Polling strategies (k6/lib/poll.ts): the SDK's fixed loop, the adaptive schedule, the rate-limit spacing.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { estimateQueueWait, type Observation } from './k6/lib/estimate.ts';
+import { estimateQueueWait } from './k6/lib/estimate.ts';
 import { backoffAfter429Ms, defaultPollPlan, learnInferenceMs, nextPollDelayMs, rateLimitGapMs, type PollPlan, type PollProgress } from './k6/lib/poll.ts';
 import { seededRandom } from './k6/lib/rng.ts';
+import { pollJob } from './polling-sim.ts';
 
 const progress = (over: Partial<PollProgress>): PollProgress => ({
   elapsedMs: 0,
@@ -64,27 +65,6 @@ test('the learned inference time follows the server reports', () => {
   assert.equal(learnInferenceMs(1000, 2000, 0.5), 1500);
 });
 
-/** Polls one job on a known timeline with no network: what each strategy spends and how close it gets. */
-function simulate(plan: PollPlan, start: number, inference: number, expected: number, u: () => number): { polls: number; error: number; bound: number } {
-  const observations: Observation[] = [];
-  let t = 0;
-  let processingPolls = 0;
-  for (let polls = 0; polls < 1000; polls++) {
-    const last = observations[observations.length - 1];
-    const est = processingPolls > 0 ? estimateQueueWait(0, observations) : null;
-    t += nextPollDelayMs(plan, { elapsedMs: t, polls, lastStatus: last?.status ?? null, processingPolls, startEstimateMs: est?.estimateMs ?? null, expectedInferenceMs: expected }, u());
-    const status = t < start ? 'QUEUED' : t < start + inference ? 'PROCESSING' : 'COMPLETED';
-    observations.push({ status, sent_ms: t, at_ms: t + 1, code: 200 });
-    t += 1;
-    if (status === 'PROCESSING') processingPolls++;
-    if (status === 'COMPLETED') {
-      const e = estimateQueueWait(0, observations, inference / 1000)!;
-      return { polls: polls + 1, error: e.estimateMs - start, bound: e.boundMs };
-    }
-  }
-  throw new Error('never completed');
-}
-
 test('for 4 s jobs the adaptive schedule spends fewer polls than the SDK loop for narrower intervals, and its bound holds the truth', () => {
   const random = seededRandom(7);
   const totals = { fixed: { polls: 0, bound: 0 }, adaptive: { polls: 0, bound: 0 } };
@@ -92,7 +72,9 @@ test('for 4 s jobs the adaptive schedule spends fewer polls than the SDK loop fo
     const start = random() < 0.4 ? 0 : -Math.log(1 - random()) * 2000;
     const inference = 4000 * (0.9 + 0.2 * random());
     for (const strategy of ['fixed', 'adaptive'] as const) {
-      const r = simulate(defaultPollPlan(strategy), start, inference, 4000, random);
+      const polled = pollJob(random, defaultPollPlan(strategy), { waitMs: start, serviceMs: inference }, 4000);
+      const e = estimateQueueWait(0, polled.observations, polled.inferenceS)!;
+      const r = { polls: polled.polls, error: e.estimateMs - polled.trueWaitMs, bound: e.boundMs };
       assert.ok(Math.abs(r.error) <= r.bound + 1e-9);
       totals[strategy].polls += r.polls;
       totals[strategy].bound += r.bound;

@@ -2,8 +2,9 @@
 // service, FIFO) gives each job its true queue wait and inference time, and `pollJob` polls that timeline through
 // k6/lib/poll.ts exactly as the k6 scripts do, with 1–2 ms round trips in which the server looks at a uniform
 // instant. Plain TypeScript.
+import type { JobRecord } from '../core/result-files.ts';
 import { estimateQueueWait, type Observation } from './k6/lib/estimate.ts';
-import { nextPollDelayMs, type PollPlan } from './k6/lib/poll.ts';
+import { nextPollDelayMs, type PollPlan, type PollStrategy } from './k6/lib/poll.ts';
 
 export interface SimulatedJob {
   /** ms from the job's arrival at the server to its start */
@@ -66,4 +67,21 @@ export function pollJob(random: () => number, plan: PollPlan, job: SimulatedJob,
     }
   }
   throw new Error('job never completed');
+}
+
+const SUBMIT_AT_MS = Date.parse('2026-11-21T10:00:00Z');
+
+/**
+ * A polled job as k6 would have written it to jobs.ndjson (epoch times, its per-job estimate), so that the code that
+ * post-processes a run (pooled-queue-wait.ts) can be measured on simulated jobs exactly as it runs on real ones.
+ */
+export function asJobRecord(polled: PolledJob, index: number, strategy: PollStrategy, stage: string, model = 'sd1.5-scifi'): JobRecord {
+  const submitAtMs = SUBMIT_AT_MS + index;
+  const observations = polled.observations.map((o) => ({ ...o, sent_ms: o.sent_ms + submitAtMs, at_ms: o.at_ms + submitAtMs }));
+  const estimate = estimateQueueWait(submitAtMs, observations, polled.inferenceS)!;
+  return {
+    request_id: `job-${index}`, model, api: 'v2', stage, params_digest: 'sim', poll_strategy: strategy, submit_at_ms: submitAtMs,
+    submit_latency_ms: 1, observations, job_index: index, polls: polled.polls, queue_wait_est_ms: estimate.estimateMs, queue_wait_bound_ms: estimate.boundMs,
+    e2e_ms: null, result_fetch_ms: null, server: { inference_time_s: polled.inferenceS }, final_status: 'COMPLETED', final_code: 200, validation_errors: 0,
+  };
 }

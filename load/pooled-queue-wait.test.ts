@@ -2,23 +2,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { JobRecord } from '../core/result-files.ts';
-import { estimateQueueWait } from './k6/lib/estimate.ts';
 import { defaultPollPlan, type PollStrategy } from './k6/lib/poll.ts';
 import { seededRandom } from './k6/lib/rng.ts';
-import { pollJob, simulateQueue, type PolledJob } from './polling-sim.ts';
+import { asJobRecord, pollJob, simulateQueue } from './polling-sim.ts';
 import { pooledConditionalMeans, poolQueueWaits } from './pooled-queue-wait.ts';
-
-const SUBMIT_AT = Date.parse('2026-11-21T10:00:00Z');
-
-function record(polled: PolledJob, i: number, strategy: PollStrategy, model = 'sd1.5-scifi'): JobRecord {
-  const observations = polled.observations.map((o) => ({ ...o, sent_ms: o.sent_ms + SUBMIT_AT + i, at_ms: o.at_ms + SUBMIT_AT + i }));
-  const estimate = estimateQueueWait(SUBMIT_AT + i, observations, polled.inferenceS)!;
-  return {
-    request_id: `job-${i}`, model, api: 'v2', stage: 'rate=1', params_digest: 'x', poll_strategy: strategy, submit_at_ms: SUBMIT_AT + i,
-    submit_latency_ms: 1, observations, job_index: i, polls: polled.polls, queue_wait_est_ms: estimate.estimateMs, queue_wait_bound_ms: estimate.boundMs,
-    e2e_ms: null, result_fetch_ms: null, server: { inference_time_s: polled.inferenceS }, final_status: 'COMPLETED', final_code: 200, validation_errors: 0,
-  };
-}
 
 /** `groups` runs of `size` jobs each (one model, one strategy), M/G/2 at ρ 0.7 with 2 s log-normal service. */
 function runs(strategy: PollStrategy, groups: number, size: number, seed: number): { jobs: JobRecord[]; truth: number[] }[] {
@@ -27,7 +14,7 @@ function runs(strategy: PollStrategy, groups: number, size: number, seed: number
   const plan = defaultPollPlan(strategy);
   return Array.from({ length: groups }, (_, g) => {
     const polled = queue.slice(g * size, (g + 1) * size).map((job) => pollJob(random, plan, job, 2023));
-    return { jobs: polled.map((p, i) => record(p, i, strategy)), truth: polled.map((p) => p.trueWaitMs) };
+    return { jobs: polled.map((p, i) => asJobRecord(p, i, strategy, 'rate=1')), truth: polled.map((p) => p.trueWaitMs) };
   });
 }
 
