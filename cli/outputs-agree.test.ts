@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { formatQueueWaitFigures, queueWaitFigures } from '../core/queue-wait.ts';
 import type { CheckOutcome, ContractOutcomes, JobRecord } from '../core/result-files.ts';
 import { generateRun, NPM_START_FIXTURE } from '../reports/fixtures/generate-run.ts';
+import { gate } from '../reports/gate.ts';
 import { writeReportWithAnalysis } from '../reports/report.ts';
 import { formatMs } from '../core/format.ts';
 import { formatRunSummary } from './run-summary.ts';
@@ -84,4 +85,13 @@ test('the money is the same sentence in the consoles, the HTML and the Markdown'
   assert.equal(found[0]![1], '0.1425 credits on 75 jobs: 0.0019 per job, 0.0019 per image');
   const ledger = /75 billable requests sent, 75 billed, 0 unknown, 0 refused; 0\.1425 credits reported by the vendor \(budget 75\)/;
   for (const name of ['console', 'summary', 'markdown', 'html'] as const) assert.match(files[name], ledger, name);
+});
+
+test('what the run catches as a gate baseline reads the same in the summary, the HTML, the Markdown and the gate', async () => {
+  const sentence = /sd1\.5-epicrealism v1 not testable \(n 2, needs ≥ 8\); sd1\.5-epicrealism v2 ≥ \+(\d+\.\d) % \(n 36\); sd1\.5-scifi v1 not testable \(n 2, needs ≥ 8\); sd1\.5-scifi v2 ≥ \+(\d+\.\d) % \(n 35\)/;
+  const found = (['summary', 'markdown', 'html'] as const).map((name) => sentence.exec(files[name])?.slice(1, 3));
+  for (const f of found) assert.deepEqual(f, found[0]);
+  const { report } = await gate({ baseline: dir, current: dir });
+  const detectable = (model: string): string => (report.rows.find((r) => r.model === model && r.api === 'v2' && r.metric === 'e2e_ms')!.detectableSlowdown! * 100).toFixed(1);
+  assert.deepEqual(found[0], [detectable('sd1.5-epicrealism'), detectable('sd1.5-scifi')]);
 });

@@ -4,7 +4,7 @@ import { formatMs } from '../core/format.ts';
 import type { Analysis, MetricSummary } from '../reports/analysis.ts';
 import type { JobRow } from '../reports/results-types.ts';
 import { median } from '../reports/stats/two-sample.ts';
-import { checkCountsText, ledgerText, objectiveCountsText, spendText, targetText } from '../reports/render/verdict-text.ts';
+import { baselinePowerText, checkCountsText, ledgerText, objectiveCountsText, spendText, targetText } from '../reports/render/verdict-text.ts';
 
 export interface StageOutcome {
   readonly name: string;
@@ -81,6 +81,7 @@ export function formatRunSummary(analysis: Analysis, stages: readonly StageOutco
     lines.push('load: not run');
   }
 
+  if (analysis.baselinePower.length) lines.push(`as a gate baseline, end-to-end slowdowns caught 95 % of the time: ${baselinePowerText(analysis.baselinePower)}`);
   if (analysis.spend) {
     lines.push(`spend: ${spendText(analysis.spend.total)}`);
     for (const row of analysis.spend.rows.filter((r) => r.priced > 0)) lines.push(`  ${row.model} ${row.api}: ${spendText(row)}`);

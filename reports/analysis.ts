@@ -7,6 +7,8 @@ import type { CostGroup, JobRow, LedgerSummary, Results } from './results-types.
 import { planCapacity, type CapacityPlan } from './capacity.ts';
 import { inScope, metricValues, orderedSample } from './samples.ts';
 import { jobsToClaimPercentile, percentileInterval, type PercentileInterval } from './stats/order-statistics.ts';
+import { detectableSlowdown } from './stats/gate-power.ts';
+import { DEFAULT_GATE_OPTIONS, MIN_GATE_SAMPLE } from './stats/regression-gate.ts';
 import { meanVerdict, meanVerdictFromMoments, percentileVerdict, rateVerdict, type Verdict, type VerdictDetail } from './stats/sla-verdict.ts';
 
 export interface ObjectiveVerdict {
@@ -112,6 +114,15 @@ export interface Spend {
   readonly ledgers: readonly { readonly stage: 'contracts' | 'load'; readonly ledger: LedgerSummary }[];
 }
 
+/** What this run can catch as a gate baseline against a run of its own size: end-to-end, per model and API. */
+export interface BaselinePower {
+  readonly model: string;
+  readonly api: 'v1' | 'v2';
+  readonly n: number;
+  /** The smallest end-to-end slowdown the gate catches 95 % of the time (default tolerance); null: not testable. */
+  readonly detectableSlowdown: number | null;
+}
+
 export interface AnalyzeOptions {
   /** Contracts and load stages further apart than this (seconds) are flagged in the report's header. Default 3600. */
   readonly maxStageGapS?: number;
@@ -138,6 +149,8 @@ export interface Analysis {
   /** What a reader must see before any number: stages against different targets or far apart, a run cut short. */
   readonly warnings: readonly string[];
   readonly spend: Spend | null;
+  /** Empty when the jobs are not kept (histogram mode): the gate needs them anyway. */
+  readonly baselinePower: readonly BaselinePower[];
 }
 
 /**
@@ -380,5 +393,11 @@ export function analyze(results: Results, objectives: ObjectiveSet, objectivesSo
     notes,
     warnings: runWarnings(results, options.maxStageGapS),
     spend: summarizeSpend(results),
+    baselinePower: load && load.samples === 'raw' ? pairs.map(({ model, api }) => baselinePowerOf(load.jobs, model, api)) : [],
   };
+}
+
+function baselinePowerOf(jobs: readonly JobRow[], model: string, api: 'v1' | 'v2'): BaselinePower {
+  const values = metricValues(jobs, 'e2e_ms', { model, api });
+  return { model, api, n: values.length, detectableSlowdown: values.length < MIN_GATE_SAMPLE ? null : detectableSlowdown(values, values.length, DEFAULT_GATE_OPTIONS) };
 }

@@ -9,7 +9,7 @@ import type { CapacityPlan } from '../capacity.ts';
 import type { PercentileInterval } from '../stats/order-statistics.ts';
 import { escapeHtml as h, inlineJson } from './escape.ts';
 import { formatCount, formatFraction, formatMs, formatRate } from './format.ts';
-import { boundText, capacityHeadline, checkCountsText, decisionText, estimateText, ledgerText, objectiveCountsText, spendText, targetText } from './verdict-text.ts';
+import { baselinePowerText, boundText, capacityHeadline, checkCountsText, decisionText, estimateText, ledgerText, objectiveCountsText, spendText, targetText } from './verdict-text.ts';
 import { formatCredits } from './format.ts';
 
 let chartJsSource: string | undefined;
@@ -111,7 +111,8 @@ function distributionSection(a: Analysis, charts: ChartConfig[]): string {
 <div class="chart"><canvas id="${id}" data-chart="${id}" aria-label="CDF ${h(g.model)} ${h(g.api)}"></canvas></div>
 <table><thead><tr><th>metric</th><th>n</th><th>p50 [${Math.round(a.confidence * 100)} % CI]</th><th>p95</th><th>p99</th></tr></thead><tbody>${rows}</tbody></table>${estimator}</div>`;
   });
-  return `<section id="distributions"><h2>Latency distributions</h2><p>Empirical CDFs per model and API version; percentile intervals from order statistics (exact coverage ≥ the stated level).</p>${blocks.join('\n')}</section>`;
+  const power = a.baselinePower.length ? `<p class="note" id="baseline-power">As a gate baseline, end-to-end slowdowns caught 95 % of the time (<code>infercheck gate</code>, tolerance 10 %): ${h(baselinePowerText(a.baselinePower))}.</p>` : '';
+  return `<section id="distributions"><h2>Latency distributions</h2><p>Empirical CDFs per model and API version; percentile intervals from order statistics (exact coverage ≥ the stated level).</p>${power}${blocks.join('\n')}</section>`;
 }
 
 function sweepSection(a: Analysis, charts: ChartConfig[]): string {

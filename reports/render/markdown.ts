@@ -3,7 +3,7 @@
 import type { Analysis } from '../analysis.ts';
 import { escapeMarkdown as md } from './escape.ts';
 import { formatCount, formatCredits, formatMs, formatRate } from './format.ts';
-import { boundText, checkCountsText, decisionText, estimateText, ledgerText, objectiveCountsText, spendText, targetText } from './verdict-text.ts';
+import { baselinePowerText, boundText, checkCountsText, decisionText, estimateText, ledgerText, objectiveCountsText, spendText, targetText } from './verdict-text.ts';
 
 const ICON: Record<string, string> = { PASS: '✅ PASS', FAIL: '❌ FAIL', INCONCLUSIVE: '⚠️ INCONCLUSIVE' };
 
@@ -47,6 +47,7 @@ export function renderMarkdown(a: Analysis): string {
     out.push('### Latency (p50 / p95 / p99)', '', '| model | api | metric | n | p50 | p95 | p99 |', '|---|---|---|---:|---:|---:|---:|');
     for (const g of a.groups) for (const m of g.metrics) out.push(`| ${md(g.model)} | ${g.api} | ${md(m.label)} | ${formatCount(m.n)} | ${formatMs(m.p50?.estimate)} | ${formatMs(m.p95?.estimate)} | ${formatMs(m.p99?.estimate)} |`);
     out.push('');
+    if (a.baselinePower.length) out.push(`As a gate baseline, end-to-end slowdowns caught 95 % of the time (\`infercheck gate\`, tolerance 10 %): ${md(baselinePowerText(a.baselinePower))}.`, '');
     for (const g of a.groups) {
       const e = g.queueWaitEstimator;
       if (e) out.push(`- ${md(g.model)} ${g.api}: client queue-wait estimate vs server queue_time (${formatCount(e.n)} jobs): bias ${formatMs(e.biasMs)}, p95 |error| ${formatMs(e.p95AbsErrorMs)}${e.coverage === null ? '' : `, within the stated bound ${(e.coverage * 100).toFixed(1)} %`}`);

@@ -1,6 +1,7 @@
 // Plain-text phrases for verdicts, counts, money and capacity, shared by the HTML, Markdown and JUnit renderers and
 // the consoles (each escapes them for its own format): one wording, so every output says the same thing the same way.
-import type { Analysis, ObjectiveVerdict, Spend } from '../analysis.ts';
+import type { Analysis, BaselinePower, ObjectiveVerdict, Spend } from '../analysis.ts';
+import { MIN_GATE_SAMPLE } from '../stats/regression-gate.ts';
 import type { LedgerSummary, Results } from '../results-types.ts';
 import type { CapacityPlan } from '../capacity.ts';
 import { formatCount, formatCredits, formatFraction, formatMs, formatObjectiveValue, formatRate } from './format.ts';
@@ -28,6 +29,13 @@ export function targetText(results: Results): string {
 export function ledgerText(l: LedgerSummary): string {
   const inFlight = l.inFlight ? `, ${l.inFlight} never settled` : '';
   return `${formatCount(l.sent)} billable requests sent, ${formatCount(l.billed)} billed, ${formatCount(l.unknown)} unknown, ${formatCount(l.refused)} refused${inFlight}; ${formatCredits(l.credits)} credits reported by the vendor${l.max === null ? '' : ` (budget ${formatCount(l.max)})`}`;
+}
+
+/** "sd1.5-scifi v2 ≥ +11.1 % (n 35); sd1.5-scifi v1 not testable (n 2, needs ≥ 8)": what a gate on this baseline catches. */
+export function baselinePowerText(rows: readonly BaselinePower[]): string {
+  return rows
+    .map((r) => `${r.model} ${r.api} ${r.n < MIN_GATE_SAMPLE ? `not testable (n ${r.n}, needs ≥ ${MIN_GATE_SAMPLE})` : r.detectableSlowdown === null ? `nothing up to +900 % (n ${r.n})` : `≥ +${(r.detectableSlowdown * 100).toFixed(1)} % (n ${r.n})`}`)
+    .join('; ');
 }
 
 /** "0.1425 credits on 75 jobs: 0.0019 per job, 0.0019 per image". */
