@@ -81,17 +81,16 @@ test('the CLI prints the table and exits 1 on a regression, 2 on bad input', () 
 
 // ---- issue 13: numbers that cannot mislead ----
 
-test('one tolerance syntax: 10% and 10 both mean ten percent; 5 is five percent, not 500 %; anything else is exit 2', () => {
+test('one tolerance syntax: 10% and 10 both mean ten percent; 5 is five percent, not 500 %; anything else is exit 2', async () => {
   assert.equal(parseTolerance('10'), 0.1);
   assert.equal(parseTolerance('10%'), 0.1);
   assert.equal(parseTolerance('5'), 0.05);
   assert.equal(parseTolerance('2.5 %'), 0.025);
   for (const bad of ['0.1', '0', '-5', 'ten', '10 percent', '5000']) assert.throws(() => parseTolerance(bad), UsageError, bad);
   // the vendor got 25 % slower: a 5 % tolerance must catch it (it was read as 500 % and passed)
-  const five = cli('--baseline', baseline(), '--current', join(dir, 'slower-vendor'), '--max-regression', '5');
-  assert.equal(five.status, 1, five.stdout + five.stderr);
-  const ten = cli('--baseline', baseline(), '--current', join(dir, 'slower-vendor'), '--max-regression', '10');
-  assert.equal(ten.status, 1, ten.stderr);
+  const five = await gate({ baseline: baseline(), current: join(dir, 'slower-vendor'), maxRegression: '5' });
+  assert.equal(five.exitCode, 1);
+  assert.equal(five.report.maxRegression, 0.05);
   const fraction = cli('--baseline', baseline(), '--current', join(dir, 'same'), '--max-regression', '0.1');
   assert.equal(fraction.status, 2);
   assert.equal(fraction.stderr, 'infercheck: --max-regression is in percent: "0.1" would mean 0.1 %; write 0.1% for that, or 10 for 10 %\n');
@@ -141,16 +140,16 @@ test('the gate states what the baseline can catch: a detectable slowdown per row
   assert.equal(written.power, 0.95);
 });
 
-test('no testable row fails the gate (exit 1) unless --allow-untested', () => {
+test('no testable row fails the gate (exit 1) unless --allow-untested', async () => {
   const tiny = { stageDurationS: 3 }; // a handful of jobs: every row below 8
   const a = run('tiny-a', { ...tiny, seed: 5 });
   const b = run('tiny-b', { ...tiny, seed: 6 });
   const strict = cli('--baseline', a, '--current', b);
   assert.equal(strict.status, 1, strict.stdout);
   assert.match(strict.stdout, /gate: ⚠️ nothing tested: no row had ≥ 8 jobs in both runs \(\d+ rows\) — failing \(--allow-untested to pass\)/);
-  const allowed = cli('--baseline', a, '--current', b, '--allow-untested');
-  assert.equal(allowed.status, 0, allowed.stdout);
-  assert.match(allowed.stdout, /passed because of --allow-untested/);
+  const allowed = await gate({ baseline: a, current: b, allowUntested: true });
+  assert.equal(allowed.exitCode, 0);
+  assert.match(allowed.markdown, /passed because of --allow-untested/);
 });
 
 test('runs of different tests are refused in one line naming the difference; --allow-mismatch compares and says so', async () => {
@@ -162,26 +161,27 @@ test('runs of different tests are refused in one line naming the difference; --a
   ];
   for (const [name, options, pattern] of cases) {
     const current = run(name, { seed: 8, ...options });
-    const refused = cli('--baseline', baseline(), '--current', current);
-    assert.equal(refused.status, 2, `${name}: ${refused.stdout}`);
-    assert.equal(refused.stderr.trim().split('\n').length, 1, refused.stderr);
-    assert.match(refused.stderr, /^infercheck: the baseline and the current run are not the same test — /);
-    assert.match(refused.stderr, pattern, name);
-    assert.match(refused.stderr, /\(--allow-mismatch compares them anyway\)$/m);
+    await assert.rejects(gate({ baseline: baseline(), current }), (err: unknown) => err instanceof UsageError && /^the baseline and the current run are not the same test — /.test(err.message) && pattern.test(err.message) && / \(--allow-mismatch compares them anyway\)$/.test(err.message), name);
   }
+  const refused = cli('--baseline', baseline(), '--current', join(dir, 'other-scenario'));
+  assert.equal(refused.status, 2, refused.stdout);
+  assert.equal(refused.stderr.trim().split('\n').length, 1, refused.stderr);
   const { report, markdown } = await gate({ baseline: baseline(), current: join(dir, 'other-scenario'), allowMismatch: true });
   assert.deepEqual(report.mismatches, ['scenario: async (baseline) vs sweep (current)']);
   assert.match(markdown.split('\n')[0]!, /compared despite different tests \(--allow-mismatch\): scenario: async \(baseline\) vs sweep \(current\)/);
 });
 
-test('the gate can hold a cost objective: the cost per image may not rise beyond --max-cost-increase', () => {
-  const pricier = run('pricier', { seed: 2, costPerJob: 0.0025 });
-  const shown = cli('--baseline', baseline(), '--current', pricier);
-  assert.equal(shown.status, 0, 'without the flag the cost is shown, not judged');
-  assert.match(shown.stdout, /\| sd1\.5-scifi \| v2 \| 0\.0019 \| 0\.0025 \| \+31\.6 % \| — \|/);
-  const strict = cli('--baseline', baseline(), '--current', pricier, '--max-cost-increase', '0%');
+test('the gate can hold a cost objective: the cost per image may not rise beyond --max-cost-increase', async () => {
+  const small = { stageDurationS: 30 }; // cost needs no statistics: a small run will do
+  const before = run('cost-base', { ...small, seed: 21 });
+  const same = run('cost-same', { ...small, seed: 22 });
+  const pricier = run('pricier', { ...small, seed: 22, costPerJob: 0.0025 });
+  const shown = await gate({ baseline: before, current: pricier });
+  assert.equal(shown.exitCode, 0, 'without the flag the cost is shown, not judged');
+  assert.match(shown.markdown, /\| sd1\.5-scifi \| v2 \| 0\.0019 \| 0\.0025 \| \+31\.6 % \| — \|/);
+  const strict = cli('--baseline', before, '--current', pricier, '--max-cost-increase', '0%');
   assert.equal(strict.status, 1);
   assert.match(strict.stdout, /cost per image 0\.0019 → 0\.0025 credits \(\+31\.6 %\)/);
-  assert.equal(cli('--baseline', baseline(), '--current', pricier, '--max-cost-increase', '50').status, 0);
-  assert.equal(cli('--baseline', baseline(), '--current', join(dir, 'same'), '--max-cost-increase', '0').status, 0, 'the same price passes a 0 % tolerance');
+  assert.equal((await gate({ baseline: before, current: pricier, maxCostIncrease: '50' })).exitCode, 0);
+  assert.equal((await gate({ baseline: before, current: same, maxCostIncrease: '0' })).exitCode, 0, 'the same price passes a 0 % tolerance');
 });
