@@ -2,12 +2,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateRun, SMOKE_FIXTURE } from '../reports/fixtures/generate-run.ts';
 import { writeReportWithAnalysis } from '../reports/report.ts';
+import { runExitCode } from './run-command.ts';
 import { formatRunSummary, throughputPerS } from './run-summary.ts';
 
 const BIN = fileURLToPath(new URL('../bin/infercheck.mjs', import.meta.url));
@@ -26,7 +27,7 @@ test('the summary reports failed checks, per-model percentiles, throughput and p
   assert.match(text, /✗ \[major\] status_code_conformance ×2/);
   assert.doesNotMatch(text, /SG_0123456789abcdef/, 'a key-shaped string in a failure message is not printed');
   for (const model of SMOKE_FIXTURE.models) {
-    assert.match(text, new RegExp(`^  ${model.replace('.', '\\.')}\\s+v2\\s+\\d+\\s+\\d+\\s+[\\d.]+\\s+\\d+\\s+\\d+/\\d+/\\d+`, 'm'), `${model} v2 row with throughput, polls and p50/p95/p99`);
+    assert.match(text, new RegExp(`^  ${model.replace('.', '\\.')}\\s+v2\\s+\\d+\\s+\\d+\\s+[\\d.]+\\s+\\d+\\s+[\\d.]+ m?s / [\\d.]+ m?s / [\\d.]+ m?s`, 'm'), `${model} v2 row with throughput, polls and p50/p95/p99`);
   }
   for (const file of files) assert.ok(text.includes(file), file);
 });
@@ -54,4 +55,59 @@ test('infercheck run drives a real load run against the embedded mock and writes
   for (const file of ['results.json', 'index.html', 'summary.md', 'junit.xml', 'load/jobs.ndjson']) {
     assert.ok(existsSync(join(out, file)), file);
   }
+});
+
+// ---- issue 13: nothing deleted that infercheck did not write, nothing before the run is known to start ----
+
+const runCli = (args: string[], timeout = 30_000) => spawnSync(process.execPath, [BIN, 'run', ...args], { encoding: 'utf8', timeout, env: { ...process.env, NO_COLOR: '1' } });
+
+test('run --out on a checkout refuses in one line and deletes nothing (it used to delete contracts/ and load/)', () => {
+  const checkout = mkdtempSync(join(tmpdir(), 'infercheck-checkout-'));
+  for (const [file, text] of [['package.json', '{}'], ['contracts/engine.ts', 'export {}'], ['load/run.ts', 'export {}']] as const) {
+    mkdirSync(join(checkout, file, '..'), { recursive: true });
+    writeFileSync(join(checkout, file), text);
+  }
+  const out = runCli(['--no-load', '--out', checkout]);
+  assert.equal(out.status, 2, out.stdout + out.stderr);
+  assert.equal(out.stderr.trim().split('\n').length, 1, out.stderr);
+  assert.match(out.stderr, /^infercheck: --out .* holds files infercheck did not write \(contracts\/engine\.ts, load\/run\.ts, package\.json\): choose an empty or new folder/);
+  assert.equal(out.stdout, '', 'no stage started');
+  assert.equal(readFileSync(join(checkout, 'contracts', 'engine.ts'), 'utf8'), 'export {}');
+  assert.equal(readFileSync(join(checkout, 'load', 'run.ts'), 'utf8'), 'export {}');
+  rmSync(checkout, { recursive: true, force: true });
+});
+
+test('run --out on a file, under a file or on /proc/x is one line and exit 2, never a stack trace or a hang', () => {
+  const root = mkdtempSync(join(tmpdir(), 'infercheck-impossible-'));
+  const file = join(root, 'a-file');
+  writeFileSync(file, 'x');
+  for (const [path, pattern] of [[file, /is a file, not a folder/], [join(file, 'run'), /cannot be made: .*a-file is a file/], ['/proc/infercheck-run', /cannot be made \(ENOENT/]] as const) {
+    const out = runCli(['--no-load', '--out', path], 20_000);
+    assert.equal(out.error, undefined, `${path}: ${String(out.error)} (a hang)`);
+    assert.equal(out.status, 2, `${path}: ${out.stdout}${out.stderr}`);
+    assert.equal(out.stderr.trim().split('\n').length, 1, out.stderr);
+    assert.match(out.stderr, pattern);
+  }
+  rmSync(root, { recursive: true, force: true });
+});
+
+test('run checks --sla before anything: a typo is exit 2 and no folder is made, no stage started', () => {
+  const root = mkdtempSync(join(tmpdir(), 'infercheck-sla-first-'));
+  const sla = join(root, 'typo.yaml');
+  writeFileSync(sla, 'objectives:\n  - { metric: e2e_ms, stat: p95, op: "<=", value: 8000, unit: s, modle: sd1.5-scifi }\n');
+  const out = runCli(['--no-load', '--sla', sla, '--out', join(root, 'run')]);
+  assert.equal(out.status, 2, out.stdout + out.stderr);
+  assert.equal(out.stderr, `infercheck: ${sla}: objectives[0]: unknown key "modle" (known: metric, stat, op, value, model, api, unit)\n`);
+  assert.equal(existsSync(join(root, 'run')), false);
+  assert.equal(out.stdout, '');
+  rmSync(root, { recursive: true, force: true });
+});
+
+test('the run exit code: a stage usage error or death outranks a failed verdict', () => {
+  const stage = (exitCode: number) => ({ name: 's', exitCode, seconds: 1 });
+  assert.equal(runExitCode([stage(0), stage(0)], 'PASS'), 0);
+  assert.equal(runExitCode([stage(0), stage(0)], 'FAIL'), 1);
+  assert.equal(runExitCode([stage(1), stage(99)], 'PASS'), 1, 'a failed check or SLO threshold is a verdict');
+  assert.equal(runExitCode([stage(1), stage(3)], 'FAIL'), 3, 'the target died');
+  assert.equal(runExitCode([stage(2), stage(3)], 'FAIL'), 2);
 });

@@ -1,19 +1,26 @@
 // `infercheck run` (npm start): the main job. Each stage is the real command in its own process — the contract suite
 // against the embedded mock, a short load run (both models, v1 and v2) against another — so a user sees exactly what
 // they would run by hand; then the report is written from the result files alone and summarised here.
+//
+// Order (issue 13): every flag and the objectives file are checked, then --out (core/run-folder.ts: a folder that is
+// neither empty nor an infercheck run folder is refused, so `run --out .` in a checkout touches nothing); only then
+// is the folder started — the previous run's files moved aside — and the stages run. The previous run is removed
+// once this one's stages have written their files, and put back if none did.
+//
+// Exit codes, as for every command: 0 pass, 1 a verdict failed, 2 usage or bad input, 3 the target was unreachable
+// or the run died.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
+import { loadObjectives } from '../core/objectives.ts';
+import { checkRunFolder, startRunFolder } from '../core/run-folder.ts';
 import { UsageError } from '../core/target.ts';
-import { writeReportWithAnalysis } from '../reports/report.ts';
+import { DEFAULT_SLA_FILE, writeReportWithAnalysis } from '../reports/report.ts';
 import { formatRunSummary, type StageOutcome } from './run-summary.ts';
 
 const BIN = fileURLToPath(new URL('../bin/infercheck.mjs', import.meta.url));
-
-/** What a run folder holds that a new run replaces; anything else in it is left alone. */
-const RUN_OUTPUTS = ['contracts', 'load', 'results.json', 'index.html', 'summary.md', 'junit.xml'];
 
 interface RunOptions {
   readonly out: string;
@@ -38,13 +45,20 @@ function stage(name: string, args: readonly string[]): StageOutcome {
   return { name, exitCode, seconds: (Date.now() - started) / 1000 };
 }
 
+/** The run's exit code from its stages' and its verdict: a stage's usage error or death outranks a failed verdict. */
+export function runExitCode(stages: readonly StageOutcome[], overall: string | null): number {
+  if (stages.some((s) => s.exitCode === 2)) return 2;
+  if (stages.some((s) => s.exitCode === 3 || s.exitCode > 99 || s.exitCode < 0)) return 3;
+  return stages.some((s) => s.exitCode !== 0) || overall === 'FAIL' ? 1 : 0;
+}
+
 export async function runMainJob(options: RunOptions): Promise<number> {
   const duration = positive('--duration', options.duration);
   const rate = positive('--rate', options.rate);
   if (!options.contracts && !options.load) throw new UsageError('--no-contracts and --no-load together leave nothing to run');
-  const out = resolve(options.out);
-  mkdirSync(out, { recursive: true });
-  for (const entry of RUN_OUTPUTS) rmSync(join(out, entry), { recursive: true, force: true });
+  loadObjectives(options.sla ?? DEFAULT_SLA_FILE); // a typo in the objectives is found now, not after the run
+  const folder = startRunFolder(checkRunFolder(options.out, 'run'), 'infercheck run');
+  const out = folder.path;
 
   const stages: StageOutcome[] = [];
   if (options.contracts) {
@@ -54,13 +68,17 @@ export async function runMainJob(options: RunOptions): Promise<number> {
     stages.push(stage('load', ['load', '--target', 'mock', '--scenario', 'smoke', '--duration', `${duration}s`, '--rate', String(rate), '--out', join(out, 'load')]));
   }
   const produced = existsSync(join(out, 'contracts', 'outcomes.json')) || existsSync(join(out, 'load', 'run.json'));
-  if (!produced) throw new Error('no stage wrote its result files; see the output above');
+  if (!produced) {
+    folder.rollback();
+    console.error('infercheck: no stage wrote its result files (see the output above); the previous run in --out is kept');
+    return runExitCode(stages, null) === 2 ? 2 : 3;
+  }
+  folder.commit();
 
   const { files, analysis } = await writeReportWithAnalysis(out, options.sla ? { sla: options.sla } : {});
   const shown = files.map((f) => relative(process.cwd(), f) || f);
   console.log('\n' + formatRunSummary(analysis, stages, shown));
-  const stageFailed = stages.some((s) => s.exitCode !== 0);
-  return stageFailed || analysis.overall === 'FAIL' ? 1 : 0;
+  return runExitCode(stages, analysis.overall);
 }
 
 export function registerRunCommand(program: Command): void {

@@ -1,8 +1,10 @@
 // The human summary `infercheck run` prints: presenting only — every number comes from the report's Analysis
 // (reports/analysis.ts) or, for throughput and polls, straight from the job rows of results.json.
+import { formatMs } from '../core/format.ts';
 import type { Analysis, MetricSummary } from '../reports/analysis.ts';
 import type { JobRow } from '../reports/results-types.ts';
 import { median } from '../reports/stats/two-sample.ts';
+import { baselinePowerText, checkCountsText, ledgerText, objectiveCountsText, spendText, targetText } from '../reports/render/verdict-text.ts';
 
 export interface StageOutcome {
   readonly name: string;
@@ -16,14 +18,10 @@ const SUMMARY_METRICS = [
   ['e2e_ms', 'end-to-end'],
 ] as const;
 
-function ms(value: number | undefined): string {
-  if (value === undefined || !Number.isFinite(value)) return '—';
-  return value >= 10_000 ? `${(value / 1000).toFixed(1)}s` : `${Math.round(value)}`;
-}
-
+/** p50/p95/p99 written as the report and the load console write them (core/format.ts). */
 function triple(metric: MetricSummary | undefined): string {
   if (!metric || metric.n === 0) return '—';
-  return [metric.p50, metric.p95, metric.p99].map((p) => ms(p?.estimate)).join('/');
+  return [metric.p50, metric.p95, metric.p99].map((p) => formatMs(p?.estimate)).join(' / ');
 }
 
 /** Completed jobs per second over the span from the first submit to the last job seen finished. */
@@ -42,12 +40,13 @@ function pad(cells: readonly string[], widths: readonly number[]): string {
 export function formatRunSummary(analysis: Analysis, stages: readonly StageOutcome[], files: readonly string[]): string {
   const { results } = analysis;
   const lines: string[] = [];
-  lines.push(`infercheck — ${analysis.overall}   target: ${results.target.kind} ${results.target.baseUrl}   spec ${results.specVersion}`);
+  lines.push(`infercheck — ${analysis.overall}   target: ${targetText(results)}   spec ${results.specVersion}`);
+  for (const warning of analysis.warnings) lines.push(`⚠ ${warning}`);
   lines.push('stages: ' + stages.map((s) => `${s.name} ${s.exitCode === 0 ? 'ok' : `exit ${s.exitCode}`} (${s.seconds.toFixed(1)} s)`).join(', '));
 
   if (analysis.contracts && results.contracts) {
     const c = analysis.contracts;
-    lines.push(`contracts: ${c.checks} checks — ${c.checks - c.failedChecks - c.skipped} passed, ${c.failedChecks} failed, ${c.skipped} skipped; ${results.contracts.cases} cases`);
+    lines.push(`contracts: ${c.checks} checks — ${checkCountsText(c)}; ${results.contracts.cases} cases`);
     for (const group of analysis.failureGroups.slice(0, 8)) {
       lines.push(`  ✗ [${group.severity}] ${group.check} ×${group.count}: ${group.message}`);
     }
@@ -57,7 +56,7 @@ export function formatRunSummary(analysis: Analysis, stages: readonly StageOutco
 
   const load = results.load;
   if (load && analysis.groups.length > 0) {
-    lines.push(`load: ${load.scenario}, ${load.jobCount} jobs, k6 exit ${load.k6ExitCode}   (ms: p50/p95/p99)`);
+    lines.push(`load: ${load.scenario}, ${load.jobCount} jobs, k6 exit ${load.k6ExitCode}   (p50 / p95 / p99)`);
     const header = ['model', 'api', 'jobs', 'ok', 'jobs/s', 'polls/job', ...SUMMARY_METRICS.map(([, label]) => label)];
     const rows = analysis.groups.map((g) => {
       const jobs = load.jobs.filter((j) => j.model === g.model && j.api === g.api);
@@ -82,8 +81,14 @@ export function formatRunSummary(analysis: Analysis, stages: readonly StageOutco
     lines.push('load: not run');
   }
 
+  if (analysis.baselinePower.length) lines.push(`as a gate baseline, end-to-end slowdowns caught 95 % of the time: ${baselinePowerText(analysis.baselinePower)}`);
+  if (analysis.spend) {
+    lines.push(`spend: ${spendText(analysis.spend.total)}`);
+    for (const row of analysis.spend.rows.filter((r) => r.priced > 0)) lines.push(`  ${row.model} ${row.api}: ${spendText(row)}`);
+    for (const l of analysis.spend.ledgers) lines.push(`  ${l.stage} ledger: ${ledgerText(l.ledger)}`);
+  }
   if (analysis.verdicts.length > 0) {
-    lines.push(`objectives (${analysis.objectivesSource}, ${Math.round(analysis.confidence * 100)} % confidence):`);
+    lines.push(`objectives (${analysis.objectivesSource}, ${Math.round(analysis.confidence * 100)} % confidence): ${objectiveCountsText(analysis.verdicts)}`);
     for (const v of analysis.verdicts) {
       const more = v.detail.verdict === 'INCONCLUSIVE' && v.detail.moreJobsNeeded !== null ? ` (about ${v.detail.moreJobsNeeded} more jobs would decide it)` : '';
       lines.push(`  ${v.detail.verdict.padEnd(12)} ${v.name}   n=${v.detail.n}${more}`);

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { describeObjective, parseObjectives, quantileOf, toK6Thresholds } from './objectives.ts';
+import { fileURLToPath } from 'node:url';
+import { describeObjective, loadObjectives, parseObjectives, quantileOf, toK6Thresholds } from './objectives.ts';
 import { UsageError } from './target.ts';
 
 test('objectives become k6 thresholds on the ic_* metrics, scoped by tags', () => {
@@ -24,11 +25,15 @@ objectives:
 test('bad objective files are usage errors that name the entry', () => {
   const cases: Array<[string, RegExp]> = [
     ['objectives: []', /empty/],
-    ['nope: 1', /"objectives" list/],
-    ['objectives: [{ metric: e2e_ms, stat: p42, op: "<=", value: 1 }]', /objectives\[0\]: stat/],
-    ['objectives: [{ metric: e2e, stat: p95, op: "<=", value: 1 }]', /unknown metric "e2e"/],
-    ['objectives: [{ metric: e2e_ms, stat: p95, op: "=", value: 1 }]', /op must be/],
+    ['nope: 1', /unknown key "nope" \(known: confidence, objectives\)/],
+    ['- 1', /expected a mapping with an "objectives" list/],
+    ['objectives: [{ metric: e2e_ms, stat: p42, op: "<=", value: 1 }]', /objectives\[0\]: unknown stat "p42" \(known: mean, p50, p90, p95, p99, p99\.9\)/],
+    ['objectives: [{ metric: e2e, stat: p95, op: "<=", value: 1 }]', /unknown metric "e2e" \(known: submit_latency_ms, .*e2e_ms.*success_rate.*cost_per_image\)/],
+    ['objectives: [{ metric: e2e_ms, stat: p95, op: "=", value: 1 }]', /unknown op "=" \(known: <=, <, >=, >\)/],
     ['objectives: [{ metric: success_rate, op: ">=", value: 99 }]', /fraction/],
+    ['objectives: [{ metric: e2e_ms, op: "<=", value: 1 }]', /objectives\[0\]: e2e_ms needs a stat/],
+    ['objectives: [{ metric: success_rate, stat: p95, op: ">=", value: 0.9 }]', /stat does not apply to success_rate/],
+    ['objectives: [1]', /objectives\[0\]: each entry must be a mapping/],
     ['objectives: [{ metric: e2e_ms, stat: p95, op: "<=", value: "fast" }]', /value must be a number/],
     ['confidence: 2\nobjectives: [{ metric: success_rate, op: ">=", value: 0.9 }]', /confidence/],
     ['objectives: [ {', /not YAML/],
@@ -36,4 +41,36 @@ test('bad objective files are usage errors that name the entry', () => {
   for (const [text, pattern] of cases) {
     assert.throws(() => parseObjectives(text, 'slo.yaml'), (err: unknown) => err instanceof UsageError && pattern.test(err.message), text);
   }
+});
+
+// The cases of issue 13: a misspelt model, an unknown key and an unknown unit were ignored or judged INCONCLUSIVE
+// after a whole run; now each is a usage error before anything runs, naming what is known.
+test('unknown models, keys and units are usage errors that name what is known', () => {
+  const cases: Array<[string, RegExp]> = [
+    ['objectives: [{ metric: e2e_ms, stat: p95, op: "<=", value: 1, model: sd15 }]', /^slo\.yaml: objectives\[0\]: unknown model "sd15" \(known: sd1\.5-scifi, sd1\.5-epicrealism\)$/],
+    ['objectives: [{ metric: e2e_ms, stat: p95, op: "<=", value: 1, api: v3 }]', /unknown api "v3" \(known: v1, v2\)/],
+    ['objectives: [{ metric: e2e_ms, stat: p95, op: "<=", value: 1, unit: s, units: ms }]', /^slo\.yaml: objectives\[0\]: unknown key "units" \(known: metric, stat, op, value, model, api, unit\)$/],
+    ['objectives: [{ metric: e2e_ms, stat: p95, op: "<=", value: 1, unit: min }]', /unknown unit "min" \(known: ms, s, fraction, %, credits\)/],
+    ['objectives: [{ metric: success_rate, op: ">=", value: 1, unit: s }]', /unit "s" does not apply to success_rate \(known units for a rate metric: fraction, %\)/],
+    ['confidence: 0.9\nconfidnce: 0.99\nobjectives: [{ metric: success_rate, op: ">=", value: 0.9 }]', /^slo\.yaml: unknown key "confidnce" \(known: confidence, objectives\)$/],
+  ];
+  for (const [text, pattern] of cases) {
+    assert.throws(() => parseObjectives(text, 'slo.yaml'), (err: unknown) => err instanceof UsageError && pattern.test(err.message), text);
+  }
+});
+
+test('units convert to the canonical ones; cost objectives are read and never become k6 thresholds', () => {
+  const set = parseObjectives(`
+objectives:
+  - { metric: e2e_ms, stat: p95, op: '<=', value: 8, unit: s }
+  - { metric: success_rate, op: '>=', value: 99, unit: '%' }
+  - { metric: cost_per_image, op: '<=', value: 0.002, model: sd1.5-scifi }
+`);
+  assert.deepEqual(set.objectives.map((o) => [o.kind, o.value]), [['latency', 8000], ['rate', 0.99], ['cost', 0.002]]);
+  assert.equal(describeObjective(set.objectives[2]!), 'mean cost_per_image ≤ 0.002 credits [sd1.5-scifi]');
+  assert.deepEqual(toK6Thresholds(set), { ic_e2e: ['p(95)<=8000'], ic_job_success: ['rate>=0.99'] });
+});
+
+test('the default objectives file passes its own schema', () => {
+  assert.equal(loadObjectives(fileURLToPath(new URL('../load/objectives.default.yaml', import.meta.url))).objectives.length, 3);
 });

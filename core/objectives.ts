@@ -5,10 +5,17 @@
 //   confidence: 0.95                 # for the SLA verdicts; default 0.95
 //   objectives:
 //     - { metric: e2e_ms, stat: p95, op: '<=', value: 8000 }
-//     - { metric: queue_wait_ms, stat: p99, op: '<=', value: 5000, model: sd1.5-scifi, api: v2 }
-//     - { metric: success_rate, op: '>=', value: 0.99 }
+//     - { metric: queue_wait_ms, stat: p99, op: '<=', value: 5, unit: s, model: sd1.5-scifi, api: v2 }
+//     - { metric: success_rate, op: '>=', value: 99, unit: '%' }
+//     - { metric: cost_per_image, op: '<=', value: 0.002 }          # credits, from the vendor's own cost fields
+//
+// A file is checked against a JSON Schema (Ajv) before anything runs: an unknown key, metric, model, unit or stat is
+// a usage error naming what is known, so a typo is caught before a run spends time or money, not judged
+// INCONCLUSIVE after it.
 import { readFileSync } from 'node:fs';
+import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { parse as parseYaml } from 'yaml';
+import { MODELS } from './spec.ts';
 import { UsageError } from './target.ts';
 
 /** Latency metrics, in milliseconds, with the k6 Trend each maps to (tags: model, api, stage). */
@@ -29,22 +36,78 @@ export const RATE_METRICS = {
   error_rate: 'ic_job_error',
 } as const;
 
+/** Money metrics, in the vendor's credits, from each job's own cost field (JobRecord.server.cost: v2 metrics.cost, v1 x-cost). */
+export const COST_METRICS = {
+  cost_per_job: 'credits charged per job that reported a cost',
+  cost_per_image: 'credits charged per image delivered',
+} as const;
+
 export type LatencyMetric = keyof typeof LATENCY_METRICS;
 export type RateMetric = keyof typeof RATE_METRICS;
+export type CostMetric = keyof typeof COST_METRICS;
 export type Percentile = 'p50' | 'p90' | 'p95' | 'p99' | 'p99.9';
 export type Comparison = '<=' | '<' | '>=' | '>';
 
 export type Objective =
   | { readonly kind: 'latency'; readonly metric: LatencyMetric; readonly stat: Percentile | 'mean'; readonly op: Comparison; readonly value: number; readonly model?: string; readonly api?: 'v1' | 'v2' }
-  | { readonly kind: 'rate'; readonly metric: RateMetric; readonly op: Comparison; readonly value: number; readonly model?: string; readonly api?: 'v1' | 'v2' };
+  | { readonly kind: 'rate'; readonly metric: RateMetric; readonly op: Comparison; readonly value: number; readonly model?: string; readonly api?: 'v1' | 'v2' }
+  | { readonly kind: 'cost'; readonly metric: CostMetric; readonly stat: 'mean'; readonly op: Comparison; readonly value: number; readonly model?: string; readonly api?: 'v1' | 'v2' };
+
+export type ObjectiveKind = Objective['kind'];
 
 export interface ObjectiveSet {
   readonly confidence: number;
   readonly objectives: readonly Objective[];
 }
 
-const PERCENTILES: readonly string[] = ['p50', 'p90', 'p95', 'p99', 'p99.9'];
-const COMPARISONS: readonly string[] = ['<=', '<', '>=', '>'];
+const PERCENTILES: readonly Percentile[] = ['p50', 'p90', 'p95', 'p99', 'p99.9'];
+const COMPARISONS: readonly Comparison[] = ['<=', '<', '>=', '>'];
+const APIS = ['v1', 'v2'] as const;
+
+/** The units each kind of metric may be written in, as the factor to its canonical unit (ms, fraction, credits). */
+export const OBJECTIVE_UNITS: Readonly<Record<ObjectiveKind, Readonly<Record<string, number>>>> = {
+  latency: { ms: 1, s: 1000 },
+  rate: { fraction: 1, '%': 0.01 },
+  cost: { credits: 1 },
+};
+
+const KIND_OF_METRIC: Readonly<Record<string, ObjectiveKind>> = {
+  ...Object.fromEntries(Object.keys(LATENCY_METRICS).map((m) => [m, 'latency'])),
+  ...Object.fromEntries(Object.keys(RATE_METRICS).map((m) => [m, 'rate'])),
+  ...Object.fromEntries(Object.keys(COST_METRICS).map((m) => [m, 'cost'])),
+};
+
+/** The file's JSON Schema: every key, metric, stat, comparison, model, API and unit it may name. */
+export const OBJECTIVES_SCHEMA = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  title: 'infercheck objectives file',
+  type: 'object',
+  required: ['objectives'],
+  additionalProperties: false,
+  properties: {
+    confidence: { type: 'number', exclusiveMinimum: 0.5, exclusiveMaximum: 1 },
+    objectives: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        required: ['metric', 'op', 'value'],
+        additionalProperties: false,
+        properties: {
+          metric: { enum: Object.keys(KIND_OF_METRIC) },
+          stat: { enum: ['mean', ...PERCENTILES] },
+          op: { enum: [...COMPARISONS] },
+          value: { type: 'number' },
+          model: { enum: [...MODELS] },
+          api: { enum: [...APIS] },
+          unit: { enum: [...new Set(Object.values(OBJECTIVE_UNITS).flatMap((units) => Object.keys(units)))] },
+        },
+      },
+    },
+  },
+} as const;
+
+const validateSchema = new Ajv2020({ strict: true, allErrors: true, verbose: true }).compile(OBJECTIVES_SCHEMA);
 
 /** The fraction a percentile names: p95 → 0.95. */
 export function quantileOf(stat: Percentile): number {
@@ -55,8 +118,87 @@ export function quantileOf(stat: Percentile): number {
 export function describeObjective(o: Objective): string {
   const scope = [o.model, o.api].filter(Boolean).join(' ');
   const op = { '<=': '≤', '<': '<', '>=': '≥', '>': '>' }[o.op];
-  const what = o.kind === 'latency' ? `${o.stat} ${o.metric}` : o.metric;
-  return `${what} ${op} ${o.value}${scope ? ` [${scope}]` : ''}`;
+  const what = o.kind === 'latency' ? `${o.stat} ${o.metric}` : o.kind === 'cost' ? `mean ${o.metric}` : o.metric;
+  return `${what} ${op} ${o.value}${o.kind === 'cost' ? ' credits' : ''}${scope ? ` [${scope}]` : ''}`;
+}
+
+/** "objectives[2]" for /objectives/2/…, "the file" for the top level. */
+function whereOf(error: ErrorObject): string {
+  const m = /^\/objectives\/(\d+)/.exec(error.instancePath);
+  return m ? `objectives[${m[1]}]` : '';
+}
+
+const ERROR_ORDER = ['additionalProperties', 'enum', 'required', 'type', 'minItems', 'exclusiveMinimum', 'exclusiveMaximum'];
+
+/** One line for the first schema error in document order, naming what is known. */
+function schemaMessage(errors: readonly ErrorObject[]): string {
+  const index = (e: ErrorObject): number => Number(/^\/objectives\/(\d+)/.exec(e.instancePath)?.[1] ?? -1);
+  const rank = (e: ErrorObject): number => {
+    const r = ERROR_ORDER.indexOf(e.keyword);
+    return r < 0 ? ERROR_ORDER.length : r;
+  };
+  const first = [...errors].sort((a, b) => index(a) - index(b) || rank(a) - rank(b))[0]!;
+  const where = whereOf(first);
+  const prefix = where ? `${where}: ` : '';
+  const field = first.instancePath.split('/').pop() ?? '';
+  switch (first.keyword) {
+    case 'additionalProperties': {
+      const key = (first.params as { additionalProperty: string }).additionalProperty;
+      const known = where ? Object.keys(OBJECTIVES_SCHEMA.properties.objectives.items.properties) : Object.keys(OBJECTIVES_SCHEMA.properties);
+      return `${prefix}unknown key "${key}" (known: ${known.join(', ')})`;
+    }
+    case 'enum': {
+      const allowed = (first.params as { allowedValues: unknown[] }).allowedValues.map(String);
+      return `${prefix}unknown ${field} ${JSON.stringify(first.data)} (known: ${allowed.join(', ')})`;
+    }
+    case 'required':
+      return `${prefix}missing "${(first.params as { missingProperty: string }).missingProperty}"`;
+    case 'type':
+      if (!where && first.instancePath === '') return 'expected a mapping with an "objectives" list';
+      if (field === 'objectives') return 'expected a mapping with an "objectives" list';
+      return `${prefix}${/^\d+$/.test(field) ? 'each entry must be a mapping' : `${field} must be a ${(first.params as { type: string }).type}`}`;
+    case 'minItems':
+      return 'the objectives list is empty';
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return `confidence must be between 0.5 and 1, got ${String(first.data)}`;
+    default:
+      return `${prefix}${field ? `${field} ` : ''}${first.message ?? 'is invalid'}`;
+  }
+}
+
+interface RawObjective {
+  readonly metric: string;
+  readonly stat?: string;
+  readonly op: Comparison;
+  readonly value: number;
+  readonly model?: string;
+  readonly api?: 'v1' | 'v2';
+  readonly unit?: string;
+}
+
+/** The checks a schema cannot say plainly: which stat and unit go with which kind of metric, and value ranges. */
+function toObjective(e: RawObjective, where: string): Objective {
+  const kind = KIND_OF_METRIC[e.metric]!;
+  const units = OBJECTIVE_UNITS[kind];
+  if (e.unit !== undefined && !(e.unit in units)) {
+    throw new UsageError(`${where}: unit "${e.unit}" does not apply to ${e.metric} (known units for a ${kind} metric: ${Object.keys(units).join(', ')})`);
+  }
+  const value = e.value * (e.unit === undefined ? 1 : units[e.unit]!);
+  const scope = { ...(e.model ? { model: e.model } : {}), ...(e.api ? { api: e.api } : {}) };
+  if (kind === 'latency') {
+    if (e.stat === undefined) throw new UsageError(`${where}: ${e.metric} needs a stat (known: mean, ${PERCENTILES.join(', ')})`);
+    if (value < 0) throw new UsageError(`${where}: a latency objective must be ≥ 0 ms`);
+    return { kind, metric: e.metric as LatencyMetric, stat: e.stat as Percentile | 'mean', op: e.op, value, ...scope };
+  }
+  if (kind === 'rate') {
+    if (e.stat !== undefined) throw new UsageError(`${where}: stat does not apply to ${e.metric}, a share of jobs (remove "stat: ${e.stat}")`);
+    if (value < 0 || value > 1) throw new UsageError(`${where}: a rate objective is a fraction between 0 and 1 (or 0 to 100 with unit: '%'), got ${e.value}`);
+    return { kind, metric: e.metric as RateMetric, op: e.op, value, ...scope };
+  }
+  if (e.stat !== undefined && e.stat !== 'mean') throw new UsageError(`${where}: ${e.metric} is judged on its mean only (known stat: mean), got "${e.stat}"`);
+  if (value < 0) throw new UsageError(`${where}: a cost objective must be ≥ 0 credits`);
+  return { kind, metric: e.metric as CostMetric, stat: 'mean', op: e.op, value, ...scope };
 }
 
 export function parseObjectives(text: string, source = 'objectives'): ObjectiveSet {
@@ -66,42 +208,19 @@ export function parseObjectives(text: string, source = 'objectives'): ObjectiveS
   } catch (err) {
     throw new UsageError(`${source}: not YAML or JSON (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
   }
-  if (!doc || typeof doc !== 'object' || !Array.isArray((doc as { objectives?: unknown }).objectives)) {
-    throw new UsageError(`${source}: expected a mapping with an "objectives" list`);
-  }
-  const raw = doc as { confidence?: unknown; objectives: unknown[] };
-  const confidence = raw.confidence === undefined ? 0.95 : Number(raw.confidence);
-  if (!(confidence > 0.5 && confidence < 1)) throw new UsageError(`${source}: confidence must be between 0.5 and 1, got ${String(raw.confidence)}`);
-  const objectives = raw.objectives.map((entry, i): Objective => {
-    const where = `${source}: objectives[${i}]`;
-    if (!entry || typeof entry !== 'object') throw new UsageError(`${where} is not a mapping`);
-    const e = entry as Record<string, unknown>;
-    const op = String(e['op'] ?? '');
-    if (!COMPARISONS.includes(op)) throw new UsageError(`${where}: op must be one of ${COMPARISONS.join(' ')}, got "${op}"`);
-    const value = Number(e['value']);
-    if (typeof e['value'] !== 'number' || !Number.isFinite(value)) throw new UsageError(`${where}: value must be a number`);
-    const api = e['api'];
-    if (api !== undefined && api !== 'v1' && api !== 'v2') throw new UsageError(`${where}: api must be v1 or v2`);
-    const model = e['model'] === undefined ? undefined : String(e['model']);
-    const scope = { ...(model ? { model } : {}), ...(api ? { api: api as 'v1' | 'v2' } : {}) };
-    const metric = String(e['metric'] ?? '');
-    if (metric in LATENCY_METRICS) {
-      const stat = String(e['stat'] ?? '');
-      if (stat !== 'mean' && !PERCENTILES.includes(stat)) throw new UsageError(`${where}: stat must be mean or one of ${PERCENTILES.join(' ')}, got "${stat}"`);
-      if (value < 0) throw new UsageError(`${where}: a latency objective must be ≥ 0 ms`);
-      return { kind: 'latency', metric: metric as LatencyMetric, stat: stat as Percentile | 'mean', op: op as Comparison, value, ...scope };
+  if (!validateSchema(doc)) throw new UsageError(`${source}: ${schemaMessage(validateSchema.errors ?? [])}`);
+  const raw = doc as { confidence?: number; objectives: RawObjective[] };
+  const objectives = raw.objectives.map((entry, i) => {
+    try {
+      return toObjective(entry, `objectives[${i}]`);
+    } catch (err) {
+      throw err instanceof UsageError ? new UsageError(`${source}: ${err.message}`) : err;
     }
-    if (metric in RATE_METRICS) {
-      if (value < 0 || value > 1) throw new UsageError(`${where}: a rate objective is a fraction between 0 and 1`);
-      return { kind: 'rate', metric: metric as RateMetric, op: op as Comparison, value, ...scope };
-    }
-    const known = [...Object.keys(LATENCY_METRICS), ...Object.keys(RATE_METRICS)].join(', ');
-    throw new UsageError(`${where}: unknown metric "${metric}" (known: ${known})`);
   });
-  if (objectives.length === 0) throw new UsageError(`${source}: the objectives list is empty`);
-  return { confidence, objectives };
+  return { confidence: raw.confidence ?? 0.95, objectives };
 }
 
+/** Reads and validates an objectives file: what `run`, `load` and `report` call before anything else happens. */
 export function loadObjectives(path: string): ObjectiveSet {
   let text: string;
   try {
@@ -116,6 +235,7 @@ export function loadObjectives(path: string): ObjectiveSet {
 export function toK6Thresholds(set: ObjectiveSet): Record<string, string[]> {
   const thresholds: Record<string, string[]> = {};
   for (const o of set.objectives) {
+    if (o.kind === 'cost') continue; // no k6 metric carries money: cost objectives are judged by the report alone
     const base = o.kind === 'latency' ? LATENCY_METRICS[o.metric] : RATE_METRICS[o.metric];
     const tags = [o.model ? `model:${o.model}` : '', o.api ? `api:${o.api}` : ''].filter(Boolean).join(',');
     const name = tags ? `${base}{${tags}}` : base;

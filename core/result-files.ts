@@ -5,7 +5,9 @@
 //   <run>/contracts/failures.json   ContractFailure[]    the same failures, flat, for machines
 //   <run>/load/run.json             LoadRunMeta          written by `infercheck load`
 //   <run>/load/summary.json         k6's own handleSummary data (metrics with tags)
-//   <run>/load/jobs.ndjson          JobRecord per line   one line per job
+//   <run>/load/jobs.ndjson          JobRecord per line   one line per job (a torn last line: the run was cut short)
+//   <run>/{contracts,load}/spend.ndjson  the billable-request ledger (core/billable-budget.ts), when kept
+//   <run>/.infercheck-run.json      the run folder's marker (core/run-folder.ts); each stage folder has its own
 //   <run>/results.json, index.html, summary.md, junit.xml    written by `infercheck report`
 
 export type Severity = 'critical' | 'major' | 'minor' | 'info';
@@ -106,6 +108,8 @@ export interface JobRecord {
   readonly final_status: JobStatus | 'ERROR' | 'TIMEOUT';
   readonly final_code: number;
   readonly validation_errors: number;
+  /** Images the job delivered (v2 images[], v1: 1); absent: 1, as every load scenario sends samples: 1. */
+  readonly images?: number;
 }
 
 export interface LoadRunMeta {
@@ -128,6 +132,12 @@ export interface LoadRunMeta {
   readonly queueWaitAccuracy?: readonly QueueWaitAccuracy[];
   /** The k6 execution segment this instance ran, when the test was split (e.g. "0:1/2"). */
   readonly segment?: string;
+  /** All segments of that split (e.g. "0,1/2,1"): the instances of one test share it. */
+  readonly segmentSequence?: string;
+  /** The seed of the arrival schedule: the instances of one split test share it. */
+  readonly seed?: number;
+  /** The spec version the stage judged responses by. */
+  readonly specVersion?: string;
   /** The billable budget the run was held to; null when unlimited (the embedded mock). */
   readonly budget?: number | null;
 }

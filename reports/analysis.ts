@@ -2,11 +2,14 @@
 // outputs show. Renderers format this; they compute nothing statistical themselves.
 import { describeObjective, quantileOf, type Objective, type ObjectiveSet } from '../core/objectives.ts';
 import type { CheckOutcome, RecordedExchange, Severity } from '../core/result-files.ts';
-import type { JobRow, Results } from './results-types.ts';
+import { costGroupsOf, imagesOf } from './build-results.ts';
+import type { CostGroup, JobRow, LedgerSummary, Results } from './results-types.ts';
 import { planCapacity, type CapacityPlan } from './capacity.ts';
 import { inScope, metricValues, orderedSample } from './samples.ts';
 import { jobsToClaimPercentile, percentileInterval, type PercentileInterval } from './stats/order-statistics.ts';
-import { meanVerdict, percentileVerdict, rateVerdict, type Verdict, type VerdictDetail } from './stats/sla-verdict.ts';
+import { detectableSlowdown } from './stats/gate-power.ts';
+import { DEFAULT_GATE_OPTIONS, MIN_GATE_SAMPLE } from './stats/regression-gate.ts';
+import { meanVerdict, meanVerdictFromMoments, percentileVerdict, rateVerdict, type Verdict, type VerdictDetail } from './stats/sla-verdict.ts';
 
 export interface ObjectiveVerdict {
   readonly name: string;
@@ -90,6 +93,43 @@ export interface Timeline {
   readonly processing: readonly number[];
 }
 
+/** Money per model and API version, from the vendor's own per-job cost fields. */
+export interface SpendRow {
+  readonly model: string;
+  readonly api: 'v1' | 'v2';
+  readonly jobs: number;
+  /** Jobs that reported a cost (a failed job is not billed and reports none). */
+  readonly priced: number;
+  readonly images: number;
+  readonly credits: number;
+  /** credits ÷ priced jobs, credits ÷ their images; null when no job reported a cost. */
+  readonly perJob: number | null;
+  readonly perImage: number | null;
+}
+
+export interface Spend {
+  readonly rows: readonly SpendRow[];
+  readonly total: Omit<SpendRow, 'model' | 'api'>;
+  /** The stages' spend ledgers (billable requests sent, billed, unknown; credits), when they kept one. */
+  readonly ledgers: readonly { readonly stage: 'contracts' | 'load'; readonly ledger: LedgerSummary }[];
+}
+
+/** What this run can catch as a gate baseline against a run of its own size: end-to-end, per model and API. */
+export interface BaselinePower {
+  readonly model: string;
+  readonly api: 'v1' | 'v2';
+  readonly n: number;
+  /** The smallest end-to-end slowdown the gate catches 95 % of the time (default tolerance); null: not testable. */
+  readonly detectableSlowdown: number | null;
+}
+
+export interface AnalyzeOptions {
+  /** Contracts and load stages further apart than this (seconds) are flagged in the report's header. Default 3600. */
+  readonly maxStageGapS?: number;
+}
+
+export const DEFAULT_MAX_STAGE_GAP_S = 3600;
+
 export interface Analysis {
   readonly results: Results;
   readonly objectivesSource: string;
@@ -98,7 +138,7 @@ export interface Analysis {
   readonly slaVerdict: Verdict | null;
   /** FAIL when an objective fails or a contract check fails; else the SLA verdict (PASS when there is none). */
   readonly overall: Verdict;
-  readonly contracts: null | { readonly checks: number; readonly failedChecks: number; readonly failures: number; readonly skipped: number };
+  readonly contracts: null | { readonly checks: number; readonly passed: number; readonly failedChecks: number; readonly failures: number; readonly skipped: number };
   readonly failureGroups: readonly FailureGroup[];
   readonly groups: readonly GroupSummary[];
   readonly sweep: readonly SweepRow[] | null;
@@ -106,6 +146,11 @@ export interface Analysis {
   readonly timeline: Timeline | null;
   readonly sampleSizeRule: { readonly confidence: number; readonly p99: number | null; readonly p95: number | null; readonly p99At99: number | null; readonly p99At99OneOver: number | null };
   readonly notes: readonly string[];
+  /** What a reader must see before any number: stages against different targets or far apart, a run cut short. */
+  readonly warnings: readonly string[];
+  readonly spend: Spend | null;
+  /** Empty when the jobs are not kept (histogram mode): the gate needs them anyway. */
+  readonly baselinePower: readonly BaselinePower[];
 }
 
 /**
@@ -115,6 +160,13 @@ export interface Analysis {
  */
 export function checkNeverRan(check: Pick<CheckOutcome, 'passed' | 'failed'>): boolean {
   return check.passed === 0 && check.failed === 0;
+}
+
+/** Checks passed, failed and skipped (never ran): the one count every output words the same way. */
+export function checkCounts(checks: readonly CheckOutcome[]): NonNullable<Analysis['contracts']> {
+  const failedChecks = checks.filter((c) => c.failed > 0).length;
+  const skipped = checks.filter((c) => c.failed === 0 && checkNeverRan(c)).length;
+  return { checks: checks.length, passed: checks.length - failedChecks - skipped, failedChecks, failures: checks.reduce((s, c) => s + c.failed, 0), skipped };
 }
 
 const SEVERITY_ORDER: readonly Severity[] = ['critical', 'major', 'minor', 'info'];
@@ -127,8 +179,22 @@ const CDF_METRICS = [
   { metric: 'e2e_ms', label: 'end-to-end' },
 ] as const;
 
+function costGroups(load: NonNullable<Results['load']>): readonly CostGroup[] {
+  return load.costs ?? costGroupsOf(load.jobs);
+}
+
 function judge(objective: Objective, results: NonNullable<Results['load']>, confidence: number): VerdictDetail {
   const scope = { ...(objective.model ? { model: objective.model } : {}), ...(objective.api ? { api: objective.api } : {}) };
+  if (objective.kind === 'cost') {
+    const perImage = objective.metric === 'cost_per_image';
+    if (results.samples === 'raw') {
+      const priced = results.jobs.filter((j) => inScope(j, scope) && j.cost !== null);
+      return meanVerdict(priced.map((j) => (perImage ? j.cost! / Math.max(1, imagesOf(j)) : j.cost!)), objective.op, objective.value, confidence);
+    }
+    const groups = costGroups(results).filter((g) => inScope(g, scope));
+    const sum = (f: (g: CostGroup) => number): number => groups.reduce((t, g) => t + f(g), 0);
+    return meanVerdictFromMoments(sum((g) => g.priced), sum((g) => (perImage ? g.perImage : g.credits)), sum((g) => (perImage ? g.perImageSq : g.creditsSq)), objective.op, objective.value, confidence);
+  }
   if (objective.kind === 'rate') {
     // counts per group are kept in both sample modes
     const groups = results.counts.filter((c) => inScope(c, scope));
@@ -233,7 +299,58 @@ function sweepRows(load: NonNullable<Results['load']>, confidence: number): Swee
   });
 }
 
-export function analyze(results: Results, objectives: ObjectiveSet, objectivesSource: string): Analysis {
+function spendRow(groups: readonly CostGroup[]): Omit<SpendRow, 'model' | 'api'> {
+  const jobs = groups.reduce((t, g) => t + g.jobs, 0);
+  const priced = groups.reduce((t, g) => t + g.priced, 0);
+  const images = groups.reduce((t, g) => t + g.images, 0);
+  const credits = Math.round(groups.reduce((t, g) => t + g.credits, 0) * 1e9) / 1e9;
+  return { jobs, priced, images, credits, perJob: priced ? credits / priced : null, perImage: images ? credits / images : null };
+}
+
+/** Spend per model × API and in total from the jobs' cost fields, beside the stages' ledgers. */
+export function summarizeSpend(results: Results): Spend | null {
+  const groups = results.load ? costGroups(results.load) : [];
+  const ledgers = [
+    ...(results.contracts?.ledger ? [{ stage: 'contracts' as const, ledger: results.contracts.ledger }] : []),
+    ...(results.load?.ledger ? [{ stage: 'load' as const, ledger: results.load.ledger }] : []),
+  ];
+  if (!groups.length && !ledgers.length) return null;
+  const keys = [...new Map(groups.map((g) => [`${g.model} ${g.api}`, { model: g.model, api: g.api }])).values()].sort((a, b) => `${a.model}${a.api}`.localeCompare(`${b.model}${b.api}`));
+  const rows = keys.map(({ model, api }) => ({ model, api, ...spendRow(groups.filter((g) => g.model === model && g.api === api)) }));
+  return { rows, total: spendRow(groups), ledgers };
+}
+
+/** "3 h 12 min", "45 min", "30 s". */
+export function formatDuration(seconds: number): string {
+  if (seconds < 120) return `${Math.round(seconds)} s`;
+  const minutes = Math.round(seconds / 60);
+  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
+}
+
+const sameTarget = (a: { kind: string; baseUrl: string }, b: { kind: string; baseUrl: string }): boolean =>
+  // every stage starts its own embedded mock on a port of its own: two mocks are the same target
+  a.kind === b.kind && (a.kind === 'mock' || a.baseUrl === b.baseUrl);
+
+/** What the header must say before any number is read. */
+export function runWarnings(results: Results, maxStageGapS = DEFAULT_MAX_STAGE_GAP_S): string[] {
+  const warnings: string[] = [];
+  const c = results.contracts;
+  const l = results.load;
+  if (c?.target && l?.target && !sameTarget(c.target, l.target)) {
+    warnings.push(`the contracts ran against ${c.target.kind} ${c.target.baseUrl} and the load against ${l.target.kind} ${l.target.baseUrl}: these verdicts describe two different targets`);
+  }
+  if (c && l) {
+    const [first, second] = Date.parse(c.startedAt) <= Date.parse(l.startedAt) ? [c, l] : [l, c];
+    const gapS = (Date.parse(second.startedAt) - Date.parse(first.finishedAt)) / 1000;
+    if (Number.isFinite(gapS) && gapS > maxStageGapS) {
+      warnings.push(`the contracts and the load ran ${formatDuration(gapS)} apart (more than the ${formatDuration(maxStageGapS)} allowed by --max-stage-gap): the target may have changed in between`);
+    }
+  }
+  if (l?.cutShort) warnings.push(`run cut short: ${l.cutShort}`);
+  return warnings;
+}
+
+export function analyze(results: Results, objectives: ObjectiveSet, objectivesSource: string, options: AnalyzeOptions = {}): Analysis {
   const notes: string[] = [];
   const load = results.load;
   const confidence = objectives.confidence;
@@ -260,7 +377,7 @@ export function analyze(results: Results, objectives: ObjectiveSet, objectivesSo
     confidence,
     verdicts,
     slaVerdict,
-    contracts: results.contracts ? { checks: checks.length, failedChecks: checks.filter((c) => c.failed > 0).length, failures: checks.reduce((s, c) => s + c.failed, 0), skipped: checks.filter(checkNeverRan).length } : null,
+    contracts: results.contracts ? checkCounts(checks) : null,
     failureGroups: groupFailures(results),
     groups: load && load.samples === 'raw' ? pairs.map(({ model, api }) => summarize(load, model, api, confidence)) : [],
     sweep,
@@ -274,5 +391,13 @@ export function analyze(results: Results, objectives: ObjectiveSet, objectivesSo
       p99At99OneOver: jobsToClaimPercentile(0.99, 0.99, 1) ?? null,
     },
     notes,
+    warnings: runWarnings(results, options.maxStageGapS),
+    spend: summarizeSpend(results),
+    baselinePower: load && load.samples === 'raw' ? pairs.map(({ model, api }) => baselinePowerOf(load.jobs, model, api)) : [],
   };
+}
+
+function baselinePowerOf(jobs: readonly JobRow[], model: string, api: 'v1' | 'v2'): BaselinePower {
+  const values = metricValues(jobs, 'e2e_ms', { model, api });
+  return { model, api, n: values.length, detectableSlowdown: values.length < MIN_GATE_SAMPLE ? null : detectableSlowdown(values, values.length, DEFAULT_GATE_OPTIONS) };
 }

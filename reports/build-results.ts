@@ -3,12 +3,17 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { cpus, platform } from 'node:os';
 import { join } from 'node:path';
+import { readLedger } from '../core/billable-budget.ts';
 import type { CheckOutcome, ContractOutcomes, JobRecord, LoadRunMeta } from '../core/result-files.ts';
+import { queueWaitEstimateMs } from '../core/queue-wait.ts';
 import { redactDeep } from '../core/redact.ts';
 import { UsageError } from '../core/target.ts';
 import { SPEC_VERSION } from '../spec/generated/operations.ts';
 import { LATENCY_METRICS, type LatencyMetric } from '../core/objectives.ts';
-import { RESULTS_SCHEMA, type HistogramRecord, type JobRow, type Results } from './results-types.ts';
+import { RESULTS_SCHEMA, type CostGroup, type HistogramRecord, type JobRow, type LedgerSummary, type Results } from './results-types.ts';
+
+/** The spend ledger a stage keeps in its folder (issue 10). */
+export const LEDGER_FILE = 'spend.ndjson';
 import { encodeHistogram, metricValues, RAW_SAMPLE_LIMIT } from './samples.ts';
 
 function readJson(path: string): unknown {
@@ -52,24 +57,46 @@ function readLoadMeta(dir: string): LoadRunMeta | null {
   return meta;
 }
 
-function readJobs(dir: string): JobRecord[] {
+/**
+ * The jobs of a load run. A torn LAST line (the run was interrupted mid-write) is skipped and reported as the run
+ * being cut short; a bad line anywhere else is a malformed file, as before — skipping it would hide lost data.
+ */
+function readJobs(dir: string): { jobs: JobRecord[]; cutShort: string | null } {
   const path = join(dir, 'load', 'jobs.ndjson');
   if (!existsSync(path)) throw new UsageError(`${path} is missing (load/run.json is there, so the load stage should have written it)`);
   const jobs: JobRecord[] = [];
   const lines = readFileSync(path, 'utf8').split('\n');
+  let last = lines.length - 1;
+  while (last >= 0 && !lines[last]!.trim()) last--;
+  let cutShort: string | null = null;
   lines.forEach((line, i) => {
     if (!line.trim()) return;
     let job: unknown;
     try {
       job = JSON.parse(line);
     } catch {
-      throw new UsageError(`${path}:${i + 1} is not valid JSON`);
+      if (i !== last) throw new UsageError(`${path}:${i + 1} is not valid JSON`);
+      cutShort = `the last line of load/jobs.ndjson (line ${i + 1}) is torn and was skipped: the load run was cut short, ${jobs.length} jobs read`;
+      return;
     }
     const ok = isObject(job) && typeof job['model'] === 'string' && (job['api'] === 'v1' || job['api'] === 'v2') && typeof job['stage'] === 'string' && typeof job['submit_at_ms'] === 'number' && typeof job['final_status'] === 'string';
     expectShape(ok, `${path}:${i + 1}`, 'a job needs model, api (v1|v2), stage, submit_at_ms and final_status');
     jobs.push(job as unknown as JobRecord);
   });
-  return jobs;
+  return { jobs, cutShort };
+}
+
+/** The stage's spend ledger (core/billable-budget.ts), when it kept one. */
+function readStageLedger(dir: string, stage: 'contracts' | 'load'): LedgerSummary | null {
+  const path = join(dir, stage, LEDGER_FILE);
+  if (!existsSync(path)) return null;
+  let t: ReturnType<typeof readLedger>;
+  try {
+    t = readLedger(path);
+  } catch (err) {
+    throw new UsageError(`${path} is not a readable spend ledger (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
+  }
+  return { max: t.max, sent: t.reserved - t.notSent, billed: t.billed, refused: t.refused, unknown: t.unknown, inFlight: t.inFlight, credits: t.credits, costsReported: t.costsReported };
 }
 
 function readK6Summary(dir: string): NonNullable<Results['load']>['k6'] {
@@ -95,7 +122,7 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
 export function toJobRow(job: JobRecord): JobRow {
   const server = job.server ?? {};
   const e2e = num(job.e2e_ms);
-  const queueWait = num(job.queue_wait_est_ms);
+  const queueWait = queueWaitEstimateMs(job);
   const inference = ms(server.inference_time_s);
   const lastSeen = job.observations?.length ? job.observations[job.observations.length - 1]!.at_ms : null;
   const end = e2e !== null ? job.submit_at_ms + e2e : lastSeen;
@@ -122,6 +149,7 @@ export function toJobRow(job: JobRecord): JobRow {
     server_total_time_ms: ms(server.total_time_s),
     polls: num(job.polls) ?? 0,
     cost: num(server.cost),
+    images: num(job.images),
     processing_start_ms: processingStart,
     end_ms: end,
   };
@@ -152,6 +180,33 @@ function countsOf(rows: readonly JobRow[]): NonNullable<Results['load']>['counts
   return [...counts.values()];
 }
 
+/** Sums of the vendor's cost fields per (model, api, stage); a job without a reported image count delivered one. */
+export function costGroupsOf(rows: readonly JobRow[]): CostGroup[] {
+  const groups = new Map<string, { -readonly [K in keyof CostGroup]: CostGroup[K] }>();
+  for (const r of rows) {
+    const key = `${r.model}\u0000${r.api}\u0000${r.stage}`;
+    const g = groups.get(key) ?? { model: r.model, api: r.api, stage: r.stage, jobs: 0, priced: 0, images: 0, credits: 0, creditsSq: 0, perImage: 0, perImageSq: 0 };
+    g.jobs++;
+    if (r.cost !== null) {
+      const images = imagesOf(r);
+      g.priced++;
+      g.images += images;
+      g.credits += r.cost;
+      g.creditsSq += r.cost * r.cost;
+      const perImage = images > 0 ? r.cost / images : 0;
+      g.perImage += perImage;
+      g.perImageSq += perImage * perImage;
+    }
+    groups.set(key, g);
+  }
+  return [...groups.values()];
+}
+
+/** Images a job delivered: recorded by the load stage, else 1 (every load scenario sends samples: 1). */
+export function imagesOf(row: Pick<JobRow, 'images'>): number {
+  return typeof row.images === 'number' ? row.images : 1;
+}
+
 function redactChecks(checks: readonly CheckOutcome[]): CheckOutcome[] {
   // The contract stage redacts already; reports redact again because a leaked key in an HTML report is forever.
   return redactDeep(checks as CheckOutcome[]);
@@ -168,7 +223,8 @@ export function buildResults(runDir: string, options: BuildOptions = {}): Result
   const contracts = readContracts(runDir);
   const meta = readLoadMeta(runDir);
   if (!contracts && !meta) throw new UsageError(`${runDir} has neither contracts/outcomes.json nor load/run.json: not a run folder`);
-  const rows = meta ? readJobs(runDir).map(toJobRow) : [];
+  const read = meta ? readJobs(runDir) : { jobs: [], cutShort: null };
+  const rows = read.jobs.map(toJobRow);
   const limit = options.rawSampleLimit ?? RAW_SAMPLE_LIMIT;
   const raw = rows.length <= limit;
   const starts = [contracts?.startedAt, meta?.startedAt].filter((s): s is string => !!s).sort();
@@ -178,7 +234,7 @@ export function buildResults(runDir: string, options: BuildOptions = {}): Result
     schema: RESULTS_SCHEMA,
     generatedAt: (options.now ?? new Date()).toISOString(),
     target: { kind: target.kind, baseUrl: target.baseUrl },
-    specVersion: contracts?.specVersion ?? SPEC_VERSION,
+    specVersion: contracts?.specVersion ?? meta?.specVersion ?? SPEC_VERSION,
     environment: {
       node: process.version,
       k6Version: meta?.k6Version ?? null,
@@ -188,7 +244,16 @@ export function buildResults(runDir: string, options: BuildOptions = {}): Result
       runFinishedAt: ends[ends.length - 1] ?? null,
     },
     contracts: contracts
-      ? { startedAt: contracts.startedAt, finishedAt: contracts.finishedAt, cases: contracts.cases, billableRequests: contracts.billableRequests, checks: redactChecks(contracts.checks), findings: contracts.findings ?? [] }
+      ? {
+          startedAt: contracts.startedAt,
+          finishedAt: contracts.finishedAt,
+          cases: contracts.cases,
+          billableRequests: contracts.billableRequests,
+          checks: redactChecks(contracts.checks),
+          findings: contracts.findings ?? [],
+          target: { kind: contracts.target.kind, baseUrl: contracts.target.baseUrl },
+          ledger: readStageLedger(runDir, 'contracts'),
+        }
       : null,
     load: meta
       ? {
@@ -209,6 +274,13 @@ export function buildResults(runDir: string, options: BuildOptions = {}): Result
           histograms: histogramsOf(rows),
           counts: countsOf(rows),
           k6: readK6Summary(runDir),
+          target: { kind: meta.target.kind, baseUrl: meta.target.baseUrl },
+          seed: typeof meta.seed === 'number' ? meta.seed : null,
+          segment: meta.segment ?? null,
+          segmentSequence: meta.segmentSequence ?? null,
+          cutShort: read.cutShort,
+          costs: costGroupsOf(rows),
+          ledger: readStageLedger(runDir, 'load'),
         }
       : null,
   };

@@ -82,13 +82,15 @@ const scvOf = (xs: readonly number[]): number => {
   return xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1) / (m * m);
 };
 
+/** The objectives a stage of the sweep can meet or miss: money per job does not depend on the arrival rate. */
 function applies(o: Objective, model: string, api: string): boolean {
-  return (!o.model || o.model === model) && (!o.api || o.api === api);
+  return o.kind !== 'cost' && (!o.model || o.model === model) && (!o.api || o.api === api);
 }
 
 /** Each objective judged on one stage's jobs, and whether its point estimate is within the limit. */
 export function stageObjectives(jobs: readonly JobRow[], set: ObjectiveSet): StageObjectiveResult[] {
-  return set.objectives.map((objective) => {
+  return set.objectives.flatMap((objective) => {
+    if (objective.kind === 'cost') return [];
     let detail: VerdictDetail;
     if (objective.kind === 'rate') {
       const ok = jobs.filter((j) => j.status === 'COMPLETED').length;

@@ -3,9 +3,85 @@
 // merge their percentiles (grafana/k6-operator#413; anchors §7 item 9). Here the merge is exact: raw jobs are
 // concatenated, and per-group HDR histograms are kept side by side and added when read (samples.ts).
 import { UsageError } from '../core/target.ts';
-import type { Results } from './results-types.ts';
+import { costGroupsOf } from './build-results.ts';
+import type { LedgerSummary, Results } from './results-types.ts';
 
-export function mergeResults(parts: readonly Results[]): Results {
+type Load = NonNullable<Results['load']>;
+
+/** "1/2" → 0.5, "0.25" → 0.25. */
+function fraction(text: string): number {
+  const [a, b] = text.split('/');
+  return b === undefined ? Number(a) : Number(a) / Number(b);
+}
+
+/** "0:1/2" → [0, 0.5]; undefined when it is not a segment. */
+export function parseSegment(text: string): [number, number] | undefined {
+  const [from, to] = text.split(':');
+  if (from === undefined || to === undefined) return undefined;
+  const range: [number, number] = [fraction(from), fraction(to)];
+  return range.every(Number.isFinite) && range[0] < range[1] ? range : undefined;
+}
+
+/**
+ * Folders merge only when they are the segments of one test: the same target, scenario, stages, schedule seed and
+ * segment sequence, each a different, non-overlapping segment, and no request id twice. Anything else — the same
+ * folder twice, two whole runs, segments of two tests — would inflate every count and every confidence statement.
+ */
+function assertOneTest(loads: readonly { load: Load; source: string }[]): void {
+  const [first, ...rest] = loads;
+  if (!first || !rest.length) return;
+  const differs = (what: string, value: (l: Load) => unknown): void => {
+    for (const other of rest) {
+      const a = value(first.load);
+      const b = value(other.load);
+      if (JSON.stringify(a) !== JSON.stringify(b)) {
+        throw new UsageError(`cannot merge ${other.source} into ${first.source}: different ${what} (${JSON.stringify(a ?? null)} and ${JSON.stringify(b ?? null)}); merge only the segments of one split test`);
+      }
+    }
+  };
+  // each segment of a test on the embedded mock may run its own mock, on a port of its own
+  differs('targets', (l) => (l.target ? (l.target.kind === 'mock' ? 'mock' : `${l.target.kind} ${l.target.baseUrl}`) : undefined));
+  differs('scenarios', (l) => l.scenario);
+  differs('stages', (l) => l.stages.map((s) => s.tag));
+  differs('schedule seeds', (l) => l.seed ?? undefined);
+  differs('segment sequences', (l) => l.segmentSequence ?? undefined);
+  const ranges: { range: [number, number]; source: string; segment: string }[] = [];
+  for (const { load, source } of loads) {
+    if (!load.segment) throw new UsageError(`cannot merge ${source}: it is a whole run, not an execution segment of a split test (its load/run.json names no segment)`);
+    const range = parseSegment(load.segment);
+    if (!range) throw new UsageError(`cannot merge ${source}: its segment "${load.segment}" is not a range like 0:1/2`);
+    const overlap = ranges.find((r) => r.range[0] < range[1] && range[0] < r.range[1]);
+    if (overlap) throw new UsageError(`cannot merge ${source} and ${overlap.source}: their segments ${overlap.segment} and ${load.segment} overlap, so the same jobs would be counted twice`);
+    ranges.push({ range, source, segment: load.segment });
+  }
+  const seen = new Map<string, string>();
+  for (const { load, source } of loads) {
+    for (const job of load.jobs) {
+      if (job.request_id === null) continue;
+      const earlier = seen.get(job.request_id);
+      if (earlier !== undefined) throw new UsageError(`cannot merge ${source}: request id ${job.request_id} is also in ${earlier} — the same jobs would be counted twice`);
+      seen.set(job.request_id, source);
+    }
+  }
+}
+
+function addLedgers(ledgers: readonly (LedgerSummary | null | undefined)[]): LedgerSummary | null {
+  const present = ledgers.filter((l): l is LedgerSummary => !!l);
+  if (!present.length) return null;
+  const sum = (f: (l: LedgerSummary) => number): number => present.reduce((t, l) => t + f(l), 0);
+  return {
+    max: present.every((l) => l.max !== null) ? sum((l) => l.max!) : null,
+    sent: sum((l) => l.sent),
+    billed: sum((l) => l.billed),
+    refused: sum((l) => l.refused),
+    unknown: sum((l) => l.unknown),
+    inFlight: sum((l) => l.inFlight),
+    credits: Math.round(sum((l) => l.credits) * 1e9) / 1e9,
+    costsReported: sum((l) => l.costsReported),
+  };
+}
+
+export function mergeResults(parts: readonly Results[], sources: readonly string[] = parts.map((_, i) => `run ${i + 1}`)): Results {
   const [first, ...rest] = parts;
   if (!first) throw new UsageError('nothing to merge');
   if (!rest.length) return first;
@@ -15,6 +91,7 @@ export function mergeResults(parts: readonly Results[]): Results {
   }
   const tags = (l: NonNullable<Results['load']>): string => l.stages.map((s) => s.tag).join(',');
   if (loads.some((l) => tags(l) !== tags(loads[0]!) || l.scenario !== loads[0]!.scenario)) throw new UsageError('cannot merge load runs with different scenarios or stages: merge the segments of one test');
+  assertOneTest(parts.flatMap((p, i) => (p.load ? [{ load: p.load, source: sources[i] ?? `run ${i + 1}` }] : [])));
   const sumOrNull = (values: (number | null)[]): number | null => (values.every((v) => v === null) ? null : values.reduce<number>((a, b) => a + (b ?? 0), 0));
   const iso = (values: (string | null | undefined)[], pick: 'min' | 'max'): string | null => {
     const sorted = values.filter((v): v is string => !!v).sort();
@@ -28,7 +105,7 @@ export function mergeResults(parts: readonly Results[]): Results {
         finishedAt: iso(loads.map((l) => l.finishedAt), 'max')!,
         k6ExitCode: loads.find((l) => l.k6ExitCode !== 0)?.k6ExitCode ?? 0,
         samples: loads.every((l) => l.samples === 'raw') ? 'raw' : 'histogram',
-        samplesNote: `merged from ${loads.length} runs: ${loads.every((l) => l.samples === 'raw') ? 'every job kept' : 'percentiles from the added HDR histograms'}`,
+        samplesNote: `merged from ${loads.length} segments (${loads.map((l) => l.segment).join(', ')}): ${loads.every((l) => l.samples === 'raw') ? 'every job kept' : 'percentiles from the added HDR histograms'}`,
         jobCount: loads.reduce((s, l) => s + l.jobCount, 0),
         jobs: loads.every((l) => l.samples === 'raw') ? loads.flatMap((l) => l.jobs) : [],
         histograms: loads.flatMap((l) => l.histograms),
@@ -38,6 +115,10 @@ export function mergeResults(parts: readonly Results[]): Results {
           httpRequests: sumOrNull(loads.map((l) => l.k6.httpRequests)),
           httpFailedRate: null, // a rate does not add; the merged report reads job outcomes instead
         },
+        segment: null,
+        cutShort: loads.map((l) => l.cutShort).find((c) => !!c) ?? null,
+        costs: loads.flatMap((l) => l.costs ?? costGroupsOf(l.jobs)),
+        ledger: addLedgers(loads.map((l) => l.ledger)),
       }
     : null;
   return {

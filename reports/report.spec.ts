@@ -59,6 +59,7 @@ test('the report draws every chart with data, offline, without console errors', 
   // escaped, not executed: the fixture's hostile response body shows as text
   await expect(page.locator('#failures')).toContainText('Undocumented status 418');
   await expect(page.locator('#capacity')).toContainText('true: 3');
+  await expect(page.locator('#spend')).toContainText(/[\d.]+ credits on [\d,]+ jobs: 0\.0019 per job, 0\.0019 per image/);
 
   const screenshot = testInfo.outputPath('report.png');
   await page.screenshot({ path: screenshot, fullPage: true });

@@ -134,7 +134,8 @@ test('bad input is one line and a non-zero exit', () => {
 
   const bad = join(dir, 'bad');
   generateRun(bad, { ...SMOKE_FIXTURE, stageDurationS: 5 });
-  appendFileSync(join(bad, 'load', 'jobs.ndjson'), '{"model": "x", oops\n');
+  // a torn line in the middle of jobs.ndjson is lost data, not an interrupted run: an error (the last line: torn-input test)
+  appendFileSync(join(bad, 'load', 'jobs.ndjson'), '{"model": "x", oops\n' + readFileSync(join(bad, 'load', 'jobs.ndjson'), 'utf8').split('\n')[0] + '\n');
   const malformed = cli('report', '--in', bad);
   assert.equal(malformed.status, 2);
   assert.match(malformed.stderr, /jobs\.ndjson:\d+ is not valid JSON/);
@@ -160,6 +161,89 @@ test('a check the contracts stage could not apply (no cases, a skip reason) is s
   const junit = readFileSync(join(dir, 'junit.xml'), 'utf8');
   assert.match(junit, /<testsuite name="contracts" tests="6" failures="3" skipped="2">/);
   assert.match(junit, /name="[^"]*rate-limit-429[^"]*"><skipped message="needs --rpm N \(the rate limit to exceed\)"\/>/);
-  assert.match(readFileSync(join(dir, 'summary.md'), 'utf8'), /\| contract checks \(6\) \|[^\n]*; 2 checks skipped \(never ran\)/);
+  assert.match(readFileSync(join(dir, 'summary.md'), 'utf8'), /\| contract checks \(6\) \|[^\n]*\| 1 passed, 3 failed, 2 skipped \|/);
   rmSync(dir, { recursive: true, force: true });
+});
+
+// ---- issue 13: numbers that cannot mislead ----
+
+test('a torn LAST line of jobs.ndjson is skipped with a warning and the run is marked cut short in every output', async () => {
+  const torn = mkdtempSync(join(tmpdir(), 'infercheck-torn-'));
+  generateRun(torn, SMOKE_FIXTURE);
+  const path = join(torn, 'load', 'jobs.ndjson');
+  const whole = readFileSync(path, 'utf8').trim().split('\n');
+  // an interrupted long run: the last job was half written
+  writeFileSync(path, whole.join('\n') + '\n' + whole[0]!.slice(0, 57));
+  const out = cli('report', '--in', torn);
+  assert.equal(out.status, 0, out.stderr);
+  const warning = new RegExp(`run cut short: the last line of load/jobs\\.ndjson \\(line ${whole.length + 1}\\) is torn and was skipped: the load run was cut short, ${whole.length} jobs read`);
+  assert.match(out.stdout.split('\n')[0]!, new RegExp(`^⚠ ${warning.source}`));
+  assert.match(readFileSync(join(torn, 'summary.md'), 'utf8'), warning);
+  assert.match(readFileSync(join(torn, 'index.html'), 'utf8'), new RegExp(`<div id="warnings" class="warnings"><p>⚠ ${warning.source}`));
+  const results = readResultsFile(join(torn, 'results.json'));
+  assert.equal(results.load!.jobCount, whole.length);
+  assert.match(results.load!.cutShort ?? '', /torn/);
+  rmSync(torn, { recursive: true, force: true });
+});
+
+test('contracts and load against different targets, or far apart, say so in the header (HTML, Markdown, console)', async () => {
+  const mixed = mkdtempSync(join(tmpdir(), 'infercheck-mixed-'));
+  generateRun(mixed, { ...SMOKE_FIXTURE, stageDurationS: 20, contractsTarget: { kind: 'live', baseUrl: 'https://api.segmind.com' }, contractsStartMs: SMOKE_FIXTURE.startMs - 5 * 3600_000 });
+  const out = cli('report', '--in', mixed);
+  assert.equal(out.status, 0, out.stderr);
+  const targets = /the contracts ran against live https:\/\/api\.segmind\.com and the load against mock http:\/\/127\.0\.0\.1:40123: these verdicts describe two different targets/;
+  const apart = /the contracts and the load ran 5 h apart \(more than the 1 h allowed by --max-stage-gap\): the target may have changed in between/;
+  const html = readFileSync(join(mixed, 'index.html'), 'utf8');
+  const md = readFileSync(join(mixed, 'summary.md'), 'utf8');
+  for (const [name, text] of [['console', out.stdout], ['html', html], ['markdown', md]] as const) {
+    assert.match(text, targets, name);
+    assert.match(text, apart, name);
+  }
+  assert.match(html, /Target <code>contracts: live https:\/\/api\.segmind\.com; load: mock http:\/\/127\.0\.0\.1:40123<\/code>/);
+  assert.match(md.split('\n')[0]!, /— `contracts: live https:\/\/api\.segmind\.com; load: mock http:\/\/127\.0\.0\.1:40123`/);
+  // the time allowed is the user's to set
+  const relaxed = cli('report', '--in', mixed, '--max-stage-gap', '6h');
+  assert.doesNotMatch(relaxed.stdout, apart);
+  assert.match(relaxed.stdout, targets);
+  assert.equal(cli('report', '--in', mixed, '--max-stage-gap', 'soon').status, 2);
+  // the same target an hour later is fine; two embedded mocks on different ports are one target
+  const same = mkdtempSync(join(tmpdir(), 'infercheck-same-'));
+  generateRun(same, { ...SMOKE_FIXTURE, stageDurationS: 20, contractsTarget: { kind: 'mock', baseUrl: 'http://127.0.0.1:50000' } });
+  assert.doesNotMatch(cli('report', '--in', same).stdout, /⚠/);
+  rmSync(mixed, { recursive: true, force: true });
+  rmSync(same, { recursive: true, force: true });
+});
+
+test('report validates --sla before anything: a misspelt model is exit 2 naming the known ones, and no file is touched', () => {
+  const sla = join(dir, 'typo.yaml');
+  writeFileSync(sla, 'objectives:\n  - { metric: e2e_ms, stat: p95, op: "<=", value: 8000, model: sd15 }\n');
+  const before = readFileSync(join(runDir, 'index.html'), 'utf8');
+  writeFileSync(join(runDir, 'index.html'), before + '<!-- marker -->');
+  const out = cli('report', '--in', runDir, '--sla', sla);
+  assert.equal(out.status, 2);
+  assert.equal(out.stderr, `infercheck: ${sla}: objectives[0]: unknown model "sd15" (known: sd1.5-scifi, sd1.5-epicrealism)\n`);
+  assert.match(readFileSync(join(runDir, 'index.html'), 'utf8'), /<!-- marker -->$/, 'the previous report is untouched');
+  const unit = join(dir, 'unit.yaml');
+  writeFileSync(unit, 'objectives:\n  - { metric: e2e_ms, stat: p95, op: "<=", value: 8, unit: sec }\n');
+  assert.match(cli('report', '--in', runDir, '--sla', unit).stderr, /unknown unit "sec" \(known: ms, s, fraction, %, credits\)/);
+});
+
+test('money in the report: spend per model and API, a cost objective judged, the ledger beside it', async () => {
+  const paid = mkdtempSync(join(tmpdir(), 'infercheck-paid-'));
+  generateRun(paid, { ...SMOKE_FIXTURE, stageDurationS: 30, ledger: true });
+  const sla = join(paid, 'cost.yaml');
+  writeFileSync(sla, 'objectives:\n  - { metric: cost_per_image, op: "<=", value: 0.002 }\n  - { metric: cost_per_job, op: "<=", value: 0.001, api: v2 }\n');
+  const out = cli('report', '--in', paid, '--sla', sla);
+  assert.equal(out.status, 0, out.stderr);
+  assert.match(out.stdout, /^PASS\s+mean cost_per_image ≤ 0\.002 credits$/m);
+  assert.match(out.stdout, /^FAIL\s+mean cost_per_job ≤ 0\.001 credits \[v2\]$/m);
+  assert.match(out.stdout, /^spend\s+[\d.]+ credits on \d+ jobs: 0\.0019 per job, 0\.0019 per image \(\d+ more jobs? reported no cost\)$/m, 'failed jobs are not billed');
+  assert.match(out.stdout, /load ledger: \d+ billable requests sent, \d+ billed, 0 unknown, \d+ refused; [\d.]+ credits reported by the vendor/);
+  const md = readFileSync(join(paid, 'summary.md'), 'utf8');
+  assert.match(md, /### Spend/);
+  assert.match(md, /\| sd1\.5-scifi \| v2 \| \d+ \| \d+ \| \d+ \| [\d.]+ \| 0\.0019 \| 0\.0019 \|/);
+  const html = readFileSync(join(paid, 'index.html'), 'utf8');
+  assert.match(html, /<section id="spend"><h2>Spend<\/h2>/);
+  assert.match(readFileSync(join(paid, 'junit.xml'), 'utf8'), /name="mean cost_per_job ≤ 0\.001 credits \[v2\]"><failure/);
+  rmSync(paid, { recursive: true, force: true });
 });

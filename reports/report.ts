@@ -1,14 +1,15 @@
 // `infercheck report`: run folder → results.json (validated) → index.html, summary.md, junit.xml. The main job
 // (`npm start`) calls writeReport() when its runs are done.
 import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadObjectives, type ObjectiveSet } from '../core/objectives.ts';
+import { REPORT_OUTPUTS, startOutputs } from '../core/run-folder.ts';
 import { UsageError } from '../core/target.ts';
 import { analyze, type Analysis } from './analysis.ts';
 import { buildResults } from './build-results.ts';
 import { mergeResults } from './merge-results.ts';
-import { readResultsFile, writeResultsFile } from './results-schema.ts';
+import { readResultsFile, resultsText } from './results-schema.ts';
 import type { Results } from './results-types.ts';
 import { renderHtml } from './render/html.ts';
 import { renderJunit } from './render/junit.ts';
@@ -21,6 +22,8 @@ export interface ReportOptions {
   readonly sla?: string;
   /** More run folders of the same test (k6 execution segments) merged exactly into this one's results. */
   readonly merge?: readonly string[];
+  /** Contracts and load stages further apart than this (seconds) are flagged in the header; default 3600. */
+  readonly maxStageGapS?: number;
   readonly now?: Date;
 }
 
@@ -48,19 +51,27 @@ export function objectivesFrom(path: string | undefined): { set: ObjectiveSet; s
 export async function writeReportWithAnalysis(runDir: string, options: ReportOptions = {}): Promise<ReportOutcome> {
   const { set, source } = objectivesFrom(options.sla);
   const now = options.now ? { now: options.now } : {};
-  const results = mergeResults([resultsOf(runDir, now), ...(options.merge ?? []).map((dir) => resultsOf(dir, now))]);
-  const files = {
-    results: join(runDir, 'results.json'),
-    html: join(runDir, 'index.html'),
-    markdown: join(runDir, 'summary.md'),
-    junit: join(runDir, 'junit.xml'),
+  const dirs = [runDir, ...(options.merge ?? [])];
+  const twice = dirs.find((dir, i) => dirs.findIndex((other) => resolve(other) === resolve(dir)) !== i);
+  if (twice !== undefined) throw new UsageError(`${twice} is given twice: merging a run with itself would count every job twice`);
+  const results = mergeResults(dirs.map((dir) => resultsOf(dir, now)), dirs);
+  const analysis = analyze(results, set, source, options.maxStageGapS === undefined ? {} : { maxStageGapS: options.maxStageGapS });
+  const rendered: Record<(typeof REPORT_OUTPUTS)[number], string> = {
+    'results.json': resultsText(results),
+    'index.html': renderHtml(analysis),
+    'summary.md': renderMarkdown(analysis),
+    'junit.xml': renderJunit(analysis),
   };
-  writeResultsFile(files.results, results);
-  const analysis = analyze(results, set, source);
-  writeFileSync(files.html, renderHtml(analysis));
-  writeFileSync(files.markdown, renderMarkdown(analysis));
-  writeFileSync(files.junit, renderJunit(analysis));
-  return { files: [files.html, files.markdown, files.junit, files.results], analysis };
+  // everything is computed before a file is touched; the previous report stays aside until the new one is written
+  const outputs = startOutputs(runDir, REPORT_OUTPUTS, 'report', '--in');
+  try {
+    for (const name of REPORT_OUTPUTS) writeFileSync(join(runDir, name), rendered[name]);
+  } catch (err) {
+    outputs.rollback();
+    throw err;
+  }
+  outputs.commit();
+  return { files: ['index.html', 'summary.md', 'junit.xml', 'results.json'].map((name) => join(runDir, name)), analysis };
 }
 
 /** Writes results.json, index.html, summary.md and junit.xml into the run folder; returns their paths. */

@@ -1,6 +1,6 @@
 // results.json's own JSON Schema (results.schema.json), compiled once with Ajv2020 in strict mode. Every
 // results.json is validated when written and again when read (a baseline handed to the gate may be old or edited).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { UsageError } from '../core/target.ts';
@@ -35,7 +35,8 @@ export function readResultsFile(path: string): Results {
   return doc;
 }
 
-export function writeResultsFile(path: string, results: Results): void {
+/** results.json's text, validated: computed before any file is touched. */
+export function resultsText(results: Results): string {
   assertValidResults(results, 'results.json being written');
-  writeFileSync(path, `${JSON.stringify(results)}\n`);
+  return `${JSON.stringify(results)}\n`;
 }

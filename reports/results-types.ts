@@ -24,7 +24,10 @@ export interface JobRow {
   readonly server_inference_time_ms: number | null;
   readonly server_total_time_ms: number | null;
   readonly polls: number;
+  /** Credits the vendor charged for the job (v2 metrics.cost, v1 x-cost); null when it reported none. */
   readonly cost: number | null;
+  /** Images the job delivered; absent in files written before it was recorded (then 1: samples is always 1). */
+  readonly images?: number | null;
   /** Epoch ms the job started processing (estimate) and was last seen, for in-flight / queue-depth timelines. */
   readonly processing_start_ms: number | null;
   readonly end_ms: number | null;
@@ -40,6 +43,43 @@ export interface HistogramRecord {
   readonly unit: 'us';
   readonly count: number;
   readonly encoded: string; // hdr-histogram-js encodeIntoCompressedBase64
+}
+
+export interface StageTarget {
+  readonly kind: string;
+  readonly baseUrl: string;
+}
+
+/** A spend ledger's totals (core/billable-budget.ts readLedger), as the report shows them. */
+export interface LedgerSummary {
+  /** The stage's --max-billable; null when unlimited (the embedded mock). */
+  readonly max: number | null;
+  /** Billable requests that left (reserved and not proven unsent). */
+  readonly sent: number;
+  readonly billed: number;
+  readonly refused: number;
+  readonly unknown: number;
+  readonly inFlight: number;
+  /** Sum of the vendor's own per-request cost fields, in credits. */
+  readonly credits: number;
+  readonly costsReported: number;
+}
+
+/** The vendor's per-job cost fields summed per (model, api, stage): kept in both sample modes, merged by adding. */
+export interface CostGroup {
+  readonly model: string;
+  readonly api: 'v1' | 'v2';
+  readonly stage: string;
+  readonly jobs: number;
+  /** Jobs that reported a cost. */
+  readonly priced: number;
+  /** Images those jobs delivered. */
+  readonly images: number;
+  readonly credits: number;
+  /** Σ cost², Σ cost/image and Σ (cost/image)² over the priced jobs: what a mean verdict needs without the jobs. */
+  readonly creditsSq: number;
+  readonly perImage: number;
+  readonly perImageSq: number;
 }
 
 export interface Results {
@@ -63,6 +103,9 @@ export interface Results {
     readonly billableRequests: number;
     readonly checks: readonly CheckOutcome[];
     readonly findings: readonly ConflictFinding[];
+    /** What this stage ran against (absent in files from before it was kept). */
+    readonly target?: StageTarget;
+    readonly ledger?: LedgerSummary | null;
   };
   readonly load: null | {
     readonly scenario: LoadRunMeta['scenario'];
@@ -83,5 +126,15 @@ export interface Results {
     readonly counts: readonly { readonly model: string; readonly api: 'v1' | 'v2'; readonly stage: string; readonly jobs: number; readonly completed: number }[];
     /** A few of k6's own totals from summary.json, when present. */
     readonly k6: { readonly droppedIterations: number | null; readonly httpRequests: number | null; readonly httpFailedRate: number | null };
+    /** What this stage ran against (absent in files from before it was kept). */
+    readonly target?: StageTarget;
+    /** The schedule seed and execution segment: what makes folders segments of one test (merge-results.ts). */
+    readonly seed?: number | null;
+    readonly segment?: string | null;
+    readonly segmentSequence?: string | null;
+    /** Why the run is incomplete (a torn last line of jobs.ndjson), or null. */
+    readonly cutShort?: string | null;
+    readonly costs?: readonly CostGroup[];
+    readonly ledger?: LedgerSummary | null;
   };
 }

@@ -1,12 +1,7 @@
-// Number formatting shared by the HTML and Markdown renderers.
-export function formatMs(ms: number | null | undefined): string {
-  if (ms === null || ms === undefined || Number.isNaN(ms)) return '—';
-  if (ms === Number.POSITIVE_INFINITY) return '+∞';
-  if (ms === Number.NEGATIVE_INFINITY) return '−∞';
-  if (Math.abs(ms) >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
-  if (Math.abs(ms) >= 1000) return `${(ms / 1000).toFixed(2)} s`;
-  return `${ms.toFixed(ms < 10 ? 1 : 0)} ms`;
-}
+// Number formatting shared by the HTML and Markdown renderers (durations: core/format.ts, shared with the consoles).
+import { formatMs } from '../../core/format.ts';
+
+export { formatMs };
 
 export function formatRate(perS: number | null | undefined): string {
   if (perS === null || perS === undefined || !Number.isFinite(perS)) return '—';
@@ -24,7 +19,14 @@ export function formatCount(n: number | null | undefined): string {
   return Math.round(n).toLocaleString('en-US');
 }
 
-/** A value in the objective's unit: ms for latencies, a percentage for rates. */
-export function formatObjectiveValue(kind: 'latency' | 'rate', v: number): string {
-  return kind === 'rate' ? formatFraction(v) : formatMs(v);
+/** An amount of the vendor's credits, to 4 significant digits: 0.0019, 0.1425, 12.35. */
+export function formatCredits(credits: number | null | undefined): string {
+  if (credits === null || credits === undefined || !Number.isFinite(credits)) return '—';
+  if (credits === 0) return '0';
+  return Math.abs(credits) >= 100 ? credits.toFixed(2) : String(Number(credits.toPrecision(4)));
+}
+
+/** A value in the objective's unit: ms for latencies, a percentage for rates, credits for money. */
+export function formatObjectiveValue(kind: 'latency' | 'rate' | 'cost', v: number): string {
+  return kind === 'rate' ? formatFraction(v) : kind === 'cost' ? `${formatCredits(v)} credits` : formatMs(v);
 }

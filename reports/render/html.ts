@@ -4,12 +4,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Analysis, GroupSummary } from '../analysis.ts';
+import type { Analysis, GroupSummary, Spend } from '../analysis.ts';
 import type { CapacityPlan } from '../capacity.ts';
 import type { PercentileInterval } from '../stats/order-statistics.ts';
 import { escapeHtml as h, inlineJson } from './escape.ts';
 import { formatCount, formatFraction, formatMs, formatRate } from './format.ts';
-import { boundText, capacityHeadline, decisionText, estimateText } from './verdict-text.ts';
+import { baselinePowerText, boundText, capacityHeadline, checkCountsText, decisionText, estimateText, ledgerText, objectiveCountsText, spendText, targetText } from './verdict-text.ts';
+import { formatCredits } from './format.ts';
 
 let chartJsSource: string | undefined;
 function chartJs(): string {
@@ -38,10 +39,11 @@ function verdictSection(a: Analysis): string {
     .map((v) => `<tr><td>${h(v.name)}</td><td>${verdictBadge(v.detail.verdict)}</td><td class="num">${formatCount(v.detail.n)}</td><td class="num">${h(estimateText(v))}</td><td>${h(boundText(v))}</td><td>${h(decisionText(v))}</td></tr>`)
     .join('\n');
   const contracts = a.contracts
-    ? `<tr><td>contract checks (${a.contracts.checks})</td><td>${verdictBadge(a.contracts.failedChecks ? 'FAIL' : 'PASS')}</td><td class="num">${formatCount(a.results.contracts?.cases)}</td><td class="num">${a.contracts.failedChecks} failing</td><td colspan="2">${a.contracts.failures} failures in ${a.contracts.failedChecks} checks; ${a.contracts.skipped} checks skipped</td></tr>`
+    ? `<tr><td>contract checks (${a.contracts.checks})</td><td>${verdictBadge(a.contracts.failedChecks ? 'FAIL' : 'PASS')}</td><td class="num">${formatCount(a.results.contracts?.cases)}</td><td class="num">${formatCount(a.contracts.failures)} failing cases</td><td colspan="2" class="counts">${h(checkCountsText(a.contracts))}</td></tr>`
     : '';
   const rule = a.sampleSizeRule;
   return `<section id="verdicts"><h2>Verdicts</h2>
+${a.verdicts.length ? `<p class="counts" id="objective-counts">Objectives: ${h(objectiveCountsText(a.verdicts))}.</p>` : ''}
 <p>Objectives from <code>${h(a.objectivesSource)}</code>, judged at ${Math.round(a.confidence * 100)} % confidence with distribution-free bounds:
 PASS when the one-sided bound is inside the limit, FAIL when the opposite bound is outside it, INCONCLUSIVE otherwise.</p>
 <table class="verdicts"><thead><tr><th>objective</th><th>verdict</th><th>n</th><th>estimate</th><th>bound</th><th>decision</th></tr></thead><tbody>
@@ -73,6 +75,20 @@ function failuresSection(a: Analysis): string {
 ${rows}</tbody></table></section>`;
 }
 
+function spendSection(a: Analysis): string {
+  const s = a.spend;
+  if (!s) return '';
+  const row = (label: string, r: Spend['total'], strong = false): string => {
+    const cell = (v: string): string => (strong ? `<b>${v}</b>` : v);
+    return `<tr><td>${label}</td><td class="num">${formatCount(r.jobs)}</td><td class="num">${formatCount(r.priced)}</td><td class="num">${formatCount(r.images)}</td><td class="num">${cell(formatCredits(r.credits))}</td><td class="num">${formatCredits(r.perJob)}</td><td class="num">${formatCredits(r.perImage)}</td></tr>`;
+  };
+  const rows = s.rows.map((r) => row(`${h(r.model)} · ${h(r.api)}`, r)).join('');
+  const ledgers = s.ledgers.map((l) => `<li>${h(l.stage)} ledger: ${h(ledgerText(l.ledger))}</li>`).join('');
+  return `<section id="spend"><h2>Spend</h2><p>${h(spendText(s.total))}. From the vendor's own cost field on each job (v2 <code>metrics.cost</code>, v1 <code>x-cost</code>), in credits.</p>
+${s.rows.length ? `<table><thead><tr><th>model · api</th><th>jobs</th><th>jobs with a cost</th><th>images</th><th>credits</th><th>per job</th><th>per image</th></tr></thead><tbody>${rows}${row('total', s.total, true)}</tbody></table>` : ''}
+${ledgers ? `<ul class="note">${ledgers}</ul>` : ''}</section>`;
+}
+
 function distributionSection(a: Analysis, charts: ChartConfig[]): string {
   if (!a.groups.length) return '';
   const blocks = a.groups.map((g: GroupSummary, gi) => {
@@ -95,7 +111,8 @@ function distributionSection(a: Analysis, charts: ChartConfig[]): string {
 <div class="chart"><canvas id="${id}" data-chart="${id}" aria-label="CDF ${h(g.model)} ${h(g.api)}"></canvas></div>
 <table><thead><tr><th>metric</th><th>n</th><th>p50 [${Math.round(a.confidence * 100)} % CI]</th><th>p95</th><th>p99</th></tr></thead><tbody>${rows}</tbody></table>${estimator}</div>`;
   });
-  return `<section id="distributions"><h2>Latency distributions</h2><p>Empirical CDFs per model and API version; percentile intervals from order statistics (exact coverage ≥ the stated level).</p>${blocks.join('\n')}</section>`;
+  const power = a.baselinePower.length ? `<p class="note" id="baseline-power">As a gate baseline, end-to-end slowdowns caught 95 % of the time (<code>infercheck gate</code>, tolerance 10 %): ${h(baselinePowerText(a.baselinePower))}.</p>` : '';
+  return `<section id="distributions"><h2>Latency distributions</h2><p>Empirical CDFs per model and API version; percentile intervals from order statistics (exact coverage ≥ the stated level).</p>${power}${blocks.join('\n')}</section>`;
 }
 
 function sweepSection(a: Analysis, charts: ChartConfig[]): string {
@@ -185,7 +202,7 @@ function environmentSection(a: Analysis): string {
   const e = r.environment;
   const load = r.load;
   return `<section id="environment"><h2>Run and environment</h2><table class="kv"><tbody>
-<tr><th>target</th><td>${h(r.target.kind)} ${h(r.target.baseUrl)}</td></tr>
+<tr><th>target</th><td>${h(targetText(r))}</td></tr>
 <tr><th>spec version</th><td>${h(r.specVersion)}</td></tr>
 <tr><th>run</th><td>${h(e.runStartedAt ?? '—')} → ${h(e.runFinishedAt ?? '—')}</td></tr>
 <tr><th>load</th><td>${load ? `${h(load.scenario)} scenario, ${formatCount(load.jobCount)} jobs, models ${h(load.models.join(', '))}, k6 exit ${load.k6ExitCode}; k6 dropped iterations ${formatCount(load.k6.droppedIterations)}; samples: ${h(load.samplesNote)}` : 'no load run'}</td></tr>
@@ -203,7 +220,8 @@ th{background:#f6f6f6}td.num{text-align:right;white-space:nowrap}.ci{color:#666;
 .fail{background:#fbdada;color:#8c1616}.inconclusive{background:#fff1c9;color:#6b5200}.chart{position:relative;height:320px;margin:8px 0}
 .note{color:#555;font-size:13px}pre{white-space:pre-wrap;word-break:break-all;background:#f8f8f8;padding:6px;font-size:12px}
 .truth{color:#555}table.kv th{width:40%}caption{text-align:left;font-weight:600;padding:4px 0}.sev-critical td:first-child{border-left:4px solid #8c1616}
-.sev-major td:first-child{border-left:4px solid #d9822b}.sev-minor td:first-child{border-left:4px solid #c9b400}`;
+.sev-major td:first-child{border-left:4px solid #d9822b}.sev-minor td:first-child{border-left:4px solid #c9b400}
+.warnings{background:#fff1c9;border:1px solid #e0c060;padding:4px 12px;margin:8px 0}.warnings p{margin:4px 0;font-weight:600;color:#6b5200}`;
 
 // Draws every chart and exposes them for the browser test; a chart that fails to draw is logged as an error.
 const INIT = `
@@ -220,16 +238,17 @@ const INIT = `
 
 export function renderHtml(a: Analysis): string {
   const charts: ChartConfig[] = [];
-  const body = [verdictSection(a), failuresSection(a), distributionSection(a, charts), sweepSection(a, charts), capacitySection(a), timelineSection(a, charts), environmentSection(a)].join('\n');
+  const body = [verdictSection(a), failuresSection(a), spendSection(a), distributionSection(a, charts), sweepSection(a, charts), capacitySection(a), timelineSection(a, charts), environmentSection(a)].join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>infercheck report — ${h(a.results.target.kind)} ${h(a.results.target.baseUrl)}</title>
+<title>infercheck report — ${h(targetText(a.results))}</title>
 <style>${STYLE}</style></head>
 <body>
 <h1>infercheck report ${verdictBadge(a.overall)}</h1>
-<p>Target <code>${h(a.results.target.kind)} ${h(a.results.target.baseUrl)}</code> · spec ${h(a.results.specVersion)} · generated ${h(a.results.generatedAt)}</p>
+<p>Target <code>${h(targetText(a.results))}</code> · spec ${h(a.results.specVersion)} · generated ${h(a.results.generatedAt)}</p>
+${a.warnings.length ? `<div id="warnings" class="warnings">${a.warnings.map((w) => `<p>⚠ ${h(w)}</p>`).join('')}</div>` : ''}
 ${body}
 <script type="application/json" id="infercheck-charts">${inlineJson(charts)}</script>
 <script>${chartJs()}</script>

@@ -3,7 +3,10 @@
 // met nor proven missed); a check that never ran is <skipped> with its reason.
 import { checkNeverRan, type Analysis } from '../analysis.ts';
 import { escapeXml as x } from './escape.ts';
-import { boundText, decisionText, estimateText } from './verdict-text.ts';
+import { boundText, checkCountsText, decisionText, estimateText, objectiveCountsText } from './verdict-text.ts';
+
+/** The counts in the words every other output uses, as a suite property CI systems show beside the attributes. */
+const countsProperty = (text: string): string => `    <properties><property name="counts" value="${x(text)}"/></properties>`;
 
 export function renderJunit(a: Analysis): string {
   const suites: string[] = [];
@@ -18,7 +21,8 @@ export function renderJunit(a: Analysis): string {
       if (checkNeverRan(c)) return `    <testcase classname="contracts" name="${x(name)}"><skipped message="${x(c.skipReason ?? 'skipped')}"/></testcase>`;
       return `    <testcase classname="contracts" name="${x(name)}"/>`;
     });
-    suites.push(`  <testsuite name="contracts" tests="${checks.length}" failures="${checks.filter((c) => c.failed > 0).length}" skipped="${checks.filter(checkNeverRan).length}">\n${cases.join('\n')}\n  </testsuite>`);
+    const counts = a.contracts!;
+    suites.push(`  <testsuite name="contracts" tests="${counts.checks}" failures="${counts.failedChecks}" skipped="${counts.skipped}">\n${countsProperty(checkCountsText(counts))}\n${cases.join('\n')}\n  </testsuite>`);
   }
   if (a.verdicts.length) {
     const cases = a.verdicts.map((v) => {
@@ -27,7 +31,7 @@ export function renderJunit(a: Analysis): string {
       if (v.detail.verdict === 'INCONCLUSIVE') return `    <testcase classname="slo" name="${x(v.name)}"><skipped message="${x(text)}"/></testcase>`;
       return `    <testcase classname="slo" name="${x(v.name)}"><system-out>${x(text)}</system-out></testcase>`;
     });
-    suites.push(`  <testsuite name="slo" tests="${a.verdicts.length}" failures="${a.verdicts.filter((v) => v.detail.verdict === 'FAIL').length}" skipped="${a.verdicts.filter((v) => v.detail.verdict === 'INCONCLUSIVE').length}">\n${cases.join('\n')}\n  </testsuite>`);
+    suites.push(`  <testsuite name="slo" tests="${a.verdicts.length}" failures="${a.verdicts.filter((v) => v.detail.verdict === 'FAIL').length}" skipped="${a.verdicts.filter((v) => v.detail.verdict === 'INCONCLUSIVE').length}">\n${countsProperty(objectiveCountsText(a.verdicts))}\n${cases.join('\n')}\n  </testsuite>`);
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="infercheck">\n${suites.join('\n')}\n</testsuites>\n`;
 }

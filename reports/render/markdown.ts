@@ -2,20 +2,22 @@
 // ($GITHUB_STEP_SUMMARY). Same numbers as the HTML, from the same Analysis.
 import type { Analysis } from '../analysis.ts';
 import { escapeMarkdown as md } from './escape.ts';
-import { formatCount, formatMs, formatRate } from './format.ts';
-import { boundText, decisionText, estimateText } from './verdict-text.ts';
+import { formatCount, formatCredits, formatMs, formatRate } from './format.ts';
+import { baselinePowerText, boundText, checkCountsText, decisionText, estimateText, ledgerText, objectiveCountsText, spendText, targetText } from './verdict-text.ts';
 
 const ICON: Record<string, string> = { PASS: '✅ PASS', FAIL: '❌ FAIL', INCONCLUSIVE: '⚠️ INCONCLUSIVE' };
 
 export function renderMarkdown(a: Analysis): string {
   const out: string[] = [];
   const r = a.results;
-  out.push(`## infercheck ${ICON[a.overall]} — ${md(r.target.kind)} \`${md(r.target.baseUrl)}\``, '');
+  out.push(`## infercheck ${ICON[a.overall]} — \`${md(targetText(r))}\``, '');
+  for (const w of a.warnings) out.push(`> ⚠️ **${md(w)}**`, '');
   out.push(`Spec ${md(r.specVersion)} · ${r.load ? `${md(r.load.scenario)} load run, ${formatCount(r.load.jobCount)} jobs` : 'no load run'} · confidence ${Math.round(a.confidence * 100)} % · objectives \`${md(a.objectivesSource)}\``, '');
   out.push('| objective | verdict | n | estimate | bound | decision |', '|---|---|---:|---:|---|---|');
-  if (a.contracts) out.push(`| contract checks (${a.contracts.checks}) | ${a.contracts.failedChecks ? ICON['FAIL'] : ICON['PASS']} | ${formatCount(r.contracts?.cases)} | ${a.contracts.failedChecks} failing | ${a.contracts.failures} failures; ${a.contracts.skipped} check${a.contracts.skipped === 1 ? '' : 's'} skipped (never ran) | |`);
+  if (a.contracts) out.push(`| contract checks (${a.contracts.checks}) | ${a.contracts.failedChecks ? ICON['FAIL'] : ICON['PASS']} | ${formatCount(r.contracts?.cases)} | ${formatCount(a.contracts.failures)} failing cases | ${checkCountsText(a.contracts)} | |`);
   for (const v of a.verdicts) out.push(`| ${md(v.name)} | ${ICON[v.detail.verdict]} | ${formatCount(v.detail.n)} | ${md(estimateText(v))} | ${md(boundText(v))} | ${md(decisionText(v))} |`);
   out.push('');
+  if (a.verdicts.length) out.push(`Objectives: ${objectiveCountsText(a.verdicts)}.`, '');
   const rule = a.sampleSizeRule;
   out.push(`Sample size to claim p99 with no job over the limit: ${formatCount(rule.p99)} jobs at ${Math.round(rule.confidence * 100)} %, ${formatCount(rule.p99At99)} at 99 % (MLPerf LoadGen needs 662, its rule with one over-latency query allowed: ${formatCount(rule.p99At99OneOver)} here).`, '');
   for (const note of a.notes) out.push(`> ${md(note)}`, '');
@@ -28,10 +30,24 @@ export function renderMarkdown(a: Analysis): string {
     }
     out.push('');
   }
+  if (a.spend) {
+    const s = a.spend;
+    out.push('### Spend', '', `${md(spendText(s.total))}. From the vendor's cost field on each job (v2 \`metrics.cost\`, v1 \`x-cost\`), in credits.`, '');
+    if (s.rows.length) {
+      out.push('| model | api | jobs | jobs with a cost | images | credits | per job | per image |', '|---|---|---:|---:|---:|---:|---:|---:|');
+      for (const row of [...s.rows, { model: '**total**', api: '', ...s.total }]) {
+        out.push(`| ${row.model === '**total**' ? row.model : md(row.model)} | ${row.api} | ${formatCount(row.jobs)} | ${formatCount(row.priced)} | ${formatCount(row.images)} | ${formatCredits(row.credits)} | ${formatCredits(row.perJob)} | ${formatCredits(row.perImage)} |`);
+      }
+      out.push('');
+    }
+    for (const l of s.ledgers) out.push(`- ${l.stage} ledger: ${md(ledgerText(l.ledger))}`);
+    if (s.ledgers.length) out.push('');
+  }
   if (a.groups.length) {
     out.push('### Latency (p50 / p95 / p99)', '', '| model | api | metric | n | p50 | p95 | p99 |', '|---|---|---|---:|---:|---:|---:|');
     for (const g of a.groups) for (const m of g.metrics) out.push(`| ${md(g.model)} | ${g.api} | ${md(m.label)} | ${formatCount(m.n)} | ${formatMs(m.p50?.estimate)} | ${formatMs(m.p95?.estimate)} | ${formatMs(m.p99?.estimate)} |`);
     out.push('');
+    if (a.baselinePower.length) out.push(`As a gate baseline, end-to-end slowdowns caught 95 % of the time (\`infercheck gate\`, tolerance 10 %): ${md(baselinePowerText(a.baselinePower))}.`, '');
     for (const g of a.groups) {
       const e = g.queueWaitEstimator;
       if (e) out.push(`- ${md(g.model)} ${g.api}: client queue-wait estimate vs server queue_time (${formatCount(e.n)} jobs): bias ${formatMs(e.biasMs)}, p95 |error| ${formatMs(e.p95AbsErrorMs)}${e.coverage === null ? '' : `, within the stated bound ${(e.coverage * 100).toFixed(1)} %`}`);

@@ -1,8 +1,49 @@
-// Plain-text phrases for verdicts and capacity, shared by the HTML, Markdown and JUnit renderers (each escapes them
-// for its own format).
-import type { ObjectiveVerdict } from '../analysis.ts';
+// Plain-text phrases for verdicts, counts, money and capacity, shared by the HTML, Markdown and JUnit renderers and
+// the consoles (each escapes them for its own format): one wording, so every output says the same thing the same way.
+import type { Analysis, BaselinePower, ObjectiveVerdict, Spend } from '../analysis.ts';
+import { MIN_GATE_SAMPLE } from '../stats/regression-gate.ts';
+import type { LedgerSummary, Results } from '../results-types.ts';
 import type { CapacityPlan } from '../capacity.ts';
-import { formatCount, formatFraction, formatMs, formatObjectiveValue, formatRate } from './format.ts';
+import { formatCount, formatCredits, formatFraction, formatMs, formatObjectiveValue, formatRate } from './format.ts';
+
+/** "36 passed, 0 failed, 1 skipped": the contract checks' counts in every output. */
+export function checkCountsText(c: NonNullable<Analysis['contracts']>): string {
+  return `${c.passed} passed, ${c.failedChecks} failed, ${c.skipped} skipped`;
+}
+
+/** "2 passed, 0 failed, 1 inconclusive": the objectives' counts in every output. */
+export function objectiveCountsText(verdicts: readonly ObjectiveVerdict[]): string {
+  const count = (v: string): number => verdicts.filter((x) => x.detail.verdict === v).length;
+  return `${count('PASS')} passed, ${count('FAIL')} failed, ${count('INCONCLUSIVE')} inconclusive`;
+}
+
+/** The target, or both when the stages ran against different ones (mocks on different ports are one target). */
+export function targetText(results: Results): string {
+  const c = results.contracts?.target;
+  const l = results.load?.target;
+  if (c && l && (c.kind !== l.kind || (c.kind !== 'mock' && c.baseUrl !== l.baseUrl))) return `contracts: ${c.kind} ${c.baseUrl}; load: ${l.kind} ${l.baseUrl}`;
+  return `${results.target.kind} ${results.target.baseUrl}`;
+}
+
+/** "75 billable requests sent, 75 billed, 0 unknown, 0 refused; 0.1425 credits reported (budget 100)". */
+export function ledgerText(l: LedgerSummary): string {
+  const inFlight = l.inFlight ? `, ${l.inFlight} never settled` : '';
+  return `${formatCount(l.sent)} billable requests sent, ${formatCount(l.billed)} billed, ${formatCount(l.unknown)} unknown, ${formatCount(l.refused)} refused${inFlight}; ${formatCredits(l.credits)} credits reported by the vendor${l.max === null ? '' : ` (budget ${formatCount(l.max)})`}`;
+}
+
+/** "sd1.5-scifi v2 ≥ +11.1 % (n 35); sd1.5-scifi v1 not testable (n 2, needs ≥ 8)": what a gate on this baseline catches. */
+export function baselinePowerText(rows: readonly BaselinePower[]): string {
+  return rows
+    .map((r) => `${r.model} ${r.api} ${r.n < MIN_GATE_SAMPLE ? `not testable (n ${r.n}, needs ≥ ${MIN_GATE_SAMPLE})` : r.detectableSlowdown === null ? `nothing up to +900 % (n ${r.n})` : `≥ +${(r.detectableSlowdown * 100).toFixed(1)} % (n ${r.n})`}`)
+    .join('; ');
+}
+
+/** "0.1425 credits on 75 jobs: 0.0019 per job, 0.0019 per image". */
+export function spendText(s: Spend['total']): string {
+  if (!s.priced) return `no job reported a cost (${formatCount(s.jobs)} jobs)`;
+  const unpriced = s.jobs - s.priced;
+  return `${formatCredits(s.credits)} credits on ${formatCount(s.priced)} jobs: ${formatCredits(s.perJob)} per job, ${formatCredits(s.perImage)} per image${unpriced ? ` (${formatCount(unpriced)} more job${unpriced === 1 ? '' : 's'} reported no cost)` : ''}`;
+}
 
 export function boundText(v: ObjectiveVerdict): string {
   const kind = v.objective.kind;
@@ -43,4 +84,4 @@ export function capacityHeadline(plan: CapacityPlan): string {
   return parts.join('; ');
 }
 
-export { formatMs, formatRate, formatCount, formatFraction };
+export { formatMs, formatRate, formatCount, formatFraction, formatCredits };

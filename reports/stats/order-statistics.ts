@@ -6,6 +6,7 @@
 // confidence holds exactly (conservatively, because ranks are whole numbers) for any latency distribution — no
 // normality, no bootstrap. This is the same binomial argument as MLPerf LoadGen's early stopping
 // (loadgen/early_stopping.cc; anchors §4.1), applied to both sides so a verdict can also be FAIL.
+import { quantileRank } from '../../core/queue-wait.ts';
 import { binomialCdf } from './jstat.ts';
 
 /** A sample sorted ascending, read by 1-based rank. Raw samples and histograms both provide it. */
@@ -98,8 +99,9 @@ export interface PercentileInterval {
   readonly exactCoverage: number;
 }
 
+/** x(⌈np⌉): the one sample-quantile rule (core/queue-wait.ts), shared with the load console. */
 export function sampleQuantile(sample: OrderedSample, p: number): number {
-  return sample.at(Math.min(sample.n, Math.max(1, Math.ceil(p * sample.n))));
+  return sample.at(quantileRank(sample.n, p));
 }
 
 /**

@@ -8,7 +8,8 @@
 import { bootstrapMedianRatio, mannWhitney, median } from './two-sample.ts';
 import { seededRng } from '../../core/rng.ts';
 
-export type ChangeVerdict = 'regressed' | 'improved' | 'unchanged';
+/** 'untested': too few samples for the test to mean anything — never reported as unchanged. */
+export type ChangeVerdict = 'regressed' | 'improved' | 'unchanged' | 'untested';
 
 export interface GateOptions {
   /** Tolerated slowdown as a fraction: 0.10 = 10 %. */
@@ -23,12 +24,12 @@ export const DEFAULT_GATE_OPTIONS: GateOptions = { maxRegression: 0.1, alpha: 0.
 
 /**
  * Jobs per run at which the gate catches a true 15 % slowdown ≥ 90 % of the time with the default tolerance, for
- * latencies as spread as a lognormal with σ = 0.5 (CV ≈ 53 %); measured by regression-gate.test.ts. Smaller runs
- * still get a verdict, flagged as under-powered.
+ * latencies as spread as a lognormal with σ = 0.5 (CV ≈ 53 %); measured by regression-gate.test.ts. What a given
+ * baseline can catch is computed from its own spread and size (gate-power.ts) and printed with every gate.
  */
 export const DEFAULT_GATE_SAMPLE_SIZE = 800;
 
-/** Fewer than this per side and there is no verdict to speak of. */
+/** Fewer than this per side and the rank test's normal approximation means nothing: the row is not tested. */
 export const MIN_GATE_SAMPLE = 8;
 
 export interface MetricComparison {
@@ -43,7 +44,6 @@ export interface MetricComparison {
   readonly ratioUpper: number;
   readonly pValue: number;
   readonly significant: boolean;
-  readonly underpowered: boolean;
   readonly note: string;
 }
 
@@ -61,12 +61,11 @@ export function compareMetric(baselineValues: readonly number[], currentValues: 
   const current = Float64Array.from(currentValues).sort();
   const nBaseline = baseline.length;
   const nCurrent = current.length;
-  const underpowered = Math.min(nBaseline, nCurrent) < DEFAULT_GATE_SAMPLE_SIZE;
   if (Math.min(nBaseline, nCurrent) < MIN_GATE_SAMPLE) {
     return {
-      verdict: 'unchanged', nBaseline, nCurrent, medianBaseline: median(baseline), medianCurrent: median(current),
+      verdict: 'untested', nBaseline, nCurrent, medianBaseline: median(baseline), medianCurrent: median(current),
       ratio: median(current) / median(baseline), ratioLower: Number.NaN, ratioUpper: Number.NaN, pValue: Number.NaN,
-      significant: false, underpowered: true, note: `too few samples (need ≥ ${MIN_GATE_SAMPLE} per run) — no test made`,
+      significant: false, note: untestedNote(nBaseline, nCurrent),
     };
   }
   const decision = decideChange(baseline, current, options);
@@ -80,7 +79,11 @@ export function compareMetric(baselineValues: readonly number[], currentValues: 
   return {
     verdict: decision.verdict, nBaseline, nCurrent, medianBaseline: median(baseline), medianCurrent: median(current),
     ratio: decision.ratio, ratioLower: interval.lower, ratioUpper: interval.upper, pValue: decision.pValue,
-    significant: decision.significant, underpowered,
-    note: underpowered ? `${note}; under-powered: fewer than ${DEFAULT_GATE_SAMPLE_SIZE} jobs per run` : note,
+    significant: decision.significant, note,
   };
+}
+
+/** "not tested (n = 2 / 2, needs ≥ 8 per run)": what a row without enough samples says instead of a verdict. */
+export function untestedNote(nBaseline: number, nCurrent: number): string {
+  return `not tested (n = ${nBaseline} / ${nCurrent}, needs ≥ ${MIN_GATE_SAMPLE} per run)`;
 }

@@ -136,6 +136,21 @@ export function meanVerdict(values: readonly number[], op: Comparison, value: nu
   const n = values.length;
   const mean = values.reduce((a, b) => a + b, 0) / Math.max(1, n);
   const variance = n > 1 ? values.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1) : Number.POSITIVE_INFINITY;
+  return meanVerdictOf(n, mean, variance, op, value, confidence);
+}
+
+/**
+ * The same verdict from a sample's count, sum and sum of squares (what results.json keeps of the jobs' costs in
+ * histogram mode). A spread below 1e-12 of the mean is rounding, not spread: the same price on every job.
+ */
+export function meanVerdictFromMoments(n: number, sum: number, sumSq: number, op: Comparison, value: number, confidence: number): VerdictDetail {
+  const mean = sum / Math.max(1, n);
+  const raw = n > 1 ? (sumSq - (sum * sum) / n) / (n - 1) : Number.POSITIVE_INFINITY;
+  const variance = raw < (mean * 1e-12) ** 2 ? 0 : raw;
+  return meanVerdictOf(n, mean, variance, op, value, confidence);
+}
+
+function meanVerdictOf(n: number, mean: number, variance: number, op: Comparison, value: number, confidence: number): VerdictDetail {
   const z = normalQuantile(confidence);
   const half = z * Math.sqrt(variance / Math.max(1, n));
   const lower = n > 1 ? mean - half : Number.NEGATIVE_INFINITY;
@@ -148,5 +163,5 @@ export function meanVerdict(values: readonly number[], op: Comparison, value: nu
     const needed = Math.ceil((z * Math.sqrt(variance) / Math.abs(mean - value)) ** 2);
     moreJobsNeeded = Math.max(1, needed - n);
   }
-  return { verdict, n, estimate: mean, lower, upper, confidence, method: 'normal-approximation', moreJobsNeeded };
+  return { verdict, n, estimate: n ? mean : Number.NaN, lower, upper, confidence, method: 'normal-approximation', moreJobsNeeded };
 }

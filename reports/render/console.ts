@@ -1,0 +1,18 @@
+// What `infercheck report` prints: the header warnings, the verdicts and counts in the report's own words, the money
+// and the capacity headline. Presenting only; every number is the Analysis the files were written from.
+import type { Analysis } from '../analysis.ts';
+import { capacityHeadline, checkCountsText, ledgerText, objectiveCountsText, spendText } from './verdict-text.ts';
+
+export function reportConsoleLines(a: Analysis): string[] {
+  const lines: string[] = [];
+  for (const w of a.warnings) lines.push(`⚠ ${w}`);
+  for (const v of a.verdicts) lines.push(`${v.detail.verdict.padEnd(12)} ${v.name}`);
+  if (a.verdicts.length) lines.push(`objectives: ${objectiveCountsText(a.verdicts)}`);
+  if (a.contracts) lines.push(`${(a.contracts.failedChecks ? 'FAIL' : 'PASS').padEnd(12)} contract checks: ${checkCountsText(a.contracts)}`);
+  if (a.spend) {
+    lines.push(`spend        ${spendText(a.spend.total)}`);
+    for (const l of a.spend.ledgers) lines.push(`             ${l.stage} ledger: ${ledgerText(l.ledger)}`);
+  }
+  for (const plan of a.capacity) lines.push(`capacity     ${capacityHeadline(plan)}`);
+  return lines;
+}
