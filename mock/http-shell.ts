@@ -546,24 +546,34 @@ export function createShell(core: MockCore, images: JpegCache, config: ShellConf
     }
     core.settle();
     if (job.error !== null) return fail(ex, errors.contentPolicy(job.error));
-    // Billed now, as its answer is handed to a live connection (core.deliver): the answer carries the balance after.
-    const remaining = core.deliver(job) ?? core.balance(job.keyIndex);
-    const headers: Record<string, string> = {
-      'x-cost': String(job.cost),
-      'x-remaining-credits': String(remaining),
-      'x-request-id': job.id,
-      'x-generation-time': (job.inferenceMs / 1000).toFixed(3),
-      'x-seed-value': String(job.seed),
-    };
     const picture = (sample: number): Buffer => images.get({ digest: job.paramsDigest, seed: job.seed, sample, width: job.width, height: job.height });
+    let contentType: string;
+    let body: string | Buffer;
     if (!wantBase64) {
       // spec conflict v1-multiple-samples: raw bytes carry the first image only (so only that one is encoded).
-      return finish(ex, 200, { ...headers, 'content-type': 'image/jpeg' }, picture(0));
+      contentType = 'image/jpeg';
+      body = picture(0);
+    } else {
+      const encoded = Array.from({ length: job.samples }, (_, sample) => picture(sample).toString('base64'));
+      // spec conflict base64-response: {"image": first, "images": all, "status": "Success"}.
+      contentType = JSON_TYPE;
+      body = JSON.stringify({ image: encoded[0], images: encoded, status: 'Success' });
     }
-    const pictures = Array.from({ length: job.samples }, (_, sample) => picture(sample));
-    const encoded = pictures.map((p) => p.toString('base64'));
-    // spec conflict base64-response: {"image": first, "images": all, "status": "Success"}.
-    return finish(ex, 200, { ...headers, 'content-type': JSON_TYPE }, JSON.stringify({ image: encoded[0], images: encoded, status: 'Success' }));
+    // Billed now, with the answer ready to hand to a live connection (core.deliver); the answer carries the balance after.
+    const remaining = core.deliver(job) ?? core.balance(job.keyIndex);
+    finish(
+      ex,
+      200,
+      {
+        'x-cost': String(job.cost),
+        'x-remaining-credits': String(remaining),
+        'x-request-id': job.id,
+        'x-generation-time': (job.inferenceMs / 1000).toFixed(3),
+        'x-seed-value': String(job.seed),
+        'content-type': contentType,
+      },
+      body,
+    );
   }
 
   function serveImage(ex: Exchange, id: string, file: string): void {
