@@ -255,9 +255,9 @@ describe('refusals before the body: answer, then close without reading the rest,
       }
       assert.equal((await counters(mock))['submitted'], 0);
     });
-    // undici (Node's fetch, and the load engine's client) writes the whole body before it reads: on a reset it reports
-    // ECONNRESET and never the 413. The race only shows when client and mock do not share an event loop, so this half
-    // runs the mock as its own process, as users do.
+    // undici (Node's fetch) meeting a reset while it still writes its body reports ECONNRESET, never the 413 it had
+    // been sent. The race only shows when client and mock do not share an event loop, so this half runs the mock as
+    // its own process, as users do.
     await withMockProcess(['--max-body-bytes', '1024'], async (url) => {
       const body = Buffer.alloc(8 * 2 ** 20, 0x61);
       for (let round = 0; round < 2; round++) {

@@ -152,10 +152,10 @@ function stopReading(req: IncomingMessage): void {
 
 /**
  * Node ends a `connection: close` exchange with socket.destroySoon(): our FIN, then destroy() as soon as it is out.
- * With a request body we never read still arriving, that destroy is a TCP reset, and a client still sending — undici
- * writes its whole body before it reads — meets the reset before it reads the answer (RFC 9112 §9.6 warns of exactly
- * this and describes the lingering close). So on this socket destroySoon keeps the FIN and destroys CLOSE_LINGER_MS
- * later, reading nothing meanwhile.
+ * With a request body we never read still arriving, that destroy is a TCP reset, and a client still sending meets it
+ * while writing: undici (Node's fetch) then reports ECONNRESET instead of the answer it had been sent (RFC 9112 §9.6
+ * warns of exactly this and describes the lingering close). So on this socket destroySoon keeps the FIN and destroys
+ * CLOSE_LINGER_MS later, reading nothing meanwhile.
  */
 function lingerThenDestroy(socket: Socket): void {
   socket.destroySoon = function lingeringDestroySoon(this: Socket): void {
