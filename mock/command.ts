@@ -1,11 +1,29 @@
 // `infercheck mock`: serve the embedded, stateful Segmind mock until SIGINT/SIGTERM. Flags map one to one onto
 // MockOptions (mock/index.ts); bad values are a UsageError (one line, exit 2). Prints exactly one line on start,
 // containing the base URL, so scripts can `grep -o 'http://[^ ]*'` it.
+//
+// Accepted API keys come, most explicit first, from --api-key, --api-key-file or INFERCHECK_MOCK_API_KEY, else the
+// dev key. The environment and the file are preferred: a flag's value is visible to every user in `ps` and stays in
+// shell history. No key value is ever printed, not even in an error.
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { UsageError } from '../core/target.ts';
 import { MODELS } from '../core/spec.ts';
 import { parseServiceTime } from './latency.ts';
-import { DEFAULT_DEV_KEY, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_QUEUE_DEPTH, resolveMockOptions, startMock, type MockFaults, type MockOptions } from './index.ts';
+import {
+  API_KEY_ENV,
+  DEFAULT_BODY_TIMEOUT_MS,
+  DEFAULT_DEV_KEY,
+  DEFAULT_HEADER_TIMEOUT_MS,
+  DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_MAX_CONNECTIONS,
+  DEFAULT_MAX_QUEUE_DEPTH,
+  resolveMockOptions,
+  startMock,
+  type MockFaults,
+  type MockOptions,
+} from './index.ts';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -31,6 +49,7 @@ interface MockFlags {
   port: string;
   host: string;
   apiKey?: string[];
+  apiKeyFile?: string;
   workers: string;
   profile: string;
   serviceTime?: string;
@@ -49,9 +68,46 @@ interface MockFlags {
   maxQueueDepth: string;
   maxBodyBytes: string;
   bodyTimeoutMs?: string;
+  headerTimeoutMs?: string;
+  keepAliveTimeoutMs?: string;
+  maxConnections?: string;
 }
 
-export function optionsFromFlags(flags: MockFlags, env: NodeJS.ProcessEnv = process.env): MockOptions {
+export interface ApiKeySource {
+  /** undefined: the dev key. */
+  readonly keys: string[] | undefined;
+  /** Where they came from, for the start line (never the values). */
+  readonly from: string;
+}
+
+/** One key per line; blank lines and `#` comments are skipped. */
+function keysFromFile(path: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new UsageError(`--api-key-file: cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  const keys = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0 && !line.startsWith('#'));
+  if (keys.length === 0) throw new UsageError(`--api-key-file: no key in ${path} (one key per line)`);
+  return keys;
+}
+
+/** The accepted keys, most explicit first: --api-key, --api-key-file, INFERCHECK_MOCK_API_KEY (comma-separated). */
+export function apiKeysFrom(flags: Pick<MockFlags, 'apiKey' | 'apiKeyFile'>, env: NodeJS.ProcessEnv = process.env): ApiKeySource {
+  const fromFlag = flags.apiKey ?? [];
+  if (fromFlag.length > 0 && flags.apiKeyFile !== undefined) throw new UsageError('use either --api-key or --api-key-file, not both');
+  if (fromFlag.length > 0) return { keys: fromFlag, from: '--api-key' };
+  if (flags.apiKeyFile !== undefined) return { keys: keysFromFile(flags.apiKeyFile), from: '--api-key-file' };
+  const fromEnv = (env[API_KEY_ENV] ?? '').split(',').map((key) => key.trim()).filter((key) => key.length > 0);
+  if (fromEnv.length > 0) return { keys: fromEnv, from: API_KEY_ENV };
+  return { keys: undefined, from: 'the default dev key' };
+}
+
+export function optionsFromFlags(flags: MockFlags, env: NodeJS.ProcessEnv = process.env, keys: ApiKeySource = apiKeysFrom(flags, env)): MockOptions {
   if (flags.profile !== 'realistic' && flags.profile !== 'ci') throw new UsageError(`--profile must be realistic or ci, got "${flags.profile}"`);
   if (flags.serviceTime !== undefined) {
     try {
@@ -82,9 +138,15 @@ export function optionsFromFlags(flags: MockFlags, env: NodeJS.ProcessEnv = proc
     },
   };
   if (flags.serviceTime !== undefined) options.serviceTime = flags.serviceTime;
-  if (flags.apiKey && flags.apiKey.length > 0) options.apiKeys = flags.apiKey;
+  if (keys.keys) options.apiKeys = keys.keys;
   const bodyTimeoutMs = number('--body-timeout-ms', flags.bodyTimeoutMs, { min: 1 });
   if (bodyTimeoutMs !== undefined) options.bodyTimeoutMs = bodyTimeoutMs;
+  const headerTimeoutMs = number('--header-timeout-ms', flags.headerTimeoutMs, { integer: true, min: 10 });
+  if (headerTimeoutMs !== undefined) options.headerTimeoutMs = headerTimeoutMs;
+  const keepAliveTimeoutMs = number('--keep-alive-timeout-ms', flags.keepAliveTimeoutMs, { integer: true, min: 1 });
+  if (keepAliveTimeoutMs !== undefined) options.keepAliveTimeoutMs = keepAliveTimeoutMs;
+  const maxConnections = number('--max-connections', flags.maxConnections, { integer: true, min: 1 });
+  if (maxConnections !== undefined) options.maxConnections = maxConnections;
   // The admin token may come from the environment so it stays out of shell history and `ps`.
   const adminToken = flags.adminToken ?? env['INFERCHECK_MOCK_ADMIN_TOKEN'];
   if (adminToken) options.adminToken = adminToken;
@@ -102,7 +164,8 @@ export function registerMockCommand(program: Command): void {
     .description('serve the embedded, stateful Segmind mock (the default target) until SIGINT/SIGTERM')
     .option('--port <n>', 'port to bind, 0 for an ephemeral one', '0')
     .option('--host <addr>', 'address to bind (beyond loopback the /__mock admin surface needs --admin-token)', '127.0.0.1')
-    .option('--api-key <key>', `accepted x-api-key (repeatable; default the dev key ${DEFAULT_DEV_KEY})`, collect)
+    .option('--api-key <key>', `accepted x-api-key, for local use: visible in ps and shell history (repeatable; prefer ${API_KEY_ENV} or --api-key-file; default the dev key ${DEFAULT_DEV_KEY})`, collect)
+    .option('--api-key-file <path>', `accepted keys, one per line (# comments allowed); or set ${API_KEY_ENV}=KEY[,KEY…]`)
     .option('--workers <n>', 'simulated GPU workers per model', '2')
     .option('--profile <name>', 'latency model: realistic | ci', 'realistic')
     .option('--service-time <dist>', 'exact inference time instead of the profile: fixed:MS | exp:MEAN_MS | lognormal:MEDIAN_MS,SIGMA')
@@ -120,11 +183,18 @@ export function registerMockCommand(program: Command): void {
     .option('--admin-token <token>', 'require x-admin-token on /__mock/* (or set INFERCHECK_MOCK_ADMIN_TOKEN)')
     .option('--max-queue-depth <n>', 'waiting jobs per model beyond which submit answers 503', String(DEFAULT_MAX_QUEUE_DEPTH))
     .option('--max-body-bytes <n>', 'request bodies beyond this answer 413', String(DEFAULT_MAX_BODY_BYTES))
-    .option('--body-timeout-ms <ms>', 'a request body must arrive within this time, else 408 (default 10000)')
+    .option('--body-timeout-ms <ms>', `a request body must arrive within this time, else 408 (default ${DEFAULT_BODY_TIMEOUT_MS})`)
+    .option('--header-timeout-ms <ms>', `request headers must arrive within this time, else 408 and close (default ${DEFAULT_HEADER_TIMEOUT_MS})`)
+    .option('--keep-alive-timeout-ms <ms>', `an idle keep-alive connection is closed after this time (default ${DEFAULT_KEEP_ALIVE_TIMEOUT_MS})`)
+    .option('--max-connections <n>', `connections served at once; requests on one beyond it are answered 503 (default ${DEFAULT_MAX_CONNECTIONS})`)
     .action(async (flags: MockFlags) => {
-      const mock = await startMock(optionsFromFlags(flags));
+      const keys = apiKeysFrom(flags);
+      const mock = await startMock(optionsFromFlags(flags, process.env, keys));
       const what = flags.serviceTime ? `service time ${flags.serviceTime}` : `profile ${flags.profile}`;
-      process.stdout.write(`infercheck mock: serving ${MODELS.join(', ')} on ${mock.url} (${flags.workers} workers per model, ${what}; admin at ${mock.url}/__mock/stats)\n`);
+      const keyCount = keys.keys?.length ?? 1;
+      process.stdout.write(
+        `infercheck mock: serving ${MODELS.join(', ')} on ${mock.url} (${flags.workers} workers per model, ${what}; ${keyCount} API key${keyCount === 1 ? '' : 's'} from ${keys.from}; admin at ${mock.url}/__mock/stats)\n`,
+      );
       await new Promise<void>((resolve) => {
         const stop = (): void => {
           process.off('SIGINT', stop);

@@ -148,6 +148,60 @@ describe('core: credits and rate limit', () => {
     assert.equal(core.stats().counters.billed_credits, 0.002);
   });
 
+  it('v1: billed when its answer is delivered, never when its client went away first (issue 16)', () => {
+    const { core, clock } = makeCore({ credits: 0.01 });
+    const delivered = core.submit(MODELS[0]!, 'v1', 0, params());
+    const gone = core.submit(MODELS[0]!, 'v1', 0, params());
+    assert.ok(delivered.kind === 'accepted' && gone.kind === 'accepted');
+    clock.advance(1000);
+    assert.equal(core.statusOf(delivered.job), 'COMPLETED');
+    assert.equal(core.balance(0), 0.01, 'a completed v1 job is not billed before its answer is written');
+    assert.equal(core.timeline(delivered.job).cost, null);
+    assert.deepEqual(core.submit(MODELS[0]!, 'v1', 0, params({ steps: 100 })), { kind: 'insufficient-credits', available: 0.006, cost: 0.01 }, 'still held');
+    assert.equal(core.deliver(delivered.job), 0.008);
+    assert.equal(core.deliver(delivered.job), 0.008, 'idempotent');
+    assert.equal(core.abandon(delivered.job), false, 'a delivered job cannot be abandoned');
+    // The second job leaves while queued: its hold is released at once, and nothing is billed when it completes.
+    assert.equal(core.statusOf(gone.job), 'PROCESSING');
+    assert.equal(core.abandon(gone.job), true);
+    assert.equal(core.abandon(gone.job), false);
+    clock.advance(1000);
+    assert.equal(core.statusOf(gone.job), 'COMPLETED', 'the simulated GPU still ran it');
+    assert.equal(core.deliver(gone.job), null);
+    assert.equal(core.balance(0), 0.008);
+    const timeline = core.timeline(gone.job);
+    assert.equal(timeline.abandoned_at_ms, delivered.job.finishedAt);
+    assert.equal(timeline.cost, null);
+    assert.equal(core.timeline(delivered.job).cost, 0.002);
+    const counters = core.stats().counters;
+    assert.equal(counters.billed_credits, 0.002);
+    assert.equal(counters.abandoned, 1);
+    assert.equal(counters.completed, 2);
+  });
+
+  it('v2: billed at completion; a v2 job abandoned before it completes is released instead', () => {
+    const { core, clock } = makeCore({ credits: 0.01 });
+    const billed = accepted(core);
+    const released = accepted(core);
+    assert.equal(core.abandon(released), true);
+    clock.advance(2000);
+    assert.equal(core.balance(0), 0.008);
+    assert.equal(billed.remainingCredits, 0.008);
+    assert.equal(core.timeline(released).cost, null);
+  });
+
+  it('a failed v1 job is neither billed nor deliverable, and reset forgets answers still in flight', () => {
+    const { core, clock } = makeCore({ credits: 0.01, raiBlock: ['blocked'] });
+    const failed = core.submit(MODELS[0]!, 'v1', 0, params({ prompt: 'blocked' }));
+    const inFlight = core.submit(MODELS[1]!, 'v1', 0, params());
+    assert.ok(failed.kind === 'accepted' && inFlight.kind === 'accepted');
+    clock.advance(1000);
+    assert.equal(core.deliver(failed.job), null);
+    core.reset();
+    assert.equal(core.deliver(inFlight.job), null, 'reset: nothing billed against the new balance');
+    assert.equal(core.balance(0), 0.01);
+  });
+
   it('refuses when the available balance (balance minus held) is below the cost', () => {
     const { core } = makeCore({ credits: 0.005 });
     accepted(core);

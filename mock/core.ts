@@ -8,6 +8,12 @@
 // (submitted → started → finished) is computed at submit and the status is a pure function of "now". Billing and
 // counters are settled lazily, in finish order, at the start of every call (`settle`). Nothing runs in the
 // background and nothing can go backwards: QUEUED → PROCESSING → COMPLETED | FAILED (spec x-infercheck-job-states).
+//
+// Money follows what the client received (issue 16): a job's cost is held at submit and billed only once its answer
+// reached a live connection. A v2 job's answer (its request_id) is written in the same tick as the submit, so it is
+// billed when the simulated GPU completes it. A v1 job's answer is the image itself, so it is billed when the shell
+// writes that answer (`deliver`); a v1 client that goes away first costs nothing (`abandon`). The simulated GPU still
+// spent the time — later jobs were scheduled behind it — so abandoning never rewrites the queue.
 import type { Clock } from './clock.ts';
 import type { LatencyModel, JobShape } from './latency.ts';
 import { uint32, uuidV4, type Rng } from '../core/rng.ts';
@@ -67,9 +73,13 @@ export interface Job {
   readonly height: number;
   readonly samples: number;
   readonly paramsDigest: number;
-  /** Balance right after this job was billed; null until settled or when it failed. */
+  /** Balance right after this job was billed; null until billed, and for ever when it failed or was abandoned. */
   remainingCredits: number | null;
   settled: boolean;
+  /** True while the job's cost is held against its key's balance (from submit until billed or released). */
+  held: boolean;
+  /** When the client went away before the job's answer was written (then nothing is billed); null otherwise. */
+  abandonedAt: number | null;
   /** The shell's serialised COMPLETED status body for one base URL (immutable once terminal). */
   statusCache?: { base: string; body: string };
 }
@@ -93,6 +103,12 @@ export interface Counters {
   rejected_credits: number;
   rate_limited: number;
   billed_credits: number;
+  /** Jobs whose client went away before their answer was written: not billed (`abandoned_at_ms` in the timeline). */
+  abandoned: number;
+  /** Requests whose client went away before the mock answered them (abandoned jobs included). */
+  client_gone: number;
+  /** Connections accepted over the connection cap (each request on them is answered 503). */
+  rejected_connections: number;
 }
 
 export interface Timeline {
@@ -106,9 +122,12 @@ export interface Timeline {
   readonly worker: number | null;
   readonly queue_ms: number | null;
   readonly inference_ms: number | null;
+  /** Credits billed for this job; null until billed, and for ever when it failed or was abandoned. */
   readonly cost: number | null;
   readonly cold_start: boolean;
   readonly cold_start_ms: number;
+  /** When its client went away before the answer was written (nothing billed); null otherwise. */
+  readonly abandoned_at_ms: number | null;
 }
 
 /** Content-policy failure text (reference §2.5: the only evidence is a third-party `content_policy_violation`). */
@@ -205,6 +224,9 @@ function newCounters(): Counters {
     rejected_credits: 0,
     rate_limited: 0,
     billed_credits: 0,
+    abandoned: 0,
+    client_gone: 0,
+    rejected_connections: 0,
   };
 }
 
@@ -240,6 +262,11 @@ export class MockCore {
 
   /** Clears records, counters, balances and rate windows; workers start cold again. */
   reset(): void {
+    // A v1 answer still in flight must neither bill nor release against the new balances.
+    for (const job of this.#jobs.values()) {
+      job.held = false;
+      job.settled = true;
+    }
     this.#models = this.config.models.map(() => ({
       workers: Array.from({ length: this.config.workers }, () => ({ freeAt: 0, used: false })),
       pendingStarts: [],
@@ -282,6 +309,16 @@ export class MockCore {
     this.#counters.requests++;
     const key = String(status);
     this.#counters.by_status[key] = (this.#counters.by_status[key] ?? 0) + 1;
+  }
+
+  /** Records requests the mock could not answer because their client went away first. */
+  countClientGone(requests = 1): void {
+    this.#counters.client_gone += requests;
+  }
+
+  /** Records a connection accepted over the connection cap. */
+  countRejectedConnection(): void {
+    this.#counters.rejected_connections++;
   }
 
   submit(model: string, api: Api, keyIndex: number, params: JobParams): SubmitOutcome {
@@ -344,6 +381,8 @@ export class MockCore {
       paramsDigest: params.paramsDigest,
       remainingCredits: null,
       settled: false,
+      held: true,
+      abandonedAt: null,
     };
     ledger.held += cost;
     if (startedAt > now) state.pendingStarts.push(startedAt);
@@ -373,21 +412,60 @@ export class MockCore {
     return this.#ledgers[keyIndex]?.balance ?? 0;
   }
 
-  /** Bills finished jobs in finish order and drops expired records. Idempotent; cheap when nothing is due. */
+  /**
+   * A v1 job's answer is being written to a live connection: bill it now (it must have COMPLETED and not been
+   * abandoned). Returns the balance right after, for `x-remaining-credits`; null when there is nothing to bill.
+   */
+  deliver(job: Job): number | null {
+    this.settle();
+    if (!job.settled || job.error !== null || job.abandonedAt !== null) return null;
+    if (job.held) this.#bill(job);
+    return job.remainingCredits;
+  }
+
+  /**
+   * The client went away before the job's answer was written: release its held cost so it is never billed, and mark
+   * it in the timeline. A no-op once the job was billed (the answer was already written) or abandoned.
+   */
+  abandon(job: Job): boolean {
+    if (job.abandonedAt !== null || job.remainingCredits !== null) return false;
+    job.abandonedAt = this.now();
+    this.#counters.abandoned++;
+    this.#release(job);
+    return true;
+  }
+
+  #release(job: Job): void {
+    if (!job.held) return;
+    job.held = false;
+    const ledger = this.#ledgers[job.keyIndex]!;
+    ledger.held = Math.max(0, Math.round((ledger.held - job.cost) * 1e9) / 1e9);
+  }
+
+  #bill(job: Job): void {
+    // reference §1.5: only successful work is billed.
+    this.#release(job);
+    const ledger = this.#ledgers[job.keyIndex]!;
+    ledger.balance = Math.round((ledger.balance - job.cost) * 1e9) / 1e9;
+    job.remainingCredits = ledger.balance;
+    this.#counters.billed_credits = Math.round((this.#counters.billed_credits + job.cost) * 1e9) / 1e9;
+  }
+
+  /**
+   * Settles finished jobs in finish order — failed ones release their hold, completed v2 jobs are billed (their
+   * answer was written at submit), completed v1 jobs wait for `deliver` — and drops expired records. Idempotent;
+   * cheap when nothing is due.
+   */
   settle(): void {
     const now = this.now();
     for (let job = this.#unsettled.peek(); job && job.finishedAt <= now; job = this.#unsettled.peek()) {
       this.#unsettled.pop();
-      const ledger = this.#ledgers[job.keyIndex]!;
-      ledger.held = Math.max(0, ledger.held - job.cost);
       if (job.error === null) {
-        // reference §1.5: only successful work is billed.
-        ledger.balance = Math.round((ledger.balance - job.cost) * 1e9) / 1e9;
-        job.remainingCredits = ledger.balance;
         this.#counters.completed++;
-        this.#counters.billed_credits = Math.round((this.#counters.billed_credits + job.cost) * 1e9) / 1e9;
+        if (job.api === 'v2' && job.held) this.#bill(job);
       } else {
         this.#counters.failed++;
+        this.#release(job);
       }
       job.settled = true;
     }
@@ -437,6 +515,7 @@ export class MockCore {
   }
 
   timeline(job: Job, now = this.now()): Timeline {
+    this.settle();
     const status = this.statusOf(job, now);
     const started = now >= job.startedAt;
     const finished = now >= job.finishedAt;
@@ -451,9 +530,10 @@ export class MockCore {
       worker: started ? job.worker : null,
       queue_ms: started ? job.startedAt - job.submittedAt : null,
       inference_ms: finished ? job.inferenceMs : null,
-      cost: finished && job.error === null ? job.cost : null,
+      cost: job.remainingCredits !== null ? job.cost : null,
       cold_start: job.coldStartMs > 0,
       cold_start_ms: job.coldStartMs,
+      abandoned_at_ms: job.abandonedAt,
     };
   }
 

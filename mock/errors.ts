@@ -48,6 +48,12 @@ export const errors = {
   adminForbidden: () => reply(403, 'The /__mock admin surface needs the x-admin-token header'),
   adminDisabled: () => reply(403, 'The /__mock admin surface is disabled on a non-loopback host unless an admin token is configured'),
   internal: () => reply(500, 'Internal Server Error'),
+  // mock limits (mock/README.md): answered on the raw socket when Node's parser gives up on a request.
+  malformedRequest: () => reply(400, 'Malformed HTTP request'),
+  headersTooLarge: () => reply(431, 'Request headers too large'),
+  headersTimeout: () => reply(408, 'Request not received in time'),
+  // assumed: the connection cap that keeps the mock's sockets and buffers bounded (mock/README.md).
+  tooManyConnections: (cap: number) => reply(503, `Too many open connections (the mock's cap is ${cap}); retry later`),
 } as const;
 
 /** 405: the vendor answers an HTML page, not JSON (reference §1.5; spec conflict wrong-method-body). */

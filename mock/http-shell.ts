@@ -2,7 +2,21 @@
 // so it is a string split, a Map lookup and one JSON.stringify). It parses, authenticates, applies configured faults
 // and translates core outcomes into the spec's codes, bodies and headers. Every decision about jobs, time, money and
 // limits lives in core.ts.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+//
+// Connection discipline (issue 16), so that careless and hostile clients learn nothing wrong and cost nothing:
+// - One request at a time per connection. Pipelined requests wait their turn and are answered in order, one answer
+//   each; a request is handled (and a job created) only when every answer before it was handed to Node, so a job's
+//   answer can always be written the moment it exists.
+// - A request Node's parser gives up on (malformed, oversized headers, headers too slow) is answered only after the
+//   answers owed before it, then the connection closes.
+// - An answer given without reading the request's body (401, 405, 406, 413, 408, …) says `connection: close`, reads
+//   no more of the body, and lingers before destroying the socket, so a client still sending reads the answer
+//   instead of a TCP reset.
+// - A client that goes away before its answer is written costs nothing: nothing is created for it, or its v1 job is
+//   abandoned (core.abandon) and never billed.
+// - Connections beyond `maxConnections` have each request answered 503 and are closed.
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
 import { validateTxt2ImgRequest } from '../spec/generated/validators.mjs';
 import type { MockCore, Job, Api } from './core.ts';
@@ -34,6 +48,8 @@ export interface ShellConfig {
   /** `host:port` to use in absolute URLs when the request's Host header is missing or malformed. */
   fallbackAuthority: string;
   readonly rpm: number;
+  /** Connections served at once; on one accepted beyond it every request is answered 503 and the connection closed. */
+  readonly maxConnections: number;
   /** The effective options, for GET /__mock/config (no keys, no token). */
   readonly publicConfig: Readonly<Record<string, unknown>>;
 }
@@ -44,17 +60,55 @@ export const ADMIN_LIST_LIMIT = 50_000;
 // A Host header we are willing to echo into absolute URLs: a DNS name or IPv4 with an optional port, or [IPv6].
 const SAFE_AUTHORITY = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/;
 
+/**
+ * How long a connection closed after an answer stays open, reading nothing, before it is destroyed: long enough for a
+ * client that is still sending to read the answer (see `lingerThenDestroy`), short enough to bound the sockets held.
+ */
+export const CLOSE_LINGER_MS = 1000;
+/** Requests parsed ahead of their turn on one connection beyond which the mock stops reading from it. */
+const PIPELINE_DEPTH = 32;
+
+/** One client connection: its requests are handled one at a time, in arrival order. */
+interface Connection {
+  readonly socket: Socket;
+  /** Accepted beyond the connection cap: every request on it is answered 503, then it closes. */
+  readonly overCap: boolean;
+  /** The exchange being handled; later pipelined ones wait in `queue`. */
+  active: Exchange | null;
+  readonly queue: Exchange[];
+  pumping: boolean;
+  /** Reading was paused because too many pipelined requests were waiting. */
+  throttled: boolean;
+  /** The last response handed to Node: a raw answer written on the socket must wait until it has gone out. */
+  lastRes: ServerResponse | null;
+  /** The answer to a request Node's parser gave up on, written once every answer owed before it is out. */
+  final: Buffer | null;
+  /** Nothing more is handled: the connection closes after the answers already given. */
+  closing: boolean;
+  closed: boolean;
+}
+
 interface Exchange {
   readonly req: IncomingMessage;
   readonly res: ServerResponse;
+  readonly conn: Connection;
   /** Extra headers for every answer (the rate-limit reset when limits are on). */
   extra: Record<string, string> | null;
-  delayMs: number;
   counted: boolean;
+  answered: boolean;
+  /** The request body was read to its end; an answer given without reading it closes the connection instead. */
+  bodyRead: boolean;
+  /** A v1 job waiting to be answered, and the timer that will answer it. */
+  job: Job | null;
+  timer: NodeJS.Timeout | null;
 }
 
 export interface Shell {
   handle(req: IncomingMessage, res: ServerResponse): void;
+  /** Every accepted socket, before any request on it (the server's 'connection' event). */
+  connection(socket: Socket): void;
+  /** Node's parser gave up on a request (the server's 'clientError' event). */
+  clientError(err: NodeJS.ErrnoException, socket: Socket): void;
   /** Cancels pending v1 answers (server shutdown). */
   shutdown(): void;
 }
@@ -73,28 +127,179 @@ export function headerValue(req: IncomingMessage, name: string): string | undefi
   return found;
 }
 
+/** True when the request announces a body (a non-zero content-length, or any transfer-encoding). */
+function declaresBody(req: IncomingMessage): boolean {
+  const raw = req.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) {
+    const key = raw[i]!;
+    if (key.length === 14 && key.toLowerCase() === 'content-length') {
+      if (raw[i + 1]!.trim() !== '0') return true;
+    } else if (key.length === 17 && key.toLowerCase() === 'transfer-encoding') {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Stops pulling the request body off the wire: whatever is unread stays unread (the connection is closing). */
+function stopReading(req: IncomingMessage): void {
+  req.removeAllListeners('data');
+  req.pause();
+  // A zero-byte read marks the body as consumed; otherwise Node itself would read and discard the rest ("dump") to
+  // keep the connection usable — the whole 100 MB the issue saw read after a 401.
+  req.read(0);
+}
+
+/**
+ * Node ends a `connection: close` exchange with socket.destroySoon(): our FIN, then destroy() as soon as it is out.
+ * With a request body we never read still arriving, that destroy is a TCP reset, and a client still sending meets it
+ * while writing: undici (Node's fetch) then reports ECONNRESET instead of the answer it had been sent (RFC 9112 §9.6
+ * warns of exactly this and describes the lingering close). So on this socket destroySoon keeps the FIN and destroys
+ * CLOSE_LINGER_MS later, reading nothing meanwhile.
+ */
+function lingerThenDestroy(socket: Socket): void {
+  socket.destroySoon = function lingeringDestroySoon(this: Socket): void {
+    if (this.writable) this.end();
+    setTimeout(() => this.destroy(), CLOSE_LINGER_MS).unref();
+  };
+}
+
+/** The raw bytes of an error envelope, for a request Node's parser gave up on (no ServerResponse exists for it). */
+function rawEnvelope(reply: ErrorReply): Buffer {
+  const body = JSON.stringify({ error: reply.message });
+  return Buffer.from(
+    `HTTP/1.1 ${reply.status} ${STATUS_CODES[reply.status] ?? 'Error'}\r\ncontent-type: ${JSON_TYPE}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
+}
+
 export function createShell(core: MockCore, images: JpegCache, config: ShellConfig, faultRng: Rng): Shell {
   const keyIndex = new Map<string, number>(config.apiKeys.map((key, i) => [key, i]));
   const pendingV1 = new Set<NodeJS.Timeout>();
   const adminTokenBytes = config.adminToken === null ? null : Buffer.from(config.adminToken);
+  const connections = new WeakMap<Socket, Connection>();
+  let admitted = 0;
+
+  function attach(socket: Socket, overCap: boolean): Connection {
+    const conn: Connection = { socket, overCap, active: null, queue: [], pumping: false, throttled: false, lastRes: null, final: null, closing: false, closed: false };
+    connections.set(socket, conn);
+    if (overCap) core.countRejectedConnection();
+    else admitted++;
+    socket.once('close', () => closed(conn));
+    return conn;
+  }
+
+  /** The connection is gone: whatever was not answered yet was abandoned by its client. */
+  function closed(conn: Connection): void {
+    conn.closed = true;
+    if (!conn.overCap) admitted--;
+    let gone = conn.queue.length;
+    conn.queue.length = 0;
+    const ex = conn.active;
+    conn.active = null;
+    if (ex && !ex.answered) {
+      gone++;
+      if (ex.timer) {
+        clearTimeout(ex.timer);
+        pendingV1.delete(ex.timer);
+      }
+      if (ex.job) core.abandon(ex.job);
+    }
+    if (gone > 0) core.countClientGone(gone);
+  }
+
+  /** True while an answer written now would reach the client. */
+  function alive(ex: Exchange): boolean {
+    return !ex.conn.closed && ex.req.socket.writable && !ex.res.destroyed;
+  }
+
+  /** Handles one exchange, now that every answer before it on its connection was given. */
+  function run(ex: Exchange): void {
+    ex.conn.active = ex;
+    try {
+      if (ex.conn.overCap) fail(ex, errors.tooManyConnections(config.maxConnections), true);
+      else route(ex);
+    } catch {
+      crashed(ex);
+    }
+  }
+
+  /** The same guard for work that resumes later (a body's end, a timer). */
+  function guarded(ex: Exchange, work: () => void): void {
+    try {
+      work();
+    } catch {
+      crashed(ex);
+    }
+  }
+
+  /** Hostile input must never crash the mock: anything unexpected is a 500 envelope. */
+  function crashed(ex: Exchange): void {
+    if (!ex.answered && !ex.res.headersSent) fail(ex, errors.internal(), true);
+    else ex.req.socket.destroy();
+  }
+
+  /** The exchange is answered (or dropped): hand the connection to the next request waiting on it. */
+  function done(ex: Exchange): void {
+    const conn = ex.conn;
+    if (conn.active === ex) conn.active = null;
+    conn.lastRes = ex.res;
+    if (conn.closing) conn.queue.length = 0;
+    else pump(conn);
+  }
+
+  function pump(conn: Connection): void {
+    if (conn.pumping) return; // an answer given synchronously inside run(): the loop below picks the next one up
+    conn.pumping = true;
+    while (conn.active === null && !conn.closing && !conn.closed && conn.queue.length > 0) run(conn.queue.shift()!);
+    conn.pumping = false;
+    if (conn.throttled && conn.queue.length < PIPELINE_DEPTH / 2) {
+      conn.throttled = false;
+      conn.socket.resume();
+    }
+    if (conn.final && conn.active === null && conn.queue.length === 0) writeFinal(conn);
+  }
+
+  /** Writes the answer to an unparseable request after the last response before it has gone out, then closes. */
+  function writeFinal(conn: Connection): void {
+    if (conn.closing || conn.closed || !conn.final) return;
+    conn.closing = true;
+    const bytes = conn.final;
+    let written = false;
+    const write = (): void => {
+      if (written) return;
+      written = true;
+      const socket = conn.socket;
+      if (!socket.writable) return void socket.destroy();
+      socket.end(bytes);
+      setTimeout(() => socket.destroy(), CLOSE_LINGER_MS).unref();
+    };
+    // A response's 'close' follows its 'finish', once all its bytes were handed to the socket (destroyed is then set).
+    const last = conn.lastRes;
+    if (last && !last.destroyed) last.once('close', write);
+    else write();
+  }
 
   function finish(ex: Exchange, status: number, headers: Record<string, string | number>, body: string | Buffer, closeAfter = false): void {
+    const { res, conn } = ex;
+    // Answered already, or the client went away first (then `closed` counts it as client_gone).
+    if (ex.answered || conn.closed || res.destroyed) return;
+    ex.answered = true;
     if (!ex.counted) {
       ex.counted = true;
       core.countResponse(status);
     }
-    const send = (): void => {
-      const res = ex.res;
-      if (res.writableEnded || res.destroyed) return;
-      const all: Record<string, string | number> = ex.extra ? { ...headers, ...ex.extra } : headers;
-      all['content-length'] = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
-      if (closeAfter) all['connection'] = 'close';
-      res.writeHead(status, all);
-      if (closeAfter) res.end(body, () => ex.req.socket.destroy());
-      else res.end(body);
-    };
-    if (ex.delayMs > 0) setTimeout(send, ex.delayMs).unref();
-    else send();
+    const all: Record<string, string | number> = ex.extra ? { ...headers, ...ex.extra } : headers;
+    all['content-length'] = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
+    // A body the mock did not read is never read: the answer closes the connection instead (issue 16).
+    if (closeAfter || conn.overCap || (!ex.bodyRead && declaresBody(ex.req))) {
+      all['connection'] = 'close';
+      conn.closing = true;
+      stopReading(ex.req);
+      lingerThenDestroy(ex.req.socket);
+    }
+    res.writeHead(status, all);
+    res.end(body);
+    done(ex);
   }
 
   function json(ex: Exchange, status: number, value: unknown, closeAfter = false): void {
@@ -114,16 +319,31 @@ export function createShell(core: MockCore, images: JpegCache, config: ShellConf
     return `http://${host !== undefined && SAFE_AUTHORITY.test(host) ? host : config.fallbackAuthority}`;
   }
 
-  /** Faults chosen by configuration; true when the request was consumed by one. */
+  /** The drop fault: true when the connection was destroyed without an answer. */
+  function dropFault(ex: Exchange): boolean {
+    const f = config.faults;
+    if (!(f.dropRate > 0 && faultRng.next() < f.dropRate)) return false;
+    core.countResponse(0); // 0 = dropped without an answer
+    ex.counted = true;
+    ex.answered = true; // dropped by the mock, not abandoned by the client
+    ex.conn.closing = true;
+    ex.req.socket.destroy();
+    done(ex);
+    return true;
+  }
+
+  /**
+   * The slow fault: how long to hold this request before handling it. The delay comes before the request is handled
+   * rather than before its answer is written, so a job is still created only when its answer can go out at once.
+   */
+  function slowFault(): number {
+    const f = config.faults;
+    return f.slowMs > 0 && (f.slowRate >= 1 || faultRng.next() < f.slowRate) ? f.slowMs : 0;
+  }
+
+  /** The answering faults chosen by configuration; true when the request was answered by one. */
   function injectFault(ex: Exchange): boolean {
     const f = config.faults;
-    if (f.dropRate > 0 && faultRng.next() < f.dropRate) {
-      core.countResponse(0); // 0 = dropped without an answer
-      ex.counted = true;
-      ex.req.socket.destroy();
-      return true;
-    }
-    if (f.slowMs > 0 && (f.slowRate >= 1 || faultRng.next() < f.slowRate)) ex.delayMs = f.slowMs;
     if (f.burst && core.now() % f.burst.everyMs < f.burst.durationMs) {
       fail(ex, errors.injected(f.burst.status));
       return true;
@@ -223,17 +443,19 @@ export function createShell(core: MockCore, images: JpegCache, config: ShellConf
     const contentType = headerValue(req, 'content-type');
     // reference §1.2: anything but JSON is a 406 "Invalid content type" (the spec describes application/json only).
     if (contentType === undefined || !/^application\/json\s*(;|$)/i.test(contentType)) {
-      return fail(ex, errors.invalidContentType(), true);
+      return fail(ex, errors.invalidContentType());
     }
     const declared = Number(headerValue(req, 'content-length'));
-    if (Number.isFinite(declared) && declared > config.maxBodyBytes) return fail(ex, errors.bodyTooLarge(config.maxBodyBytes), true);
+    if (Number.isFinite(declared) && declared > config.maxBodyBytes) return fail(ex, errors.bodyTooLarge(config.maxBodyBytes));
+    // Every check that needs no body has passed: only now ask a client waiting on `Expect: 100-continue` to send it.
+    if (headerValue(req, 'expect')?.toLowerCase() === '100-continue') ex.res.writeContinue();
     const chunks: Buffer[] = [];
     let size = 0;
     let done = false;
     const timer = setTimeout(() => {
       if (done) return;
       done = true;
-      fail(ex, errors.bodyTimeout(config.bodyTimeoutMs), true);
+      fail(ex, errors.bodyTimeout(config.bodyTimeoutMs));
     }, config.bodyTimeoutMs);
     timer.unref();
     req.on('data', (chunk: Buffer) => {
@@ -242,7 +464,7 @@ export function createShell(core: MockCore, images: JpegCache, config: ShellConf
       if (size > config.maxBodyBytes) {
         done = true;
         clearTimeout(timer);
-        fail(ex, errors.bodyTooLarge(config.maxBodyBytes), true);
+        fail(ex, errors.bodyTooLarge(config.maxBodyBytes));
         return;
       }
       chunks.push(chunk);
@@ -255,6 +477,9 @@ export function createShell(core: MockCore, images: JpegCache, config: ShellConf
       if (done) return;
       done = true;
       clearTimeout(timer);
+      ex.bodyRead = true;
+      // Fully read, but is anyone still there? A client that left (or half-closed) gets nothing created for it.
+      if (!alive(ex)) return;
       let parsed: unknown;
       try {
         parsed = JSON.parse(Buffer.concat(chunks, size).toString('utf8'));
@@ -262,7 +487,7 @@ export function createShell(core: MockCore, images: JpegCache, config: ShellConf
         return fail(ex, errors.invalidJson());
       }
       if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return fail(ex, errors.notAnObject());
-      onBody(parsed as Record<string, unknown>);
+      guarded(ex, () => onBody(parsed as Record<string, unknown>));
     });
   }
 
@@ -294,50 +519,61 @@ export function createShell(core: MockCore, images: JpegCache, config: ShellConf
         });
       }
       const wantBase64 = body['base64'] === true;
-      let timer: NodeJS.Timeout | undefined;
-      // Timers and the core's clock are different clocks: re-arm until the core agrees the job has finished, so the
-      // answer always carries the settled balance.
+      // The job waits on this connection; if the client goes away first, `closed` abandons it (never billed).
+      ex.job = job;
+      // Timers and the core's clock are different clocks: re-arm until the core agrees the job has finished.
       const arm = (): void => {
         const remaining = job.finishedAt - core.now();
         if (remaining <= 0) {
-          timer = undefined;
-          return answerSync(ex, job, wantBase64);
+          ex.timer = null;
+          return guarded(ex, () => answerSync(ex, job, wantBase64));
         }
-        timer = setTimeout(() => {
-          if (timer) pendingV1.delete(timer);
+        const timer = setTimeout(() => {
+          pendingV1.delete(timer);
           arm();
         }, Math.ceil(remaining));
+        ex.timer = timer;
         pendingV1.add(timer);
       };
-      ex.res.once('close', () => {
-        if (timer) {
-          clearTimeout(timer);
-          pendingV1.delete(timer);
-        }
-      });
       arm();
     });
   }
 
   function answerSync(ex: Exchange, job: Job, wantBase64: boolean): void {
+    if (!alive(ex)) {
+      core.abandon(job);
+      return;
+    }
     core.settle();
     if (job.error !== null) return fail(ex, errors.contentPolicy(job.error));
-    const headers: Record<string, string> = {
-      'x-cost': String(job.cost),
-      'x-remaining-credits': String(job.remainingCredits ?? core.balance(job.keyIndex)),
-      'x-request-id': job.id,
-      'x-generation-time': (job.inferenceMs / 1000).toFixed(3),
-      'x-seed-value': String(job.seed),
-    };
     const picture = (sample: number): Buffer => images.get({ digest: job.paramsDigest, seed: job.seed, sample, width: job.width, height: job.height });
+    let contentType: string;
+    let body: string | Buffer;
     if (!wantBase64) {
       // spec conflict v1-multiple-samples: raw bytes carry the first image only (so only that one is encoded).
-      return finish(ex, 200, { ...headers, 'content-type': 'image/jpeg' }, picture(0));
+      contentType = 'image/jpeg';
+      body = picture(0);
+    } else {
+      const encoded = Array.from({ length: job.samples }, (_, sample) => picture(sample).toString('base64'));
+      // spec conflict base64-response: {"image": first, "images": all, "status": "Success"}.
+      contentType = JSON_TYPE;
+      body = JSON.stringify({ image: encoded[0], images: encoded, status: 'Success' });
     }
-    const pictures = Array.from({ length: job.samples }, (_, sample) => picture(sample));
-    const encoded = pictures.map((p) => p.toString('base64'));
-    // spec conflict base64-response: {"image": first, "images": all, "status": "Success"}.
-    return finish(ex, 200, { ...headers, 'content-type': JSON_TYPE }, JSON.stringify({ image: encoded[0], images: encoded, status: 'Success' }));
+    // Billed now, with the answer ready to hand to a live connection (core.deliver); the answer carries the balance after.
+    const remaining = core.deliver(job) ?? core.balance(job.keyIndex);
+    finish(
+      ex,
+      200,
+      {
+        'x-cost': String(job.cost),
+        'x-remaining-credits': String(remaining),
+        'x-request-id': job.id,
+        'x-generation-time': (job.inferenceMs / 1000).toFixed(3),
+        'x-seed-value': String(job.seed),
+        'content-type': contentType,
+      },
+      body,
+    );
   }
 
   function serveImage(ex: Exchange, id: string, file: string): void {
@@ -423,12 +659,24 @@ export function createShell(core: MockCore, images: JpegCache, config: ShellConf
     }
     const wanted = operation === 'submit' ? 'POST' : 'GET';
     if (method !== wanted) return methodNotAllowed(ex, wanted);
+    if (dropFault(ex)) return;
+    const delay = slowFault();
+    if (delay > 0) {
+      setTimeout(() => {
+        if (alive(ex)) guarded(ex, () => serveVendor(ex, operation, arg, top));
+      }, delay).unref();
+      return;
+    }
+    serveVendor(ex, operation, arg, top);
+  }
+
+  function serveVendor(ex: Exchange, operation: 'submit' | 'status' | 'result' | 'credits', arg: string, top: Api): void {
     if (injectFault(ex)) return;
     const key = authenticate(ex);
     if (key === undefined) return;
     switch (operation) {
       case 'submit':
-        if (core.modelIndex(arg) === -1) return fail(ex, errors.unknownModel(arg), true);
+        if (core.modelIndex(arg) === -1) return fail(ex, errors.unknownModel(arg));
         return generate(ex, arg, top, key);
       case 'status':
         return answerStatus(ex, arg, 'status');
@@ -442,14 +690,30 @@ export function createShell(core: MockCore, images: JpegCache, config: ShellConf
 
   return {
     handle(req, res) {
-      const ex: Exchange = { req, res, extra: null, delayMs: 0, counted: false };
-      try {
-        route(ex);
-      } catch {
-        // Hostile input must never crash the mock: anything unexpected is a 500 envelope.
-        if (!res.headersSent) fail(ex, errors.internal(), true);
-        else res.destroy();
+      const conn = connections.get(req.socket) ?? attach(req.socket, false);
+      if (conn.closing || conn.closed) return; // after an answer that closes the connection nothing more is handled
+      const ex: Exchange = { req, res, conn, extra: null, counted: false, answered: false, bodyRead: false, job: null, timer: null };
+      if (conn.active === null && conn.queue.length === 0) return run(ex);
+      conn.queue.push(ex);
+      if (conn.queue.length >= PIPELINE_DEPTH && !conn.throttled) {
+        conn.throttled = true;
+        conn.socket.pause();
       }
+    },
+    connection(socket) {
+      attach(socket, admitted >= config.maxConnections);
+    },
+    clientError(err, socket) {
+      const conn = connections.get(socket) ?? attach(socket, false);
+      if (conn.final || conn.closing || conn.closed) return; // the parser keeps failing on what follows: answered once
+      // A client that reset, or ended its side in the middle of a request, is gone: its answers can never be read
+      // (Node itself ends our side on a clean end), so everything unanswered on it counts as client_gone.
+      if (!socket.writable || err.code === 'ECONNRESET' || err.code === 'HPE_INVALID_EOF_STATE') return void socket.destroy();
+      conn.final = rawEnvelope(
+        err.code === 'HPE_HEADER_OVERFLOW' ? errors.headersTooLarge() : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? errors.headersTimeout() : errors.malformedRequest(),
+      );
+      socket.pause(); // nothing after the unparseable request is read
+      pump(conn);
     },
     shutdown() {
       for (const timer of pendingV1) clearTimeout(timer);

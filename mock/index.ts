@@ -3,7 +3,7 @@
 // server's lifecycle. The interface is shared with the contracts, load and reports engineers: extend it only with
 // optional fields.
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { MODELS } from '../core/spec.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { MockCore } from './core.ts';
@@ -19,6 +19,11 @@ export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 export const DEFAULT_MAX_QUEUE_DEPTH = 1000;
 export const DEFAULT_MAX_RECORDS = 200_000;
 export const DEFAULT_BODY_TIMEOUT_MS = 10_000;
+export const DEFAULT_HEADER_TIMEOUT_MS = 10_000;
+export const DEFAULT_KEEP_ALIVE_TIMEOUT_MS = 5_000;
+export const DEFAULT_MAX_CONNECTIONS = 1024;
+/** The environment variable the CLI reads accepted keys from (comma-separated); kept out of `ps` and shell history. */
+export const API_KEY_ENV = 'INFERCHECK_MOCK_API_KEY';
 
 export interface MockFaults {
   /** Fraction (0–1) of vendor requests answered with errorStatus instead of being served. */
@@ -55,6 +60,12 @@ export interface MockOptions {
   maxRecords?: number;
   /** Extension: a request body must arrive within this many ms, else 408; default 10 000. */
   bodyTimeoutMs?: number;
+  /** Extension: a request's headers must arrive within this many ms of its first byte (or of connecting), else 408 and close; default 10 000. */
+  headerTimeoutMs?: number;
+  /** Extension: an idle keep-alive connection is closed after this many ms; default 5 000. */
+  keepAliveTimeoutMs?: number;
+  /** Extension: connections served at once; every request on a connection beyond it is answered 503; default 1 024. */
+  maxConnections?: number;
   /** Extension: the clock of the core (tests); the wall clock by default. */
   clock?: Clock;
 }
@@ -85,6 +96,9 @@ export interface ResolvedMockOptions {
   readonly maxBodyBytes: number;
   readonly maxRecords: number;
   readonly bodyTimeoutMs: number;
+  readonly headerTimeoutMs: number;
+  readonly keepAliveTimeoutMs: number;
+  readonly maxConnections: number;
 }
 
 function check(condition: boolean, message: string): void {
@@ -121,6 +135,12 @@ export function resolveMockOptions(options: MockOptions = {}): ResolvedMockOptio
   check(Number.isInteger(maxRecords) && maxRecords >= 1, `max-records: must be an integer >= 1, got ${maxRecords}`);
   const bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
   check(Number.isFinite(bodyTimeoutMs) && bodyTimeoutMs > 0, `body-timeout-ms: must be > 0, got ${bodyTimeoutMs}`);
+  const headerTimeoutMs = options.headerTimeoutMs ?? DEFAULT_HEADER_TIMEOUT_MS;
+  check(Number.isInteger(headerTimeoutMs) && headerTimeoutMs >= 10, `header-timeout-ms: must be an integer >= 10, got ${headerTimeoutMs}`);
+  const keepAliveTimeoutMs = options.keepAliveTimeoutMs ?? DEFAULT_KEEP_ALIVE_TIMEOUT_MS;
+  check(Number.isInteger(keepAliveTimeoutMs) && keepAliveTimeoutMs >= 1, `keep-alive-timeout-ms: must be an integer >= 1, got ${keepAliveTimeoutMs}`);
+  const maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
+  check(Number.isInteger(maxConnections) && maxConnections >= 1, `max-connections: must be an integer >= 1, got ${maxConnections}`);
   const f = options.faults ?? {};
   const errorRate = f.errorRate ?? 0;
   check(isRate(errorRate), `error-rate: must be 0–1, got ${errorRate}`);
@@ -158,6 +178,9 @@ export function resolveMockOptions(options: MockOptions = {}): ResolvedMockOptio
     maxBodyBytes,
     maxRecords,
     bodyTimeoutMs,
+    headerTimeoutMs,
+    keepAliveTimeoutMs,
+    maxConnections,
   };
 }
 
@@ -204,25 +227,28 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     faults: resolved.faults,
     fallbackAuthority: `${resolved.host}:${resolved.port}`,
     rpm: resolved.rpm,
+    maxConnections: resolved.maxConnections,
     publicConfig: publicConfig(resolved),
   };
   // Faults draw from their own stream so turning them on does not change the job timings of a seeded run.
   const shell = createShell(core, new JpegCache(32), shellConfig, seededRng(resolved.seed ^ 0x5bd1e995));
-  const server: Server = createServer({ keepAliveTimeout: 5000 }, (req, res) => shell.handle(req, res));
-  server.requestTimeout = resolved.bodyTimeoutMs + 5000;
-  server.headersTimeout = Math.min(10_000, server.requestTimeout);
-  // A malformed request line or oversized headers: answer the documented envelope, never crash.
-  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
-    if (!socket.writable) return socket.destroy();
-    const [status, reason, message] =
-      err.code === 'HPE_HEADER_OVERFLOW'
-        ? [431, 'Request Header Fields Too Large', 'Request headers too large']
-        : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-          ? [408, 'Request Timeout', 'Request not received in time']
-          : [400, 'Bad Request', 'Malformed HTTP request'];
-    const body = JSON.stringify({ error: message });
-    socket.end(`HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
-  });
+  const server: Server = createServer(
+    {
+      keepAliveTimeout: resolved.keepAliveTimeoutMs,
+      headersTimeout: resolved.headerTimeoutMs,
+      // The shell times the body itself (bodyTimeoutMs, 408 envelope); this is Node's backstop over the whole request.
+      requestTimeout: resolved.headerTimeoutMs + resolved.bodyTimeoutMs + 1000,
+      // Node checks those two timeouts only on this interval (default 30 s: the documented 10 s header timeout was
+      // really 30–39 s). A tenth of the header timeout, at most 1 s, keeps it within 10 % of what is documented.
+      connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.round(resolved.headerTimeoutMs / 10))),
+    },
+    (req, res) => shell.handle(req, res),
+  );
+  // Node would send `100 Continue` for every request that asks; the shell sends it only once the body is wanted.
+  server.on('checkContinue', (req, res) => shell.handle(req, res));
+  server.on('connection', (socket: Socket) => shell.connection(socket));
+  // A malformed request line, oversized headers, headers too slow: the documented envelope after the answers owed.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => shell.clientError(err, socket));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(resolved.port, resolved.host, () => {

@@ -317,6 +317,7 @@ describe('mock limits and configuration', () => {
       faults: resolved.faults,
       fallbackAuthority: '127.0.0.1:1',
       rpm: 0,
+      maxConnections: resolved.maxConnections,
       publicConfig: publicConfig(resolved),
     }, seededRng(1));
     const server = createServer((req, res) => shell.handle(req, res));
