@@ -18,15 +18,21 @@ function isBillableSubmit(e: { request: { method: string; url: string } }): bool
   return e.request.method === 'POST' && /\/v[12]\/sd1\.5-(scifi|epicrealism)$/.test(e.request.url);
 }
 
-test('a billable target without a budget gets only free requests, and billable checks say they need --max-billable', async () => {
-  installFakeVendor();
+test('with --max-billable 0 nothing that could be billed is sent, and the checks that need it say why', async () => {
+  const vendor = installFakeVendor();
   const { outcomes, exchanges } = await runContracts({ target: { kind: 'url', baseUrl: VENDOR }, apiKey: VENDOR_KEY, models: ['sd1.5-scifi'], maxBillable: 0, ...fast });
   assert.equal(outcomes.billableRequests, 0);
-  assert.ok(exchanges.filter(isBillableSubmit).every((e) => e.response!.status >= 400), 'a request was answered 2xx on a billable route');
-  assert.ok(outcomes.cases > 100, `only ${outcomes.cases} free cases ran`);
-  const bound = outcomes.checks.find((c) => c.id === 'bound-accepted')!;
-  assert.equal(verdictOf(bound), 'skip');
-  assert.match(bound.skipReason ?? '', /--max-billable/);
+  const keyed = exchanges.filter((e) => isBillableSubmit(e) && (e.request.auth === 'key' || e.request.auth === 'bearer'));
+  assert.deepEqual(keyed.map((e) => e.caseId), [], 'a request carrying the key reached a billable operation');
+  assert.equal(vendor.ledger().billable, 0);
+  assert.ok(outcomes.cases > 20, `only ${outcomes.cases} cases ran`);
+  assert.ok(outcomes.run!.casesOverBudget > 200, `${outcomes.run!.casesOverBudget} cases over budget`);
+  for (const id of ['bound-accepted', 'out-of-range-rejected', 'wrong-content-type-406']) {
+    const check = outcomes.checks.find((c) => c.id === id)!;
+    assert.equal(verdictOf(check), 'skip', id);
+    assert.match(check.skipReason ?? '', /--max-billable/, id);
+  }
+  assert.equal(verdictOf(outcomes.checks.find((c) => c.id === 'missing-key-401')!), 'pass');
   assert.ok(outcomes.checks.every((c) => c.failed === 0), JSON.stringify(outcomes.checks.filter((c) => c.failed > 0).map((c) => c.failures[0]?.message)));
 });
 
@@ -37,6 +43,7 @@ test('a budget is never exceeded, and the free cases are all sent before the fir
   assert.ok(outcomes.billableRequests >= 3);
   const firstSpend = exchanges.findIndex((e) => isBillableSubmit(e) && e.response!.status === 200);
   const lastFree = exchanges.map((e) => e.caseId.startsWith('auth/') || e.caseId.startsWith('transport/') || /^boundary\/.*\/(outside-bound|not-in-enum|fraction|too-short|wrong-type|missing-required)\//.test(e.caseId)).lastIndexOf(true);
+  assert.ok(lastFree > 0);
   assert.ok(lastFree < firstSpend, `a free case (#${lastFree}) ran after the first billable request (#${firstSpend})`);
 });
 
