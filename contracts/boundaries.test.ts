@@ -59,7 +59,9 @@ test('the plan covers every boundary on v1 and v2 of every model, and no two req
     }
   }
   assert.equal(new Set(plan.cases.map((c) => c.id)).size, plan.cases.length, 'case ids are unique');
-  // Free units come before billable ones.
-  const firstBillable = plan.units.findIndex((u) => u.expected.length > 0);
+  // The money ledger first, then the free units, then the billable ones.
+  assert.equal(plan.units[0]!.kind, 'ledger');
+  const firstBillable = plan.units.findIndex((u, i) => i > 0 && u.expected.length > 0);
+  assert.ok(plan.units.slice(1, firstBillable).every((u) => u.expected.length === 0));
   assert.ok(plan.units.slice(firstBillable).every((u) => u.expected.length > 0 || u.kind === 'rate-limit'));
 });

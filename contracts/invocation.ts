@@ -3,10 +3,11 @@
 // out folder, run the catalogue once (engine.ts), write the result files, take the target down. Whatever fails,
 // stops or is interrupted, the files written say what was judged and how far the run got.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { BUDGET_LEDGER_ENV, BillableBudget } from '../core/billable-budget.ts';
 import { redactDeep } from '../core/redact.ts';
-import type { ContractOutcomes } from '../core/result-files.ts';
+import type { ContractOutcomes, ContractRunStop } from '../core/result-files.ts';
 import { startMock, type RunningMock } from '../mock/index.ts';
 import { installReplay, readCassette, writeCassette } from './cassette.ts';
 import { driftReport, driftSummary, type DriftReport } from './drift.ts';
@@ -33,6 +34,28 @@ export interface InvocationOptions {
   readonly env?: NodeJS.ProcessEnv;
 }
 
+/**
+ * One TCP connection to the target before anything is sent: a target that cannot be reached is one line — `cannot
+ * connect to http://127.0.0.1:1 (ECONNREFUSED)` — not hundreds of failed requests (and Node's fetch would not even
+ * try some ports: it refuses the Fetch standard's "bad ports", 1 among them, without a word about why).
+ */
+export function connectProblem(baseUrl: string, timeoutMs = 10_000): Promise<string | undefined> {
+  const url = new URL(baseUrl);
+  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  return new Promise((resolve) => {
+    const socket = connect({ host: url.hostname.replace(/^\[|\]$/g, ''), port, timeout: timeoutMs });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(undefined);
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve('ETIMEDOUT');
+    });
+    socket.once('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? err.message));
+  });
+}
+
 /** Removes what a previous run left in the out folder (its results, reports and, unless handed down, its ledger). */
 export function clearOutDir(config: RunConfig, env: NodeJS.ProcessEnv = process.env): void {
   mkdirSync(config.outDir, { recursive: true });
@@ -56,6 +79,17 @@ export async function runInvocation(config: RunConfig, options: InvocationOption
   clearOutDir(config, env);
   const budget = ledgerFor(config, env);
   const grep = config.grep ? new RegExp(config.grep) : undefined;
+  const target = config.target;
+  let signal = options.signal;
+  if (target.kind === 'url' || target.kind === 'live') {
+    const problem = await connectProblem(target.baseUrl);
+    if (problem) {
+      // The run starts stopped: nothing is sent, and the outcomes say why.
+      const unreachable = new AbortController();
+      unreachable.abort({ reason: 'unreachable', message: `cannot connect to ${new URL(target.baseUrl).origin} (${problem})` } satisfies ContractRunStop);
+      signal = signal ? AbortSignal.any([unreachable.signal, signal]) : unreachable.signal;
+    }
+  }
   const common = {
     models: config.models,
     budget,
@@ -64,13 +98,12 @@ export async function runInvocation(config: RunConfig, options: InvocationOption
     deadlineMs: (config.deadlineS ?? DEFAULT_DEADLINE_S) * 1000,
     ...(config.rpm ? { rpm: config.rpm } : {}),
     ...(grep ? { grep } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
+    ...(signal ? { signal } : {}),
   };
   let mock: RunningMock | undefined;
   let restoreReplay: (() => string[]) | undefined;
   let cassette: ReturnType<typeof readCassette> | undefined;
   let engine: EngineOptions;
-  const target = config.target;
   if (target.kind === 'mock') {
     // ci profile: tens of ms per job. raiBlock: the word the default fail prompt carries, so FAILED jobs happen.
     mock = await startMock({ profile: 'ci', raiBlock: [MOCK_FAIL_WORD], credits: 1e6, seed: 1, ...(config.rpm ? { rpm: config.rpm } : {}) });

@@ -61,8 +61,8 @@ export async function runPlan(runner: CaseRunner, plan: Plan, options: { readonl
   };
 
   const inPhase = (phase: PlannedUnit['phase']): PlannedUnit[] => plan.units.filter((u) => u.phase === phase);
-  await mapLimit(inPhase('free'), options.concurrency, execute, stopped);
   for (const unit of inPhase('serial')) await execute(unit);
+  await mapLimit(inPhase('free'), options.concurrency, execute, stopped);
   await mapLimit(inPhase('billable'), options.concurrency, execute, stopped);
   try {
     if (!stopped()) await rereadResults(runner, subjects);

@@ -1,9 +1,9 @@
 // The test plan, as data: every case the run will send, grouped into the units that send them (cases/index.ts, one
 // kind per file), in the order they will be sent, with what each unit costs — what a target that keeps the contract
 // bills, and the most any target could make it spend. Built from the spec (models, parameter boundaries) and the
-// run's options; nothing is sent here. Read top to bottom it is the suite: free probes and invalid bodies first (a
-// conforming target bills none of them), the money ledger alone, the billable cases in priority order (outputs,
-// FAILED jobs, accepted values), then the burst.
+// run's options; nothing is sent here. Read top to bottom it is the suite: the money ledger first and alone (what the
+// smallest budget must buy), the free probes and invalid bodies (a conforming target bills none of them), the billable
+// cases in priority order (outputs, FAILED jobs, accepted values), then the burst.
 import { MODELS, type ModelId } from '../core/spec.ts';
 import { CASE_KINDS, type CaseDef } from './cases/index.ts';
 import type { Phase, PlanOptions, UnitContext } from './cases/kind.ts';
@@ -39,7 +39,7 @@ export interface Plan {
   readonly worstCase: number;
 }
 
-const PHASES: readonly Phase[] = ['free', 'serial', 'billable', 'last'];
+const PHASES: readonly Phase[] = ['serial', 'free', 'billable', 'last'];
 
 export function buildPlan(options: PlanOptions): Plan {
   const planOptions = { ...options, models: options.models.length > 0 ? options.models : MODELS };

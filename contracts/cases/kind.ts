@@ -14,9 +14,11 @@ export interface PlanOptions {
 }
 
 /**
- * When a unit runs: `free` first (a conforming target bills none of it; several at once), then `serial` alone (the
- * money ledger: its balances must not interleave with other spending), then `billable` in the table's priority order,
- * then the re-read of every result, then `last` (the rate-limit burst, which would disturb everything else).
+ * When a unit runs: `serial` first and alone (the money ledger: what even the smallest budget must buy, and its
+ * balances must not interleave with other spending), then `free` (a conforming target bills none of it; several at
+ * once — but a target that wrongly accepts them bills them, so they come after the ledger), then `billable` in the
+ * table's priority order, then the re-read of every result, then `last` (the rate-limit burst, which would disturb
+ * everything else).
  */
 export type Phase = 'free' | 'serial' | 'billable' | 'last';
 

@@ -22,6 +22,7 @@ export type Quirk =
   | 'invalid-body-500' // not-a-server-error
   | 'reject-dpmpp' // bound-accepted
   | 'accept-everything' // out-of-range / wrong-type / missing-required
+  | 'accept-out-of-range' // out-of-range-rejected alone: numbers outside their documented range are taken (and billed)
   | 'vague-400' // rejection-names-parameter
   | 'one-image' // image-count-matches-samples
   | 'always-512' // jpeg-dimensions
@@ -90,17 +91,18 @@ function invalidReason(body: Record<string, unknown>, quirks: ReadonlySet<Quirk>
   if ('scheduler' in body && !SCHEDULERS.has(String(body['scheduler'])) ) problems.push('scheduler must be one of the listed values');
   if ('scheduler' in body && typeof body['scheduler'] !== 'string') problems.push('scheduler must be a string');
   if (quirks.has('reject-dpmpp') && typeof body['scheduler'] === 'string' && body['scheduler'].startsWith('dpmpp')) problems.push('scheduler not supported');
+  const inRange = (v: number, min: number, max: number): boolean => quirks.has('accept-out-of-range') || (v >= min && v <= max);
   const intRange = (name: string, min: number, max: number) => {
     if (!(name in body)) return;
     const v = body[name];
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) problems.push(`${name} must be an integer in ${min}..${max}`);
+    if (typeof v !== 'number' || !Number.isInteger(v) || !inRange(v, min, max)) problems.push(`${name} must be an integer in ${min}..${max}`);
   };
   intRange('num_inference_steps', 20, 100);
   intRange('samples', 1, 4);
   intRange('seed', -1, Number.MAX_SAFE_INTEGER);
   if ('guidance_scale' in body) {
     const v = body['guidance_scale'];
-    if (typeof v !== 'number' || v < 0.1 || v > 25) problems.push('guidance_scale must be a number in 0.1..25');
+    if (typeof v !== 'number' || !inRange(v, 0.1, 25)) problems.push('guidance_scale must be a number in 0.1..25');
   }
   for (const name of ['img_width', 'img_height']) {
     if (name in body && ![512, 768, 1024].includes(body[name] as number)) problems.push(`${name} must be 512, 768 or 1024`);
