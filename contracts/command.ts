@@ -7,7 +7,7 @@
 // Exit codes (the convention of every infercheck command): 0 every check passed; 1 a check failed; 2 bad input;
 // 3 the target could not be reached, stopped answering, or the catalogue did not finish within --deadline;
 // 130 / 143 stopped by SIGINT / SIGTERM. Whenever the run stops early, outcomes.json says how far it got.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -107,17 +107,32 @@ function playwrightCli(): string {
   return join(dirname(require.resolve('@playwright/test/package.json')), 'cli.js');
 }
 
-/** Playwright's JSON, JUnit and HTML reports of the outcomes just written; resolves with its exit code. */
-function playwrightReports(config: RunConfig, started: (child: ChildProcess) => void): Promise<number> {
+/**
+ * Playwright's JSON, JUnit and HTML reports of the outcomes just written; resolves with its exit code once its runner
+ * and every worker are gone. It runs in a process group of its own, so a signal reaches the runner and its workers
+ * together, and whatever outlives the runner is ended with it: no worker is ever left behind.
+ */
+function playwrightReports(config: RunConfig, started: (stop: (signal: NodeJS.Signals) => void) => void): Promise<number> {
   return new Promise<number>((resolve, reject) => {
     const child = spawn(process.execPath, [playwrightCli(), 'test', '-c', CONFIG, '--project', config.target.kind], {
       cwd: REPO_ROOT,
       stdio: 'inherit',
+      detached: true,
       env: { ...process.env, ...toEnv(config), [ENV.outcomesReady]: '1' },
     });
-    started(child);
+    const group = (signal: NodeJS.Signals): void => {
+      try {
+        process.kill(-child.pid!, signal);
+      } catch {
+        // the group is gone already
+      }
+    };
+    started(group);
     child.on('error', reject);
-    child.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0)));
+    child.on('exit', (exitCode, signal) => {
+      group('SIGKILL');
+      resolve(exitCode ?? (signal ? 1 : 0));
+    });
   });
 }
 
@@ -140,11 +155,11 @@ export async function runContractsCommand(flags: ContractsFlags): Promise<number
 
   // SIGINT/SIGTERM: stop sending, judge what was seen, write it, stop the reports' child if it runs; a second one quits.
   const controller = new AbortController();
-  let child: ChildProcess | undefined;
+  let reports: ((signal: NodeJS.Signals) => void) | undefined;
   const onSignal = (signal: 'SIGINT' | 'SIGTERM') => (): void => {
     if (controller.signal.aborted) process.exit(EXIT[signal]);
     controller.abort({ reason: 'signal', signal, message: `stopped by ${signal}` } satisfies ContractRunStop);
-    child?.kill(signal);
+    reports?.(signal);
   };
   const handlers = { SIGINT: onSignal('SIGINT'), SIGTERM: onSignal('SIGTERM') } as const;
   for (const [signal, handler] of Object.entries(handlers)) process.on(signal, handler);
@@ -164,8 +179,8 @@ export async function runContractsCommand(flags: ContractsFlags): Promise<number
       console.error(`infercheck: contracts stopped after ${outcomes.run!.casesDone} of ${outcomes.run!.casesPlanned} cases: ${stopped.message}`);
       return exitCodeOf(stopped);
     }
-    const code = await playwrightReports(config, (c) => (child = c));
-    child = undefined;
+    const code = await playwrightReports(config, (stop) => (reports = stop));
+    reports = undefined;
     if (controller.signal.aborted) return exitCodeOf(controller.signal.reason as ContractRunStop);
     console.log(`${wrote}, junit.xml, playwright.json and html/ to ${config.outDir}`);
     const failed = outcomes.checks.filter((c) => c.failed > 0);

@@ -1,27 +1,19 @@
-// Playwright fixtures of the contract suite: `outcomes` is what the one catalogue run of this invocation wrote
-// (global-setup.ts or `infercheck contracts`), read from the out folder — reading a file, so a replaced worker costs
-// nothing and sends nothing. `toPassContractCheck` is the matcher the per-check tests use; its message carries each
-// failure's curl reproducer and the --grep that re-runs its case alone.
+// What the contract suite's tests share: the outcomes the one catalogue run of this invocation wrote (global-setup.ts
+// or `infercheck contracts`), read from the out folder — reading a file, so a replaced worker sends nothing — and
+// `toPassContractCheck`, whose message carries each failure's curl reproducer and the --grep that re-runs its case.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test as base, expect as baseExpect } from '@playwright/test';
+import { test, expect as baseExpect } from '@playwright/test';
 import type { CheckOutcome, ContractOutcomes } from '../core/result-files.ts';
 import { fromEnv } from './run-config.ts';
 
-interface WorkerFixtures {
-  outcomes: ContractOutcomes;
-}
+export { test };
 
-export const test = base.extend<object, WorkerFixtures>({
-  outcomes: [
-    async ({}, use) => {
-      const file = join(fromEnv().outDir, 'outcomes.json');
-      if (!existsSync(file)) throw new Error(`no ${file}: the catalogue run wrote no outcomes (see the global setup's output)`);
-      await use(JSON.parse(readFileSync(file, 'utf8')) as ContractOutcomes);
-    },
-    { scope: 'worker' },
-  ],
-});
+/** The outcomes of this invocation's catalogue run; undefined before one was written (`playwright test --list`). */
+export function readOutcomes(): ContractOutcomes | undefined {
+  const file = join(fromEnv().outDir, 'outcomes.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ContractOutcomes) : undefined;
+}
 
 const SHOWN = 10;
 
