@@ -44,3 +44,21 @@ export function installFakeVendor(quirkList: readonly Quirk[] = [], options: Omi
   }
   return { balance: vendor.balance, ledger: vendor.ledger, scope };
 }
+
+/**
+ * The same vendor as an injectable fetch (EngineOptions.fetch): no interception and no socket, for tests that run
+ * many whole catalogues. A dropped connection rejects like fetch does on a reset socket.
+ */
+export function fakeVendorFetch(quirkList: readonly Quirk[] = [], options: Omit<VendorScriptOptions, 'baseUrl' | 'quirks'> = {}): { fetch: (input: string, init?: RequestInit) => Promise<Response>; ledger: () => VendorLedger } {
+  const vendor = createVendorScript({ ...options, baseUrl: VENDOR, quirks: quirkList });
+  const fetchFn = async (input: string, init: RequestInit = {}): Promise<Response> => {
+    const url = new URL(input);
+    const headers = Object.fromEntries(Object.entries((init.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]));
+    const reply = vendor.handle(init.method ?? 'GET', url.pathname + url.search, headers, typeof init.body === 'string' ? init.body : undefined);
+    if (reply === DROP) throw Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) });
+    const [status, body, replyHeaders] = reply;
+    const bytes = typeof body === 'string' ? body : Buffer.isBuffer(body) ? new Uint8Array(body) : JSON.stringify(body);
+    return new Response(bytes, { status, headers: replyHeaders });
+  };
+  return { fetch: fetchFn, ledger: vendor.ledger };
+}

@@ -12,44 +12,48 @@ export const FAIL_WORD = 'forbiddenword';
 /** The request id of the catalogue's unknown-request-id probes (contracts/vendor-urls.ts). */
 export const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
-export type Quirk =
-  | 'drop-unknown-id' // answered
-  | 'status-202' // status-code-documented
-  | 'submit-text-plain' // content-type-documented
-  | 'metrics-as-string' // response-schema-valid
-  | 'no-remaining-credits-header' // documented-headers
-  | 'error-as-message' // error-envelope
-  | 'invalid-body-500' // not-a-server-error
-  | 'reject-dpmpp' // bound-accepted
-  | 'accept-everything' // out-of-range / wrong-type / missing-required
-  | 'accept-out-of-range' // out-of-range-rejected alone: numbers outside their documented range are taken (and billed)
-  | 'vague-400' // rejection-names-parameter
-  | 'one-image' // image-count-matches-samples
-  | 'always-512' // jpeg-dimensions
-  | 'base64-garbage' // base64-mode-content
-  | 'images-404' // output-urls-serve-jpeg
-  | 'seed-drift' // seed-echoed
-  | 'nondeterministic' // same-seed-same-image
-  | 'backwards' // job-state-transitions
-  | 'failed-200' // failed-job-422
-  | 'early-output' // output-only-when-completed
-  | 'relative-urls' // submit-urls
-  | 'wrong-request-id' // request-id-consistent
-  | 'slow-generation-time' // v1-generation-time-plausible
-  | 'expire-on-reread' // result-retained
-  | 'inflated-total-time' // server-metrics-consistent
-  | 'unknown-id-200' // unknown-request-id-404
-  | 'ignore-missing-key' // missing-key-401
-  | 'accept-any-key' // wrong-key-401
-  | 'accept-bearer' // bearer-only-401
-  | 'ignore-content-type' // wrong-content-type-406
-  | 'malformed-500' // malformed-json-400
-  | 'unknown-model-400' // unknown-model-404
-  | 'wrong-method-404' // wrong-method-405
-  | 'overcharge' // success-billed-its-cost
-  | 'bill-rejections' // rejections-not-billed
-  | 'no-rate-limit' // rate-limit-429
-  | 'submit-202'; // spec conflict submit-status-code: a finding, not a failure
+/** Each quirk breaks one documented rule (the check that must catch it, after //). */
+export const QUIRKS = [
+  'drop-unknown-id', // answered
+  'status-202', // status-code-documented
+  'submit-text-plain', // content-type-documented
+  'metrics-as-string', // response-schema-valid
+  'no-remaining-credits-header', // documented-headers
+  'error-as-message', // error-envelope
+  'invalid-body-500', // not-a-server-error
+  'reject-dpmpp', // bound-accepted
+  'accept-everything', // out-of-range / wrong-type / missing-required
+  'accept-out-of-range', // out-of-range-rejected alone: numbers outside their documented range are taken (and billed)
+  'vague-400', // rejection-names-parameter
+  'one-image', // image-count-matches-samples
+  'always-512', // jpeg-dimensions
+  'base64-garbage', // base64-mode-content
+  'images-404', // output-urls-serve-jpeg
+  'seed-drift', // seed-echoed
+  'nondeterministic', // same-seed-same-image
+  'backwards', // job-state-transitions
+  'failed-200', // failed-job-422
+  'early-output', // output-only-when-completed
+  'relative-urls', // submit-urls
+  'wrong-request-id', // request-id-consistent
+  'slow-generation-time', // v1-generation-time-plausible
+  'expire-on-reread', // result-retained
+  'inflated-total-time', // server-metrics-consistent
+  'unknown-id-200', // unknown-request-id-404
+  'ignore-missing-key', // missing-key-401
+  'accept-any-key', // wrong-key-401
+  'accept-bearer', // bearer-only-401
+  'ignore-content-type', // wrong-content-type-406
+  'malformed-500', // malformed-json-400
+  'unknown-model-400', // unknown-model-404
+  'wrong-method-404', // wrong-method-405
+  'overcharge', // success-billed-its-cost
+  'bill-rejections', // rejections-not-billed
+  'no-rate-limit', // rate-limit-429
+  'submit-202', // spec conflict submit-status-code: a finding, not a failure
+] as const;
+
+export type Quirk = (typeof QUIRKS)[number];
 
 export const VENDOR_MODELS = new Set(['sd1.5-scifi', 'sd1.5-epicrealism']);
 const COST = 0.002;
