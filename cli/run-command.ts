@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
+import { BillableBudget } from '../core/billable-budget.ts';
 import { UsageError } from '../core/target.ts';
 import { writeReportWithAnalysis } from '../reports/report.ts';
 import { formatRunSummary, type StageOutcome } from './run-summary.ts';
@@ -13,7 +14,7 @@ import { formatRunSummary, type StageOutcome } from './run-summary.ts';
 const BIN = fileURLToPath(new URL('../bin/infercheck.mjs', import.meta.url));
 
 /** What a run folder holds that a new run replaces; anything else in it is left alone. */
-const RUN_OUTPUTS = ['contracts', 'load', 'results.json', 'index.html', 'summary.md', 'junit.xml'];
+const RUN_OUTPUTS = ['contracts', 'load', 'results.json', 'index.html', 'summary.md', 'junit.xml', 'spend.ndjson', 'spend.ndjson.lock'];
 
 interface RunOptions {
   readonly out: string;
@@ -30,10 +31,10 @@ function positive(name: string, text: string): number {
   return value;
 }
 
-function stage(name: string, args: readonly string[]): StageOutcome {
+function stage(name: string, args: readonly string[], env: Record<string, string>): StageOutcome {
   console.log(`\n▶ infercheck ${args.join(' ')}`);
   const started = Date.now();
-  const child = spawnSync(process.execPath, [BIN, ...args], { stdio: 'inherit' });
+  const child = spawnSync(process.execPath, [BIN, ...args], { stdio: 'inherit', env: { ...process.env, ...env } });
   const exitCode = child.status ?? 1;
   return { name, exitCode, seconds: (Date.now() - started) / 1000 };
 }
@@ -46,12 +47,14 @@ export async function runMainJob(options: RunOptions): Promise<number> {
   mkdirSync(out, { recursive: true });
   for (const entry of RUN_OUTPUTS) rmSync(join(out, entry), { recursive: true, force: true });
 
+  // One money ledger for the invocation (core/billable-budget.ts): every stage joins it, so spend is counted once.
+  const budget = BillableBudget.fromEnv() ?? BillableBudget.create(join(out, 'spend.ndjson'), Number.POSITIVE_INFINITY); // the mock: no cap
   const stages: StageOutcome[] = [];
   if (options.contracts) {
-    stages.push(stage('contracts', ['contracts', '--target', 'mock', '--out', join(out, 'contracts')]));
+    stages.push(stage('contracts', ['contracts', '--target', 'mock', '--out', join(out, 'contracts')], budget.env()));
   }
   if (options.load) {
-    stages.push(stage('load', ['load', '--target', 'mock', '--scenario', 'smoke', '--duration', `${duration}s`, '--rate', String(rate), '--out', join(out, 'load')]));
+    stages.push(stage('load', ['load', '--target', 'mock', '--scenario', 'smoke', '--duration', `${duration}s`, '--rate', String(rate), '--out', join(out, 'load')], budget.env()));
   }
   const produced = existsSync(join(out, 'contracts', 'outcomes.json')) || existsSync(join(out, 'load', 'run.json'));
   if (!produced) throw new Error('no stage wrote its result files; see the output above');

@@ -7,11 +7,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUDGET_LEDGER_ENV, BillableBudget, readLedger, settlementForStatus } from '../core/billable-budget.ts';
 import type { ContractFailure, ContractOutcomes } from '../core/result-files.ts';
 import { toEnv } from './run-config.ts';
 import { startScriptedVendor, type ScriptedVendor, type ScriptedVendorOptions } from './testing/scripted-vendor.ts';
@@ -38,14 +39,14 @@ interface CliRun {
 }
 
 /** Runs `infercheck contracts` against the vendor; `during` may act on the child (send it a signal). */
-function contracts(vendor: ScriptedVendor, args: readonly string[], during?: (child: ChildProcess) => void): Promise<CliRun> {
+function contracts(vendor: ScriptedVendor, args: readonly string[], during?: (child: ChildProcess) => void, env: Record<string, string> = {}): Promise<CliRun> {
   const out = mkdtempSync(join(tmpdir(), 'infercheck-money-'));
   const mark = randomUUID();
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const startedAt = Date.now();
     const child = spawn(process.execPath, [BIN, 'contracts', '--target', vendor.url, '--api-key-env', KEY_ENV, '--out', out, ...args], {
-      env: { ...process.env, [KEY_ENV]: vendor.key, [MARK]: mark },
+      env: { ...process.env, [KEY_ENV]: vendor.key, [MARK]: mark, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -200,6 +201,24 @@ test('run by hand, Playwright runs the catalogue once: failing checks and their 
     assert.equal(vendor.ledger().requests, outcomes.run!.requests + 2, 'the vendor got more than one catalogue run');
     const report = JSON.parse(readFileSync(join(out, 'playwright.json'), 'utf8')) as { stats: { unexpected: number } };
     assert.equal(report.stats.unexpected, 2);
+  });
+});
+
+test('a ledger handed down by a parent process is joined, and its cap holds across both processes', { timeout: 60_000 }, async () => {
+  await withVendor({ quirks: ['accept-out-of-range'] }, async (vendor) => {
+    const ledger = join(mkdtempSync(join(tmpdir(), 'infercheck-money-')), 'spend.ndjson');
+    const parent = BillableBudget.create(ledger, 6);
+    // Another stage of the same invocation (a load run) has spent 4 already.
+    for (let i = 0; i < 4; i++) parent.tryReserve({ operation: 'submitAsync', ref: `load/${i}` })!.settle(settlementForStatus(200));
+    const run = await contracts(vendor, ['--max-billable', '6', '--models', 'sd1.5-scifi'], undefined, { [BUDGET_LEDGER_ENV]: ledger });
+    assert.equal(run.code, 1, run.stdout + run.stderr);
+    assert.match(run.stdout, /hard cap --max-billable 6 \(2 left in the invocation's ledger\)/);
+    assert.ok(vendor.ledger().billable <= 2, `the vendor took on ${vendor.ledger().billable}`);
+    assert.ok(readLedger(ledger).committed <= 6);
+    const outcomes = outcomesOf(run);
+    assert.equal(outcomes.spend!.ledger, ledger);
+    assert.equal(outcomes.spend!.requests.billed, vendor.ledger().billable, "the stage's own spend, not the invocation's");
+    assert.ok(!existsSync(join(run.out, 'spend.ndjson')), 'a second ledger was started');
   });
 });
 
