@@ -188,7 +188,7 @@ export function buildResults(runDir: string, options: BuildOptions = {}): Result
       runFinishedAt: ends[ends.length - 1] ?? null,
     },
     contracts: contracts
-      ? { startedAt: contracts.startedAt, finishedAt: contracts.finishedAt, cases: contracts.cases, billableRequests: contracts.billableRequests, checks: redactChecks(contracts.checks), findings: contracts.findings ?? [] }
+      ? { startedAt: contracts.startedAt, finishedAt: contracts.finishedAt, cases: contracts.cases, billableRequests: contracts.billableRequests, checks: redactChecks(contracts.checks), findings: contracts.findings ?? [], ...(contracts.run ? { run: contracts.run } : {}), ...(contracts.spend ? { spend: contracts.spend } : {}) }
       : null,
     load: meta
       ? {
