@@ -9,7 +9,7 @@
 // split in halves, recursively, down to the values that are refused alone — so a refusal always ends as a verdict on
 // one named value, and a conforming target never sees a split. Worst case for k values: the 2k − 1 requests of a
 // full binary split (every node refused but the leaves), which is what the plan announces.
-import { valuesBody, specBoundaryCases } from '../bodies.ts';
+import { valuesBody } from '../bodies.ts';
 import { finalStatus } from '../exchange.ts';
 import { generation } from '../job.ts';
 import { BudgetExhausted } from '../runner.ts';
@@ -18,7 +18,7 @@ import { GENERATE_OPERATION } from '../vendor-urls.ts';
 import type { BoundaryCase } from '../boundaries.ts';
 import type { Api, CaseInfo, Subject, SubjectOf } from '../types.ts';
 import type { CaseKind, CaseBase, Unit, UnitContext } from './kind.ts';
-import { boundaryCaseId } from './rejected-value.ts';
+import { boundariesPerRoute } from './spec-boundaries.ts';
 
 export interface AcceptedValueCase extends CaseBase {
   readonly kind: 'accepted-value';
@@ -89,15 +89,7 @@ async function settle(ctx: UnitContext, marker: string, values: readonly Accepte
 export const acceptedValues: CaseKind<AcceptedValueCase> = {
   kind: 'accepted-value',
   phase: 'billable',
-  plan({ models }) {
-    const out: AcceptedValueCase[] = [];
-    for (const model of models) {
-      for (const api of ['v1', 'v2'] as const) {
-        for (const boundary of specBoundaryCases().filter((b) => b.expect === 'accept')) out.push({ kind: 'accepted-value', id: boundaryCaseId(api, model, boundary), model, api, boundary });
-      }
-    }
-    return out;
-  },
+  plan: ({ models }) => boundariesPerRoute(models, 'accept').map(({ id, model, api, boundary }) => ({ kind: 'accepted-value', id, model, api, boundary })),
   info: (def) => infoOf(def.id, [def], valuesBody(def.id, [def.boundary])),
   units(defs) {
     const groups = new Map<string, AcceptedValueCase[]>();

@@ -2,11 +2,12 @@
 // type, a missing required field), on v1 and v2 of every model. A conforming target refuses each with 400 and bills
 // nothing; each still reserves a unit before it leaves, since a target that accepts it bills it. Never sent together:
 // a refusal must be attributable to the one field that caused it.
-import { specBoundaryCases, valuesBody } from '../bodies.ts';
+import { valuesBody } from '../bodies.ts';
 import { generation } from '../job.ts';
 import type { BoundaryCase } from '../boundaries.ts';
 import type { Api } from '../types.ts';
 import type { CaseKind, CaseBase } from './kind.ts';
+import { boundariesPerRoute } from './spec-boundaries.ts';
 
 export interface RejectedValueCase extends CaseBase {
   readonly kind: 'rejected-value';
@@ -15,26 +16,10 @@ export interface RejectedValueCase extends CaseBase {
   readonly params: Record<string, unknown>;
 }
 
-/** The id every boundary case has: api, model, parameter, kind and label. */
-export function boundaryCaseId(api: Api, model: string, boundary: BoundaryCase): string {
-  return `boundary/${api}/${model}/${boundary.parameter}/${boundary.kind}/${boundary.label}`;
-}
-
 export const rejectedValues: CaseKind<RejectedValueCase> = {
   kind: 'rejected-value',
   phase: 'free',
-  plan({ models }) {
-    const out: RejectedValueCase[] = [];
-    for (const model of models) {
-      for (const api of ['v1', 'v2'] as const) {
-        for (const boundary of specBoundaryCases().filter((b) => b.expect === 'reject')) {
-          const id = boundaryCaseId(api, model, boundary);
-          out.push({ kind: 'rejected-value', id, model, api, boundary, params: valuesBody(id, [boundary]) });
-        }
-      }
-    }
-    return out;
-  },
+  plan: ({ models }) => boundariesPerRoute(models, 'reject').map(({ id, model, api, boundary }) => ({ kind: 'rejected-value', id, model, api, boundary, params: valuesBody(id, [boundary]) })),
   info: (def) => ({ id: def.id, intent: 'boundary', model: def.model, api: def.api, params: def.params, boundary: def.boundary }),
   expected: () => [],
   worstCase: ({ cases }) => cases.length,
