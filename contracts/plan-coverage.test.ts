@@ -110,7 +110,9 @@ test('the table covers every fault the scripted vendor knows', () => {
 
 for (const row of TABLE) {
   test(`${row.fault} → ${row.check}`, async () => {
-    const { outcomes } = await runPlanAgainst(row);
+    const { outcomes, planned, vendor } = await runPlanAgainst(row);
+    // Whatever the vendor wrongly accepts, it never takes on more than the plan announced as the worst case.
+    assert.ok(vendor.ledger().billable <= planned.worstCase, `${vendor.ledger().billable} billable requests, ${planned.worstCase} announced at most`);
     const check = outcomes.checks.find((c) => c.id === row.check)!;
     assert.ok(check.failed > 0, `${row.check} stayed silent: ${check.skipReason ?? `${check.passed} passed`}`);
     if (row.cases) assert.deepEqual([...new Set(check.failures.flatMap((f) => f.reproducer?.caseIds ?? []))].sort(), [...row.cases].sort());
