@@ -14,6 +14,7 @@ import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
+import { BillableBudget } from '../core/billable-budget.ts';
 import { loadObjectives } from '../core/objectives.ts';
 import { checkRunFolder, startRunFolder } from '../core/run-folder.ts';
 import { UsageError } from '../core/target.ts';
@@ -37,10 +38,10 @@ function positive(name: string, text: string): number {
   return value;
 }
 
-function stage(name: string, args: readonly string[]): StageOutcome {
+function stage(name: string, args: readonly string[], env: Record<string, string>): StageOutcome {
   console.log(`\n▶ infercheck ${args.join(' ')}`);
   const started = Date.now();
-  const child = spawnSync(process.execPath, [BIN, ...args], { stdio: 'inherit' });
+  const child = spawnSync(process.execPath, [BIN, ...args], { stdio: 'inherit', env: { ...process.env, ...env } });
   const exitCode = child.status ?? 1;
   return { name, exitCode, seconds: (Date.now() - started) / 1000 };
 }
@@ -60,12 +61,14 @@ export async function runMainJob(options: RunOptions): Promise<number> {
   const folder = startRunFolder(checkRunFolder(options.out, 'run'), 'infercheck run');
   const out = folder.path;
 
+  // One money ledger for the invocation (core/billable-budget.ts): every stage joins it, so spend is counted once.
+  const budget = BillableBudget.fromEnv() ?? BillableBudget.create(join(out, 'spend.ndjson'), Number.POSITIVE_INFINITY); // the mock: no cap
   const stages: StageOutcome[] = [];
   if (options.contracts) {
-    stages.push(stage('contracts', ['contracts', '--target', 'mock', '--out', join(out, 'contracts')]));
+    stages.push(stage('contracts', ['contracts', '--target', 'mock', '--out', join(out, 'contracts')], budget.env()));
   }
   if (options.load) {
-    stages.push(stage('load', ['load', '--target', 'mock', '--scenario', 'smoke', '--duration', `${duration}s`, '--rate', String(rate), '--out', join(out, 'load')]));
+    stages.push(stage('load', ['load', '--target', 'mock', '--scenario', 'smoke', '--duration', `${duration}s`, '--rate', String(rate), '--out', join(out, 'load')], budget.env()));
   }
   const produced = existsSync(join(out, 'contracts', 'outcomes.json')) || existsSync(join(out, 'load', 'run.json'));
   if (!produced) {

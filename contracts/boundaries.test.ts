@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MODELS, txt2imgParameters, requiredParameters } from '../core/spec.ts';
 import { boundaryBody, boundaryCases, casesOf } from './boundaries.ts';
+import { valuesBody } from './bodies.ts';
 import { buildPlan, baseBody } from './plan.ts';
 import { validatorFor } from './spec-access.ts';
 
@@ -41,21 +42,26 @@ test('a boundary body changes exactly one field of a valid body', () => {
   assert.equal(validatorFor('Txt2ImgRequest')(base), true);
 });
 
-test('the plan covers every boundary on v1 and v2 of every model, and no two cases send the same request', () => {
+test('the plan covers every boundary on v1 and v2 of every model, and no two requests send the same body', () => {
   const plan = buildPlan({ models: [...MODELS], failPrompt: 'fail', rpm: 5 });
   const { cases } = boundaryCases(baseBody('t'));
-  assert.equal(plan.filter((c) => c.kind === 'boundary').length, cases.length * 2 * MODELS.length);
-  assert.ok(plan.length >= 300, `only ${plan.length} cases`);
-  // Unique bodies per model route are what make a recording replay each answer to the case that asked for it.
+  assert.equal(plan.cases.filter((c) => c.kind === 'rejected-value' || c.kind === 'accepted-value').length, cases.length * 2 * MODELS.length);
+  assert.ok(plan.cases.length >= 300, `only ${plan.cases.length} cases`);
+  // Unique bodies per model route are what make a recording replay each answer to the request that asked for it.
   const seen = new Set<string>();
-  for (const c of plan) {
-    if (c.kind !== 'boundary' && c.kind !== 'outputs') continue;
-    const key = `${c.api}/${c.model} ${JSON.stringify(c.params)}`;
-    assert.ok(!seen.has(key), `two cases send ${key}`);
-    seen.add(key);
+  for (const unit of plan.units) {
+    for (const c of unit.cases) {
+      const body = c.kind === 'rejected-value' || c.kind === 'outputs' ? c.params : c.kind === 'accepted-value' && unit.cases[0] === c ? valuesBody(unit.id, unit.cases.map((v) => (v as typeof c).boundary)) : undefined;
+      if (!body) continue;
+      const key = `${'api' in c ? c.api : ''}/${c.model} ${JSON.stringify(body)}`;
+      assert.ok(!seen.has(key), `two requests send ${key}`);
+      seen.add(key);
+    }
   }
-  assert.equal(new Set(plan.map((c) => c.id)).size, plan.length, 'case ids are unique');
-  // Free cases come before billable ones.
-  const firstBillable = plan.findIndex((c) => c.billable > 0);
-  assert.ok(plan.slice(firstBillable).every((c) => c.billable > 0 || c.kind === 'rate-limit'));
+  assert.equal(new Set(plan.cases.map((c) => c.id)).size, plan.cases.length, 'case ids are unique');
+  // The money ledger first, then the free units, then the billable ones.
+  assert.equal(plan.units[0]!.kind, 'ledger');
+  const firstBillable = plan.units.findIndex((u, i) => i > 0 && u.expected.length > 0);
+  assert.ok(plan.units.slice(1, firstBillable).every((u) => u.expected.length === 0));
+  assert.ok(plan.units.slice(firstBillable).every((u) => u.expected.length > 0 || u.kind === 'rate-limit'));
 });

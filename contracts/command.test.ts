@@ -1,12 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
 import { createServer } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ContractFailure } from '../core/result-files.ts';
 import { UsageError } from '../core/target.ts';
 import { runConfigFromFlags } from './command.ts';
 
@@ -58,7 +60,7 @@ test('the CLI answers a bad flag with one line and exit 2', async () => {
   assert.match(stderr, /--models/);
 });
 
-test('against a server that ignores auth the command exits 1, says it runs free checks only, and lists the failure', async () => {
+test('against a server that ignores auth the command exits 1, says nothing billable is sent, and lists the failure with a runnable curl', async () => {
   // A "vendor" that answers every request 200 {} — never a 401.
   const server = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' });
@@ -70,11 +72,21 @@ test('against a server that ignores auth the command exits 1, says it runs free 
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const { code, stdout } = await cli(['contracts', '--target', url, '--api-key-env', 'TEST_VENDOR_KEY', '--grep', '^auth/missing-key/v1/', '--out', out], { TEST_VENDOR_KEY: 'SG_99aa88bb77cc66dd' });
     assert.equal(code, 1, stdout);
-    assert.match(stdout, /free \(4xx\) checks only/);
+    assert.match(stdout, /nothing that could be billed is sent/);
     assert.match(stdout, /ran \d+ cases/);
     assert.ok(!stdout.includes('SG_99aa88bb77cc66dd'), 'the key reached the output');
-    const failures = JSON.parse(readFileSync(join(out, 'failures.json'), 'utf8')) as Array<{ check: string }>;
-    assert.ok(failures.some((f) => f.check === 'missing-key-401'));
+    const failures = JSON.parse(readFileSync(join(out, 'failures.json'), 'utf8')) as ContractFailure[];
+    const missingKey = failures.find((f) => f.check === 'missing-key-401')!;
+    assert.ok(missingKey, 'no missing-key-401 failure');
+    // Every failure carries its reproducer: a runnable curl (no key: this probe sends none) and the case to re-run.
+    assert.ok(failures.every((f) => f.reproducer?.curl?.startsWith('curl ') && f.reproducer.rerun.includes('--grep')), JSON.stringify(failures.map((f) => f.reproducer)));
+    assert.deepEqual(missingKey.reproducer!.caseIds, ['auth/missing-key/v1/sd1.5-scifi']);
+    assert.equal(missingKey.reproducer!.rerun, `infercheck contracts --target ${url} --api-key-env TEST_VENDOR_KEY --max-billable 0 --grep '^auth/missing-key/v1/sd1\\.5-scifi$'`);
+    assert.match(stdout, /re-run: infercheck contracts .*--grep/);
+    assert.ok(stdout.includes(missingKey.reproducer!.curl!), 'the console shows the curl');
+    // … and it is runnable: the same request, sent by curl, gets the same wrong answer.
+    const replayed = await promisify(execFile)('sh', ['-c', missingKey.reproducer!.curl!], { env: { ...process.env, TEST_VENDOR_KEY: 'SG_99aa88bb77cc66dd' }, encoding: 'utf8' });
+    assert.match(replayed.stdout, /^HTTP\/1\.1 200/);
     for (const file of ['outcomes.json', 'junit.xml', 'playwright.json', 'html/index.html']) assert.ok(existsSync(join(out, file)), `${file} missing`);
     assert.ok(!readFileSync(join(out, 'playwright.json'), 'utf8').includes('SG_99aa88bb77cc66dd'));
   } finally {

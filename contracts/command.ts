@@ -1,21 +1,29 @@
-// `infercheck contracts`: validates the flags (a bad one is a UsageError: one line, exit 2), states the budget, then
-// runs the Playwright suite (contracts/playwright.config.ts, project = the target kind) with the run's options in
-// environment variables — never the API key, only the name of the variable holding it — and reads back the
-// outcomes.json its reporter wrote. Exit 0 only when no check failed.
+// `infercheck contracts`: validates the flags (a bad one is a UsageError: one line, exit 2) before touching any
+// file, runs the catalogue once, in this process (invocation.ts: the target, the money ledger, the engine, the result
+// files), prints what it judged and spent, then lets Playwright turn the outcomes into its JSON, JUnit and HTML
+// reports (contracts/playwright.config.ts: its global setup sees the outcomes are ready and runs nothing). A CI gate
+// that runs `npx playwright test -c contracts/playwright.config.ts` gets the same catalogue, run once by that setup.
 //
-// Why spawn Playwright rather than call the engine directly: the JSON, JUnit and HTML reports are Playwright's own,
-// and a CI gate that runs `npx playwright test -c contracts/playwright.config.ts` gets exactly what this command gets.
+// Exit codes (the convention of every infercheck command): 0 every check passed; 1 a check failed; 2 bad input;
+// 3 the target could not be reached, stopped answering, or the catalogue did not finish within --deadline;
+// 130 / 143 stopped by SIGINT / SIGTERM. Whenever the run stops early, outcomes.json says how far it got.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
+import { durationSeconds } from '../core/duration.ts';
+import type { ContractRunStop } from '../core/result-files.ts';
 import { DEFAULT_LIVE_KEY_ENV, UsageError, billableBudget, isBillable, parseTarget, readApiKey, type TargetSpec } from '../core/target.ts';
 import { MODELS, isModelId, type ModelId } from '../core/spec.ts';
-import type { ContractOutcomes } from '../core/result-files.ts';
 import { MANIFEST_FILE } from './cassette.ts';
-import { DEFAULT_OUT_DIR, toEnv, type RunConfig, type TargetOption } from './run-config.ts';
+import { runInvocation } from './invocation.ts';
+import { DEFAULT_DEADLINE_S, DEFAULT_OUT_DIR, ENV, toEnv, type RunConfig, type TargetOption } from './run-config.ts';
+import { formatSummary } from './summary.ts';
+
+/** Exit codes of `infercheck contracts` (and the convention of the other commands). */
+export const EXIT = { pass: 0, failed: 1, usage: 2, unreachable: 3, SIGINT: 130, SIGTERM: 143 } as const;
 
 interface ContractsFlags {
   target?: string;
@@ -28,6 +36,7 @@ interface ContractsFlags {
   maxBillable?: string;
   out: string;
   grep?: string;
+  deadline?: string;
 }
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -53,6 +62,8 @@ export function runConfigFromFlags(flags: ContractsFlags, env: NodeJS.ProcessEnv
   }
   if (flags.failPrompt !== undefined && flags.failPrompt.trim() === '') throw new UsageError('--fail-prompt must not be empty');
   const rpm = wholeNumber('--rpm', flags.rpm, 1);
+  const deadlineS = flags.deadline === undefined ? undefined : durationSeconds(flags.deadline);
+  if (flags.deadline !== undefined && deadlineS === undefined) throw new UsageError(`--deadline must be a duration like 90s, 20m or 1h, got "${flags.deadline}"`);
   const maxBillable = wholeNumber('--max-billable', flags.maxBillable, 0);
   if (flags.grep !== undefined) {
     try {
@@ -85,6 +96,7 @@ export function runConfigFromFlags(flags: ContractsFlags, env: NodeJS.ProcessEnv
       ...(flags.record !== undefined ? { record: flags.record } : {}),
       outDir: flags.out,
       ...(flags.grep !== undefined ? { grep: flags.grep } : {}),
+      ...(deadlineS !== undefined ? { deadlineS } : {}),
     },
     spec,
   };
@@ -95,35 +107,89 @@ function playwrightCli(): string {
   return join(dirname(require.resolve('@playwright/test/package.json')), 'cli.js');
 }
 
+/**
+ * Playwright's JSON, JUnit and HTML reports of the outcomes just written; resolves with its exit code once its runner
+ * and every worker are gone. It runs in a process group of its own, so a signal reaches the runner and its workers
+ * together, and whatever outlives the runner is ended with it: no worker is ever left behind.
+ */
+function playwrightReports(config: RunConfig, started: (stop: (signal: NodeJS.Signals) => void) => void): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const child = spawn(process.execPath, [playwrightCli(), 'test', '-c', CONFIG, '--project', config.target.kind], {
+      cwd: REPO_ROOT,
+      stdio: 'inherit',
+      detached: true,
+      env: { ...process.env, ...toEnv(config), [ENV.outcomesReady]: '1' },
+    });
+    const group = (signal: NodeJS.Signals): void => {
+      try {
+        process.kill(-child.pid!, signal);
+      } catch {
+        // the group is gone already
+      }
+    };
+    started(group);
+    child.on('error', reject);
+    child.on('exit', (exitCode, signal) => {
+      group('SIGKILL');
+      resolve(exitCode ?? (signal ? 1 : 0));
+    });
+  });
+}
+
+function exitCodeOf(stop: ContractRunStop): number {
+  return stop.reason === 'signal' ? EXIT[stop.signal] : EXIT.unreachable;
+}
+
 export async function runContractsCommand(flags: ContractsFlags): Promise<number> {
   const { config, spec } = runConfigFromFlags(flags);
   if (spec && isBillable(spec)) {
     console.log(
-      config.maxBillable === undefined
-        ? `contracts: --target ${spec.kind} spends credits and no --max-billable was given: running the free (4xx) checks only; billable checks are reported as skipped ("needs --max-billable")`
-        : `contracts: --target ${spec.kind} spends credits: at most ${config.maxBillable} billable requests (--max-billable), free (4xx) checks first`,
+      config.maxBillable === undefined || config.maxBillable === 0
+        ? `contracts: --target ${spec.kind} spends credits and ${config.maxBillable === undefined ? 'no --max-billable was given' : '--max-billable is 0'}: nothing that could be billed is sent — only requests without the key or with a wrong one, and GETs; checks that need more are reported as skipped ("needs --max-billable")`
+        : `contracts: --target ${spec.kind} spends credits: at most ${config.maxBillable} billable requests (--max-billable), each reserved before it leaves`,
     );
   }
   if (!config.failPrompt && config.target.kind !== 'mock' && config.target.kind !== 'replay') {
     console.log('contracts: no --fail-prompt: checks that need a FAILED job are reported as skipped');
   }
-  const outcomesFile = join(config.outDir, 'outcomes.json');
-  for (const stale of ['outcomes.json', 'failures.json', 'drift.json']) rmSync(join(config.outDir, stale), { force: true });
-  const code = await new Promise<number>((resolve, reject) => {
-    const child = spawn(process.execPath, [playwrightCli(), 'test', '-c', CONFIG, '--project', config.target.kind], {
-      cwd: REPO_ROOT,
-      stdio: 'inherit',
-      env: { ...process.env, ...toEnv(config) },
-    });
-    child.on('error', reject);
-    child.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0)));
-  });
-  if (!existsSync(outcomesFile)) throw new Error(`contracts: the suite wrote no ${outcomesFile} (Playwright exited ${code}); see the output above`);
-  const outcomes = JSON.parse(readFileSync(outcomesFile, 'utf8')) as ContractOutcomes;
-  const failed = outcomes.checks.filter((c) => c.failed > 0);
-  if (failed.length > 0) console.log(`contracts: FAILED — ${failed.map((c) => `${c.id} (${c.failed})`).join(', ')}; details in ${join(config.outDir, 'failures.json')}`);
-  else if (code !== 0) console.log(`contracts: no check failed, but Playwright exited ${code}; see the output above`);
-  return failed.length > 0 || code !== 0 ? 1 : 0;
+
+  // SIGINT/SIGTERM: stop sending, judge what was seen, write it, stop the reports' child if it runs; a second one quits.
+  const controller = new AbortController();
+  let reports: ((signal: NodeJS.Signals) => void) | undefined;
+  const onSignal = (signal: 'SIGINT' | 'SIGTERM') => (): void => {
+    if (controller.signal.aborted) process.exit(EXIT[signal]);
+    controller.abort({ reason: 'signal', signal, message: `stopped by ${signal}` } satisfies ContractRunStop);
+    reports?.(signal);
+  };
+  const handlers = { SIGINT: onSignal('SIGINT'), SIGTERM: onSignal('SIGTERM') } as const;
+  for (const [signal, handler] of Object.entries(handlers)) process.on(signal, handler);
+  try {
+    const started = Date.now();
+    const { outcomes, files } = await runInvocation(config, { signal: controller.signal, log: (line) => console.log(line) });
+    const stopped = outcomes.run?.stopped;
+    const wrote = `contracts: wrote ${files.join(', ')}`;
+    if (stopped && outcomes.run?.requests === 0) {
+      // Nothing reached the target: one line says why, and the outcomes file says nothing was judged.
+      console.error(`infercheck: ${stopped.message}`);
+      return exitCodeOf(stopped);
+    }
+    console.log(formatSummary(outcomes, Date.now() - started));
+    if (stopped) {
+      console.log(`${wrote} to ${config.outDir}`);
+      console.error(`infercheck: contracts stopped after ${outcomes.run!.casesDone} of ${outcomes.run!.casesPlanned} cases: ${stopped.message}`);
+      return exitCodeOf(stopped);
+    }
+    const code = await playwrightReports(config, (stop) => (reports = stop));
+    reports = undefined;
+    if (controller.signal.aborted) return exitCodeOf(controller.signal.reason as ContractRunStop);
+    console.log(`${wrote}, junit.xml, playwright.json and html/ to ${config.outDir}`);
+    const failed = outcomes.checks.filter((c) => c.failed > 0);
+    if (failed.length > 0) console.log(`contracts: FAILED — ${failed.map((c) => `${c.id} (${c.failed})`).join(', ')}; details and reproducers in ${join(config.outDir, 'failures.json')}`);
+    else if (code !== 0) console.log(`contracts: no check failed, but Playwright exited ${code}; see the output above`);
+    return failed.length > 0 || code !== 0 ? EXIT.failed : EXIT.pass;
+  } finally {
+    for (const [signal, handler] of Object.entries(handlers)) process.removeListener(signal, handler);
+  }
 }
 
 export function registerContractsCommand(program: Command): void {
@@ -137,9 +203,10 @@ export function registerContractsCommand(program: Command): void {
     .option('--rpm <n>', 'the rate limit to verify (429 + reset header); the suite paces itself below it')
     .option('--record <dir>', 'save the exchanges as nock cassettes (API key redacted)')
     .option('--replay <dir>', 'run offline from a recording; writes drift.json')
-    .option('--max-billable <n>', 'most billable requests to send to a live or URL target (default 0: free checks only)')
+    .option('--max-billable <n>', 'most billable requests a live or URL target may receive, counted before each leaves (default 0: nothing billable)')
     .option('--out <dir>', 'where the reports go', DEFAULT_OUT_DIR)
     .option('--grep <pattern>', 'run only the cases whose id matches (e.g. "^auth/", "boundary/v2/.*/seed")')
+    .option('--deadline <duration>', `stop the catalogue after this long and report what was judged (default ${DEFAULT_DEADLINE_S / 60}m)`)
     .action(async (flags: ContractsFlags) => {
       process.exitCode = await runContractsCommand(flags);
     });

@@ -5,7 +5,7 @@
 // side of each conflict the vendor is on.
 import { conflicts, type SpecConflict } from '../core/spec.ts';
 import type { ConflictFinding } from '../core/result-files.ts';
-import { effectiveParam, finalStatus, jsonObject, reportedStatus } from './checks/helpers.ts';
+import { effectiveParam, finalStatus, jsonObject, reportedStatus } from './exchange.ts';
 import { isDeepStrictEqual } from 'node:util';
 import type { Subject, SubjectOf } from './types.ts';
 
@@ -20,15 +20,17 @@ function generations(subjects: readonly Subject[]): SubjectOf<'generation'>[] {
 const PROBES: Readonly<Record<string, Probe>> = {
   'scheduler-acceptance': (conflict, subjects) => {
     const values = (conflict.probe['values'] as string[] | undefined) ?? [];
-    const seen = generations(subjects).filter((g) => g.case.boundary?.parameter === 'scheduler' && values.includes(String(g.case.boundary.value)));
-    if (seen.length === 0) return NOT_OBSERVED;
     const accepted = new Set<string>();
     const rejected = new Set<string>();
-    for (const g of seen) {
+    for (const g of generations(subjects)) {
+      // Accepted values share requests (cases/accepted-values.ts); a refused one ends alone in its own request.
+      const named = (g.case.documentedValues ?? []).filter((b) => b.parameter === 'scheduler' && values.includes(String(b.value)));
+      if (named.length === 0) continue;
       const status = g.first.response?.status ?? 0;
-      const ok = status === 200 && (g.api === 'v1' || finalStatus(g.job ?? { polls: [] } as never) !== 'FAILED');
-      (ok ? accepted : rejected).add(`${String(g.case.boundary!.value)} (${g.api})`);
+      const ok = status === 200 && (g.api === 'v1' || finalStatus(g.job ?? { polls: [] }) !== 'FAILED');
+      for (const b of named) (ok ? accepted : rejected).add(`${String(b.value)} (${g.api})`);
     }
+    if (accepted.size + rejected.size === 0) return NOT_OBSERVED;
     return {
       observed: `accepted: ${[...accepted].join(', ') || 'none'}; rejected: ${[...rejected].join(', ') || 'none'}`,
       agreesWithDecision: rejected.size === 0,

@@ -4,6 +4,10 @@ import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import nock from 'nock';
 import { startMock } from '../mock/index.ts';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { BillableBudget } from '../core/billable-budget.ts';
+import { MODELS } from '../core/spec.ts';
 import { runContracts } from './engine.ts';
 import { verdictOf } from './evaluate.ts';
 import { FAIL_WORD, VENDOR, VENDOR_KEY, installFakeVendor } from './testing/fake-vendor.ts';
@@ -18,33 +22,45 @@ function isBillableSubmit(e: { request: { method: string; url: string } }): bool
   return e.request.method === 'POST' && /\/v[12]\/sd1\.5-(scifi|epicrealism)$/.test(e.request.url);
 }
 
-test('a billable target without a budget gets only free requests, and billable checks say they need --max-billable', async () => {
-  installFakeVendor();
+test('with --max-billable 0 nothing that could be billed is sent, and the checks that need it say why', async () => {
+  const vendor = installFakeVendor();
   const { outcomes, exchanges } = await runContracts({ target: { kind: 'url', baseUrl: VENDOR }, apiKey: VENDOR_KEY, models: ['sd1.5-scifi'], maxBillable: 0, ...fast });
   assert.equal(outcomes.billableRequests, 0);
-  assert.ok(exchanges.filter(isBillableSubmit).every((e) => e.response!.status >= 400), 'a request was answered 2xx on a billable route');
-  assert.ok(outcomes.cases > 100, `only ${outcomes.cases} free cases ran`);
-  const bound = outcomes.checks.find((c) => c.id === 'bound-accepted')!;
-  assert.equal(verdictOf(bound), 'skip');
-  assert.match(bound.skipReason ?? '', /--max-billable/);
+  const keyed = exchanges.filter((e) => isBillableSubmit(e) && (e.request.auth === 'key' || e.request.auth === 'bearer'));
+  assert.deepEqual(keyed.map((e) => e.caseId), [], 'a request carrying the key reached a billable operation');
+  assert.equal(vendor.ledger().billable, 0);
+  assert.ok(outcomes.cases > 20, `only ${outcomes.cases} cases ran`);
+  assert.ok(outcomes.run!.casesOverBudget > 200, `${outcomes.run!.casesOverBudget} cases over budget`);
+  for (const id of ['bound-accepted', 'out-of-range-rejected', 'wrong-content-type-406']) {
+    const check = outcomes.checks.find((c) => c.id === id)!;
+    assert.equal(verdictOf(check), 'skip', id);
+    assert.match(check.skipReason ?? '', /--max-billable/, id);
+  }
+  assert.equal(verdictOf(outcomes.checks.find((c) => c.id === 'missing-key-401')!), 'pass');
   assert.ok(outcomes.checks.every((c) => c.failed === 0), JSON.stringify(outcomes.checks.filter((c) => c.failed > 0).map((c) => c.failures[0]?.message)));
 });
 
-test('a budget is never exceeded, and the free cases are all sent before the first billable one', async () => {
+test('a budget is never exceeded; the money ledger comes first, then every free case, then the other billable ones', async () => {
   installFakeVendor();
   const { outcomes, exchanges } = await runContracts({ target: { kind: 'url', baseUrl: VENDOR }, apiKey: VENDOR_KEY, models: ['sd1.5-scifi'], maxBillable: 5, concurrency: 1, ...fast });
   assert.ok(outcomes.billableRequests <= 5, `${outcomes.billableRequests} billable requests`);
   assert.ok(outcomes.billableRequests >= 3);
-  const firstSpend = exchanges.findIndex((e) => isBillableSubmit(e) && e.response!.status === 200);
+  assert.ok(exchanges[0]!.caseId.startsWith('money/ledger/'), `the run began with ${exchanges[0]!.caseId}`);
+  const firstSpend = exchanges.findIndex((e) => !e.caseId.startsWith('money/') && isBillableSubmit(e) && e.response!.status === 200);
   const lastFree = exchanges.map((e) => e.caseId.startsWith('auth/') || e.caseId.startsWith('transport/') || /^boundary\/.*\/(outside-bound|not-in-enum|fraction|too-short|wrong-type|missing-required)\//.test(e.caseId)).lastIndexOf(true);
+  assert.ok(lastFree > 0);
   assert.ok(lastFree < firstSpend, `a free case (#${lastFree}) ran after the first billable request (#${firstSpend})`);
 });
 
 test('an invalid body the vendor wrongly accepts counts against the budget, and sending stops there', async () => {
-  installFakeVendor(['accept-everything']);
-  const { outcomes } = await runContracts({ target: { kind: 'url', baseUrl: VENDOR }, apiKey: VENDOR_KEY, models: ['sd1.5-scifi'], maxBillable: 3, concurrency: 1, ...fast });
-  assert.ok(outcomes.billableRequests <= 3, `${outcomes.billableRequests} billable requests against a budget of 3`);
-  assert.ok(outcomes.checks.find((c) => c.id === 'wrong-type-rejected')!.failed > 0);
+  const vendor = installFakeVendor(['accept-everything']);
+  // 3 for the ledger's successes; the rest goes to invalid bodies this vendor wrongly takes on and bills.
+  const { outcomes } = await runContracts({ target: { kind: 'url', baseUrl: VENDOR }, apiKey: VENDOR_KEY, models: ['sd1.5-scifi'], maxBillable: 8, concurrency: 1, ...fast });
+  assert.ok(vendor.ledger().billable <= 8, `the vendor took on ${vendor.ledger().billable} billable requests against a budget of 8`);
+  assert.equal(outcomes.billableRequests, vendor.ledger().billable);
+  const wrongType = outcomes.checks.find((c) => c.id === 'wrong-type-rejected')!;
+  assert.ok(wrongType.failed > 0, JSON.stringify(wrongType));
+  assert.ok(outcomes.run!.casesOverBudget > 0);
 });
 
 test('without --fail-prompt the FAILED-job checks are skipped with that reason, never passed', async () => {
@@ -57,11 +73,12 @@ test('without --fail-prompt the FAILED-job checks are skipped with that reason, 
   assert.equal(verdictOf(withPrompt.outcomes.checks.find((c) => c.id === 'failed-job-422')!), 'pass');
 });
 
+// The run reads the balance before and after, paced like every other request: a 1 s gap keeps this short.
 test('with --rpm the burst gets 429 with the reset header from the mock', async () => {
-  const mock = await startMock({ profile: 'ci', rpm: 4 });
+  const mock = await startMock({ profile: 'ci', rpm: 60 });
   try {
     nock.enableNetConnect('127.0.0.1');
-    const { outcomes } = await runContracts({ target: { kind: 'mock', baseUrl: mock.url }, apiKey: mock.apiKey, models: ['sd1.5-scifi'], rpm: 4, maxBillable: Number.POSITIVE_INFINITY, grep: /^rate-limit\//, ...fast });
+    const { outcomes } = await runContracts({ target: { kind: 'mock', baseUrl: mock.url }, apiKey: mock.apiKey, models: ['sd1.5-scifi'], rpm: 60, maxBillable: Number.POSITIVE_INFINITY, grep: /^rate-limit\//, ...fast });
     const rate = outcomes.checks.find((c) => c.id === 'rate-limit-429')!;
     assert.equal(verdictOf(rate), 'pass', JSON.stringify(rate.failures.map((f) => f.message)));
     assert.equal(outcomes.cases, 1);
@@ -90,4 +107,54 @@ test('a 202 submit is reported as the submit-status-code finding, not as a failu
   const finding = outcomes.findings.find((f) => f.conflict === 'submit-status-code')!;
   assert.equal(finding.agreesWithDecision, false);
   assert.match(finding.observed, /202/);
+});
+
+test('against a vendor that keeps the contract the full catalogue bills exactly the announced plan, and the spend agrees', async () => {
+  const vendor = installFakeVendor();
+  const { outcomes, planned } = await runContracts({ target: { kind: 'url', baseUrl: VENDOR }, apiKey: VENDOR_KEY, models: [...MODELS], failPrompt: `a ${FAIL_WORD}`, maxBillable: Number.POSITIVE_INFINITY, ...fast });
+  assert.deepEqual(outcomes.checks.filter((c) => c.failed > 0).map((c) => c.failures[0]?.message), []);
+  assert.ok(planned.expected <= 74, `the full catalogue plans ${planned.expected} billable requests`);
+  assert.equal(vendor.ledger().billable, planned.expected, 'the vendor took on more or fewer billable requests than announced');
+  const spend = outcomes.spend!;
+  assert.deepEqual([spend.requests.billed, spend.requests.unknown, spend.planned.expected], [planned.expected, 0, planned.expected]);
+  assert.equal(spend.creditsReported, vendor.ledger().charged);
+  assert.equal(spend.agreement.verdict, 'agree', spend.agreement.detail);
+  assert.equal(outcomes.run!.casesDone, outcomes.run!.casesPlanned);
+});
+
+test('a vendor that charges more than it reports: the spend says the cost fields and the balance disagree', async () => {
+  installFakeVendor(['overcharge']);
+  const { outcomes } = await runContracts({ target: { kind: 'url', baseUrl: VENDOR }, apiKey: VENDOR_KEY, models: ['sd1.5-scifi'], maxBillable: 3, grep: /^money\//, ...fast });
+  assert.equal(outcomes.spend!.agreement.verdict, 'disagree', outcomes.spend!.agreement.detail);
+  assert.match(outcomes.spend!.agreement.detail, /fell by 0\.012000 but the cost fields name 0\.006000/);
+});
+
+test('values sent together are split when refused, down to the one refused value; a conforming vendor never sees a split', async () => {
+  const refuse = [{ parameter: 'scheduler', value: 'UniPC', api: 'v2' as const }];
+  const vendor = installFakeVendor([], { refuse });
+  const { outcomes, planned } = await runContracts({ target: { kind: 'url', baseUrl: VENDOR }, apiKey: VENDOR_KEY, models: ['sd1.5-scifi'], maxBillable: Number.POSITIVE_INFINITY, grep: /\/enum-value\/|\/bound\/|\/plain-value\//, ...fast });
+  const bound = outcomes.checks.find((c) => c.id === 'bound-accepted')!;
+  assert.deepEqual(bound.failures.map((f) => f.reproducer?.caseIds), [['boundary/v2/sd1.5-scifi/scheduler/enum-value/UniPC']]);
+  assert.match(bound.failures[0]!.message, /scheduler = "UniPC" \(documented value\) was rejected with 400/);
+  assert.ok(vendor.ledger().billable <= planned.worstCase);
+  assert.equal(planned.expected, 28, '14 requests per API carry the 32 accepted values');
+});
+
+test('a target that stops accepting connections stops the run at once, in one line, and nothing unsent is counted', async () => {
+  // A port that was just free: nothing listens there.
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  nock.enableNetConnect('127.0.0.1');
+  try {
+    const budget = BillableBudget.inMemory(5);
+    const { outcomes } = await runContracts({ target: { kind: 'url', baseUrl: `http://127.0.0.1:${port}` }, apiKey: VENDOR_KEY, models: ['sd1.5-scifi'], budget, ...fast });
+    assert.deepEqual(outcomes.run!.stopped, { reason: 'unreachable', message: `cannot connect to http://127.0.0.1:${port} (ECONNREFUSED)` });
+    assert.equal(outcomes.cases, 0);
+    assert.equal(budget.totals().committed, 0, 'a request never sent was counted as spent');
+    assert.deepEqual(outcomes.checks.filter((c) => c.failed > 0 || !/stopped after 0 of|needs --rpm|needs --fail-prompt/.test(c.skipReason ?? '')).map((c) => c.id), []);
+  } finally {
+    nock.disableNetConnect();
+  }
 });

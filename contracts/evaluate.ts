@@ -3,8 +3,11 @@
 // needs something the run lacked (a FAILED prompt, a budget, --rpm, a wall clock) is skipped with that reason,
 // never counted as passed.
 import { redactDeep } from '../core/redact.ts';
-import type { CheckOutcome, ContractFailure, RecordedExchange } from '../core/result-files.ts';
+import type { CheckOutcome, ContractFailure, RecordedExchange, Reproducer } from '../core/result-files.ts';
 import type { AnyCheck, CheckContext, CheckNeed, Exchange, Finding, Subject } from './types.ts';
+
+/** Builds a failure's reproducer from the subject it was found on and the exchange that showed it. */
+export type Reproduce = (subject: Subject, exchange: Exchange | undefined) => Reproducer;
 
 export interface RunFacts {
   readonly failPrompt: boolean;
@@ -60,7 +63,7 @@ export function toRecordedExchange(exchange: Exchange, secrets: readonly string[
   );
 }
 
-function toFailure(check: AnyCheck, found: Finding, subject: Subject, secrets: readonly string[]): ContractFailure {
+function toFailure(check: AnyCheck, found: Finding, subject: Subject, secrets: readonly string[], reproduce?: Reproduce): ContractFailure {
   const operation = found.operation ?? found.exchange?.operationId ?? subject.case.intent;
   const model = found.model ?? subject.case.model;
   return {
@@ -72,6 +75,7 @@ function toFailure(check: AnyCheck, found: Finding, subject: Subject, secrets: r
     dedupeKey: `${check.id}:${found.cause}`,
     ...(model ? { model } : {}),
     ...(found.exchange ? { exchange: toRecordedExchange(found.exchange, secrets) } : {}),
+    ...(reproduce ? { reproducer: redactDeep(reproduce(subject, found.exchange), secrets) } : {}),
   };
 }
 
@@ -102,6 +106,7 @@ export function evaluate(
   subjects: readonly Subject[],
   facts: RunFacts,
   secrets: readonly string[] = [],
+  reproduce?: Reproduce,
 ): CheckOutcome[] {
   return checks.map((check) => {
     const leftOut = facts.skipped?.[check.id];
@@ -122,7 +127,7 @@ export function evaluate(
         skipReason ??= verdict.reason;
       } else {
         failed++;
-        for (const f of verdict.findings) failures.push(toFailure(check, f, subject, secrets));
+        for (const f of verdict.findings) failures.push(toFailure(check, f, subject, secrets, reproduce));
       }
     }
     if (cases === 0) skipReason = unmetNeed(check, facts) ?? 'no case of this run exercised it';

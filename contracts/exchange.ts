@@ -1,8 +1,10 @@
 // Sending one request and capturing the exchange. The only place the suite touches the network (through an injected
-// fetch, so nock, a recording or undici can stand behind it). The API key is added here and redacted here: an
-// Exchange never holds it (core/redact.ts).
+// fetch, so nock, a recording or undici can stand behind it). The API key is redacted here: an Exchange never holds
+// it (core/redact.ts). Below `send`: the small readers of what an exchange says that the checks, the case kinds and
+// the conflict probes all use (checks/helpers.ts re-exports them), so nothing outside checks/ imports from checks/.
+import { txt2imgParameters } from '../core/spec.ts';
 import { redactDeep, redactHeaders, redactText } from '../core/redact.ts';
-import type { Exchange } from './types.ts';
+import type { Exchange, JobTrace } from './types.ts';
 
 export type FetchFn = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -17,6 +19,8 @@ export interface SendOptions {
   readonly json?: unknown;
   /** … or a raw body, for deliberately broken requests. */
   readonly bodyText?: string;
+  /** Which credential the request carries (the header itself is redacted; reproducers need to know which). */
+  readonly auth?: 'key' | 'none' | 'wrong' | 'bearer';
 }
 
 export interface Transport {
@@ -35,7 +39,19 @@ function isJsonMediaType(mediaType: string): boolean {
   return mediaType === 'application/json' || mediaType.endsWith('+json');
 }
 
-export async function send(transport: Transport, options: SendOptions): Promise<Exchange> {
+/** The most specific code of a transport error: `ECONNREFUSED`, `UND_ERR_SOCKET`, or the error's name (`TimeoutError`). */
+export function transportErrorCode(err: unknown): string {
+  let cursor: unknown = err;
+  for (let depth = 0; cursor && depth < 5; depth++) {
+    const code = (cursor as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    cursor = (cursor as { cause?: unknown }).cause;
+  }
+  return err instanceof Error ? err.name : 'Error';
+}
+
+/** Sends one request; `signal` (the run's stop) aborts it as well as the transport's own timeout. */
+export async function send(transport: Transport, options: SendOptions, signal?: AbortSignal): Promise<Exchange> {
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(options.headers ?? {})) headers[k.toLowerCase()] = v;
   const bodyText = options.bodyText ?? (options.json === undefined ? undefined : JSON.stringify(options.json));
@@ -45,6 +61,7 @@ export async function send(transport: Transport, options: SendOptions): Promise<
     headers: redactHeaders(redactDeep(headers, transport.secrets)),
     ...(bodyText === undefined ? {} : { bodyText: redactText(bodyText, transport.secrets) }),
     ...(options.json === undefined ? {} : { json: redactDeep(options.json, transport.secrets) }),
+    ...(options.auth === undefined ? {} : { auth: options.auth }),
   };
   const base = {
     caseId: options.caseId,
@@ -58,7 +75,7 @@ export async function send(transport: Transport, options: SendOptions): Promise<
       method: options.method,
       headers,
       ...(bodyText === undefined ? {} : { body: bodyText }),
-      signal: AbortSignal.timeout(transport.timeoutMs),
+      signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(transport.timeoutMs)]) : AbortSignal.timeout(transport.timeoutMs),
       redirect: 'manual',
     });
     const bytes = new Uint8Array(await response.arrayBuffer());
@@ -91,8 +108,9 @@ export async function send(transport: Transport, options: SendOptions): Promise<
       finishedAt,
     };
   } catch (err) {
-    const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-    return { ...base, error: redactText(message, transport.secrets), startedAt, finishedAt: transport.now() };
+    const errorCode = transportErrorCode(err);
+    const message = err instanceof Error ? `${err.name}: ${err.message}${errorCode !== err.name ? ` (${errorCode})` : ''}` : String(err);
+    return { ...base, error: redactText(message, transport.secrets), errorCode, startedAt, finishedAt: transport.now() };
   }
 }
 
@@ -120,4 +138,42 @@ export function describe(exchange: Exchange): string {
 export function jsonObject(exchange: Exchange | undefined): Record<string, unknown> | undefined {
   const json = exchange?.response?.json;
   return json && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
+}
+
+export function isSuccess(exchange: Exchange | undefined): boolean {
+  const status = exchange?.response?.status;
+  return status !== undefined && status >= 200 && status < 300;
+}
+
+export function numberHeader(exchange: Exchange, name: string): number | undefined {
+  const raw = exchange.response?.headers[name];
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const value = Number(raw);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/** The status a status/result body reports, whatever the HTTP code (422 bodies carry FAILED). */
+export function reportedStatus(exchange: Exchange | undefined): string | undefined {
+  const status = jsonObject(exchange)?.['status'];
+  return typeof status === 'string' ? status : undefined;
+}
+
+/** The last status the job's polls reported. */
+export function finalStatus(job: Pick<JobTrace, 'polls'>): string | undefined {
+  for (let i = job.polls.length - 1; i >= 0; i--) {
+    const status = reportedStatus(job.polls[i]);
+    if (status) return status;
+  }
+  return undefined;
+}
+
+/** The effective value of a text-to-image parameter: what was sent, else the spec's default. */
+export function effectiveParam(params: Readonly<Record<string, unknown>> | undefined, name: string): unknown {
+  if (params && name in params) return params[name];
+  return txt2imgParameters().find(([n]) => n === name)?.[1].default;
+}
+
+/** Equal within a relative tolerance (credits are decimals the vendor rounds; 1e-6 of the larger value). */
+export function closeTo(a: number, b: number, tolerance = 1e-6): boolean {
+  return Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));
 }

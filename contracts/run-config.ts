@@ -6,6 +6,8 @@ import { MODELS, type ModelId } from '../core/spec.ts';
 import { DEFAULT_LIVE_KEY_ENV, LIVE_BASE_URL } from '../core/target.ts';
 
 export const DEFAULT_OUT_DIR = 'reports/latest/contracts';
+/** How long the whole catalogue may take before it stops and reports what it judged (a frozen target must not hold CI for hours). */
+export const DEFAULT_DEADLINE_S = 30 * 60;
 /** The word the embedded mock fails jobs with (its raiBlock), so FAILED-job checks run against it. */
 export const MOCK_FAIL_WORD = 'infercheck-rai-block';
 
@@ -24,6 +26,8 @@ export interface RunConfig {
   readonly record?: string;
   readonly outDir: string;
   readonly grep?: string;
+  /** Seconds the whole catalogue may take (default DEFAULT_DEADLINE_S). */
+  readonly deadlineS?: number;
 }
 
 export const ENV = {
@@ -38,6 +42,9 @@ export const ENV = {
   replay: 'INFERCHECK_CONTRACTS_REPLAY',
   out: 'INFERCHECK_CONTRACTS_OUT',
   grep: 'INFERCHECK_CONTRACTS_GREP',
+  deadline: 'INFERCHECK_CONTRACTS_DEADLINE_S',
+  /** Set by `infercheck contracts` after it ran the catalogue: Playwright's global setup then only reads the outcomes. */
+  outcomesReady: 'INFERCHECK_CONTRACTS_OUTCOMES_READY',
 } as const;
 
 function absolute(path: string): string {
@@ -56,6 +63,7 @@ export function toEnv(config: RunConfig): Record<string, string> {
   if (config.maxBillable !== undefined) env[ENV.maxBillable] = String(config.maxBillable);
   if (config.record !== undefined) env[ENV.record] = absolute(config.record);
   if (config.grep !== undefined) env[ENV.grep] = config.grep;
+  if (config.deadlineS !== undefined) env[ENV.deadline] = String(config.deadlineS);
   return env;
 }
 
@@ -72,6 +80,7 @@ export function fromEnv(env: NodeJS.ProcessEnv = process.env): RunConfig {
   const number = (value: string | undefined) => (value === undefined || value === '' ? undefined : Number(value));
   const rpm = number(env[ENV.rpm]);
   const maxBillable = number(env[ENV.maxBillable]);
+  const deadlineS = number(env[ENV.deadline]);
   return {
     target,
     models: models.length > 0 ? models : [...MODELS],
@@ -81,5 +90,22 @@ export function fromEnv(env: NodeJS.ProcessEnv = process.env): RunConfig {
     ...(env[ENV.record] ? { record: env[ENV.record] } : {}),
     outDir: absolute(env[ENV.out] ?? DEFAULT_OUT_DIR),
     ...(env[ENV.grep] ? { grep: env[ENV.grep] } : {}),
+    ...(deadlineS !== undefined ? { deadlineS } : {}),
   };
+}
+
+/** How a re-run names this run's target on the command line (the key's variable, never the key). */
+export function rerunArgs(config: RunConfig): string[] {
+  const target = config.target;
+  const keyArgs = (apiKeyEnv: string): string[] => (apiKeyEnv === DEFAULT_LIVE_KEY_ENV ? [] : ['--api-key-env', apiKeyEnv]);
+  switch (target.kind) {
+    case 'mock':
+      return [];
+    case 'live':
+      return ['--target', 'live', ...keyArgs(target.apiKeyEnv)];
+    case 'url':
+      return ['--target', target.baseUrl, ...keyArgs(target.apiKeyEnv)];
+    case 'replay':
+      return ['--replay', target.dir];
+  }
 }

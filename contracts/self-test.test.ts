@@ -5,16 +5,20 @@
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import nock from 'nock';
+import { BillableBudget } from '../core/billable-budget.ts';
 import { CHECKS } from './registry.ts';
 import { evaluateOne } from './evaluate.ts';
-import { CaseRunner, caseInfo, rereadResults, runCase, withExchangeSubjects } from './engine.ts';
-import { buildPlan, type CaseDef } from './plan.ts';
+import { withExchangeSubjects } from './engine.ts';
+import { runPlan } from './phases.ts';
+import { buildPlan } from './plan.ts';
+import { CaseRunner } from './runner.ts';
 import { FAIL_WORD, VENDOR, VENDOR_KEY, installFakeVendor, type Quirk } from './testing/fake-vendor.ts';
 import type { AnyCheck, CheckContext, Finding, Subject } from './types.ts';
 
 const MODEL = 'sd1.5-scifi';
 const RPM = 3;
-const PLAN = buildPlan({ models: [MODEL], failPrompt: `a ${FAIL_WORD} picture`, rpm: RPM });
+const PLAN_OPTIONS = { models: [MODEL], failPrompt: `a ${FAIL_WORD} picture`, rpm: RPM } as const;
+const PLAN = buildPlan(PLAN_OPTIONS);
 
 interface Proof {
   /** The plan case(s) to run, by id. */
@@ -42,7 +46,7 @@ const PROOFS: Readonly<Record<string, Proof>> = {
   'base64-mode-content': { cases: [`outputs/v1/${MODEL}/base64`], quirk: 'base64-garbage' },
   'output-urls-serve-jpeg': { cases: [v2], quirk: 'images-404' },
   'seed-echoed': { cases: [`outputs/v1/${MODEL}/raw`], quirk: 'seed-drift' },
-  'same-seed-same-image': { cases: [`outputs/determinism/v1/${MODEL}`], quirk: 'nondeterministic' },
+  'same-seed-same-image': { cases: [`outputs/v1/${MODEL}/raw`], quirk: 'nondeterministic' },
   'job-state-transitions': { cases: [v2], quirk: 'backwards' },
   'failed-job-422': { cases: [`lifecycle/failed-job/${MODEL}`], quirk: 'failed-200' },
   'output-only-when-completed': { cases: [v2], quirk: 'early-output' },
@@ -66,35 +70,17 @@ const PROOFS: Readonly<Record<string, Proof>> = {
 
 const CTX: CheckContext = { target: { kind: 'url', baseUrl: VENDOR }, wallClock: true, failPrompt: `a ${FAIL_WORD} picture` };
 
-function planCase(id: string): CaseDef {
-  const def = PLAN.find((c) => c.id === id);
-  if (!def) throw new Error(`self-test names case ${id}, which the plan does not contain`);
-  return def;
-}
-
 /** Runs the proof's cases against the fake vendor (with or without its quirk) and evaluates one check. */
 async function judge(check: AnyCheck, proof: Proof, broken: boolean): Promise<{ applied: number; findings: Finding[] }> {
+  const missing = proof.cases.filter((id) => !PLAN.cases.some((c) => c.id === id));
+  if (missing.length > 0) throw new Error(`self-test names cases ${missing.join(', ')}, which the plan does not contain`);
   installFakeVendor(broken ? [proof.quirk] : [], proof.cases.some((c) => c.startsWith('rate-limit/')) ? { rpm: RPM } : {});
-  const runner = new CaseRunner({
-    target: CTX.target,
-    apiKey: VENDOR_KEY,
-    models: [MODEL],
-    maxBillable: Number.POSITIVE_INFINITY,
-    pollIntervalMs: 1,
-    pollTimeoutMs: 5_000,
-    requestTimeoutMs: 5_000,
-  });
-  const subjects: Subject[] = [];
-  const infos = new Map<string, ReturnType<typeof caseInfo>>();
-  for (const id of proof.cases) {
-    const def = planCase(id);
-    infos.set(def.id, caseInfo(def));
-    subjects.push(...(await runCase(runner, def, { failPrompt: CTX.failPrompt! })));
-  }
-  await rereadResults(runner, subjects);
+  const runner = new CaseRunner({ baseUrl: VENDOR, apiKey: VENDOR_KEY, budget: BillableBudget.unlimited(), wallClock: true, requestTimeoutMs: 5_000, pollIntervalMs: 1, pollTimeoutMs: 5_000 });
+  const plan = buildPlan({ ...PLAN_OPTIONS, grep: { test: (id) => proof.cases.includes(id) } });
+  const run = await runPlan(runner, plan, { concurrency: 1, failPrompt: CTX.failPrompt! });
   let applied = 0;
   const findings: Finding[] = [];
-  for (const subject of withExchangeSubjects(subjects, runner.exchanges, infos)) {
+  for (const subject of withExchangeSubjects(run.subjects, runner.exchanges, run.infos)) {
     const verdict = evaluateOne(check, CTX, subject);
     if (verdict.kind === 'pass' || verdict.kind === 'fail') applied++;
     if (verdict.kind === 'fail') findings.push(...verdict.findings);

@@ -7,6 +7,9 @@ import type { BoundaryCase } from './boundaries.ts';
 
 export type TargetKind = 'mock' | 'live' | 'url' | 'replay';
 
+/** The vendor's two ways to generate: v1 answers with the image, v2 submits a job to follow. */
+export type Api = 'v1' | 'v2';
+
 /** One HTTP request and what came back, captured by contracts/exchange.ts. Secrets are redacted at capture time. */
 export interface Exchange {
   readonly caseId: string;
@@ -22,6 +25,8 @@ export interface Exchange {
     readonly bodyText?: string;
     /** The body as a value, when it was JSON. */
     readonly json?: unknown;
+    /** Which credential it carried: the API key, none, a wrong key, or the key as a Bearer token only. */
+    readonly auth?: 'key' | 'none' | 'wrong' | 'bearer';
   };
   readonly response?: {
     readonly status: number;
@@ -36,6 +41,8 @@ export interface Exchange {
   };
   /** Network error, timeout or unmatched replay, when there is no response. */
   readonly error?: string;
+  /** The transport error's code (`ECONNREFUSED`, `UND_ERR_SOCKET`, `TimeoutError`), when there is no response. */
+  readonly errorCode?: string;
   readonly startedAt: number;
   readonly finishedAt: number;
 }
@@ -58,13 +65,19 @@ export type CaseIntent =
   | 'rate-limit';
 
 export interface CaseInfo {
+  /** The case id, or for a request that serves several cases (accepted values sent together) the request's own id. */
   readonly id: string;
   readonly intent: CaseIntent;
   readonly model?: ModelId;
   readonly api?: 'v1' | 'v2';
   /** The parameters sent (for boundary and output cases). */
   readonly params?: Readonly<Record<string, unknown>>;
+  /** An invalid body's one changed field (each must be rejected). */
   readonly boundary?: BoundaryCase;
+  /** The documented bounds and enum values this body carries (each must be accepted); several share one request. */
+  readonly documentedValues?: readonly BoundaryCase[];
+  /** The cases this subject answers for, when that is not just `id` (re-run them with --grep). */
+  readonly caseIds?: readonly string[];
 }
 
 /** A v2 job followed from submit to a terminal state (or to the poll deadline). */

@@ -131,3 +131,27 @@ test('four processes racing for one budget never commit more than the cap; a cra
     done();
   }
 });
+
+test('tryReserveAll takes every unit or none, and unused units settled not-sent come back', () => {
+  const budget = BillableBudget.inMemory(3);
+  const held = budget.tryReserve({ operation: 'submitAsync' })!;
+  assert.equal(budget.tryReserveAll([{ operation: 'generateSync' }, { operation: 'generateSync' }, { operation: 'generateSync' }]), undefined, 'three do not fit beside one in flight');
+  assert.equal(budget.totals().reserved, 1, 'a refused batch reserves nothing');
+  const pair = budget.tryReserveAll([{ operation: 'generateSync', ref: 'pair' }, { operation: 'generateSync', ref: 'pair' }])!;
+  assert.equal(pair.length, 2);
+  assert.equal(budget.remaining(), 0);
+  pair[0]!.settle(settlementForStatus(200));
+  pair[1]!.settle({ kind: 'not-sent', reason: 'unused' });
+  held.settle(settlementForStatus(400));
+  assert.equal(budget.remaining(), 2);
+});
+
+test('the lowest balance is kept across sources, whatever order the answers arrive in', () => {
+  const budget = BillableBudget.inMemory(5);
+  assert.equal(budget.totals().lowestBalance, null);
+  budget.recordCharge('metrics.remaining_credits', 9.9);
+  budget.recordCharge('x-remaining-credits', 9.8);
+  budget.recordCharge('metrics.remaining_credits', 9.85); // an earlier job's result read late
+  budget.recordCharge('x-cost', 0.1);
+  assert.equal(budget.totals().lowestBalance, 9.8);
+});

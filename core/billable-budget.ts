@@ -60,6 +60,11 @@ export interface BudgetTotals {
   readonly costsReported: number;
   /** Balances as the vendor reported them, first and last seen, per source. */
   readonly balances: Readonly<Partial<Record<ChargeSource, { readonly first: number; readonly last: number; readonly count: number }>>>;
+  /**
+   * The lowest balance any source reported: answers to concurrent requests are recorded in the order they arrive,
+   * not the order the vendor charged them, so `last` need not be the balance after the final charge.
+   */
+  readonly lowestBalance: number | null;
 }
 
 type LedgerLine =
@@ -100,6 +105,7 @@ class LedgerState {
   credits = 0;
   costsReported = 0;
   balances: Partial<Record<ChargeSource, { first: number; last: number; count: number }>> = {};
+  lowestBalance: number | null = null;
 
   apply(line: LedgerLine): void {
     switch (line.op) {
@@ -124,6 +130,7 @@ class LedgerState {
           this.costsReported++;
           return;
         }
+        this.lowestBalance = this.lowestBalance === null ? line.value : Math.min(this.lowestBalance, line.value);
         const seen = this.balances[line.source];
         this.balances[line.source] = seen ? { first: seen.first, last: line.value, count: seen.count + 1 } : { first: line.value, last: line.value, count: 1 };
         return;
@@ -148,6 +155,7 @@ class LedgerState {
       credits: Math.round(this.credits * 1e9) / 1e9,
       costsReported: this.costsReported,
       balances: structuredClone(this.balances),
+      lowestBalance: this.lowestBalance,
     };
   }
 }
@@ -294,12 +302,23 @@ export class BillableBudget {
 
   /** Takes one unit before a possibly billable request leaves; undefined when that would exceed the budget. */
   tryReserve(meta: ReserveMeta): Reservation | undefined {
-    const decide = (): Reservation | undefined => {
+    return this.tryReserveAll([meta])?.[0];
+  }
+
+  /**
+   * Takes one unit per request of a piece of work that needs them all (a determinism pair, the money ledger), or
+   * none: all or nothing under one lock, so two processes can never each hold half of what both need. Units a piece
+   * of work did not use are settled `not-sent` and come back.
+   */
+  tryReserveAll(metas: readonly ReserveMeta[]): Reservation[] | undefined {
+    const decide = (): Reservation[] | undefined => {
       this.#catchUp();
-      if (this.#state.max !== null && this.#state.committed + 1 > this.#state.max) return undefined;
-      const id = `${process.pid}-${++this.#seq}`;
-      this.#append({ op: 'reserve', id, pid: process.pid, at: Date.now(), operation: meta.operation, ...(meta.model ? { model: meta.model } : {}), ...(meta.ref ? { ref: meta.ref } : {}) });
-      return this.#reservation(id);
+      if (this.#state.max !== null && this.#state.committed + metas.length > this.#state.max) return undefined;
+      return metas.map((meta) => {
+        const id = `${process.pid}-${++this.#seq}`;
+        this.#append({ op: 'reserve', id, pid: process.pid, at: Date.now(), operation: meta.operation, ...(meta.model ? { model: meta.model } : {}), ...(meta.ref ? { ref: meta.ref } : {}) });
+        return this.#reservation(id);
+      });
     };
     return this.#path ? withLock(this.#path, decide) : decide();
   }

@@ -1,10 +1,19 @@
-// Durations on the command line: `30`, `30s`, `90m`, `1h`, `250ms` → seconds. One syntax for every flag that takes one.
+// Durations on the command line: `90` and `90s` are seconds; `250ms`, `20m` (or `20min`) and `1h` say their unit.
+// One syntax for every flag that takes one.
 import { UsageError } from './target.ts';
 
+const UNIT_S: Readonly<Record<string, number>> = { ms: 0.001, s: 1, m: 60, min: 60, h: 3600 };
+
+/** Seconds, or undefined when `text` is not a positive duration. */
+export function durationSeconds(text: string): number | undefined {
+  const match = /^(\d+(?:\.\d+)?)(ms|s|min|m|h)?$/.exec(text.trim());
+  const seconds = match ? Number(match[1]) * UNIT_S[match[2] ?? 's']! : NaN;
+  return seconds > 0 ? seconds : undefined;
+}
+
+/** Seconds, or a UsageError naming the flag. */
 export function parseDurationS(text: string, flag: string): number {
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m|min|h)?$/.exec(text.trim());
-  if (!match) throw new UsageError(`${flag} must look like 30s, 2m or 1h, got "${text}"`);
-  const value = Number(match[1]);
-  const unit = match[2] ?? 's';
-  return unit === 'ms' ? value / 1000 : unit === 'm' || unit === 'min' ? value * 60 : unit === 'h' ? value * 3600 : value;
+  const seconds = durationSeconds(text);
+  if (seconds === undefined) throw new UsageError(`${flag} must be a positive duration like 30s, 2m or 1h, got "${text}"`);
+  return seconds;
 }

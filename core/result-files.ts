@@ -3,6 +3,7 @@
 //
 //   <run>/contracts/outcomes.json   ContractOutcomes     written by `infercheck contracts`
 //   <run>/contracts/failures.json   ContractFailure[]    the same failures, flat, for machines
+//   <run>/contracts/spend.ndjson    core/billable-budget.ts's ledger (unless a parent process handed one down)
 //   <run>/load/run.json             LoadRunMeta          written by `infercheck load`
 //   <run>/load/summary.json         k6's own handleSummary data (metrics with tags)
 //   <run>/load/jobs.ndjson          JobRecord per line   one line per job (a torn last line: the run was cut short)
@@ -30,6 +31,16 @@ export interface RecordedExchange {
   readonly finishedAt?: number;
 }
 
+/** How to see a failure again: the request as a runnable curl, and the case(s) to re-run alone. */
+export interface Reproducer {
+  /** The cases that sent the request; `infercheck contracts --grep` with `rerun`'s pattern sends exactly these. */
+  readonly caseIds: readonly string[];
+  /** e.g. `infercheck contracts --target URL --grep '^auth/wrong-key/status$'` */
+  readonly rerun: string;
+  /** The request that showed the failure; the key is `$VAR` (the variable --api-key-env names), never its value. */
+  readonly curl?: string;
+}
+
 export interface ContractFailure {
   readonly check: string;
   readonly operation: string;
@@ -40,6 +51,7 @@ export interface ContractFailure {
   readonly dedupeKey: string;
   readonly model?: string;
   readonly exchange?: RecordedExchange;
+  readonly reproducer?: Reproducer;
 }
 
 export interface CheckOutcome {
@@ -61,6 +73,43 @@ export interface ConflictFinding {
   readonly agreesWithDecision: boolean | null; // null: not probed on this target
 }
 
+/** Why a contract run stopped before its plan was done. */
+export type ContractRunStop =
+  | { readonly reason: 'signal'; readonly signal: 'SIGINT' | 'SIGTERM'; readonly message: string }
+  | { readonly reason: 'deadline' | 'unreachable' | 'stopped-answering'; readonly message: string };
+
+/** How far a contract run got: one run per invocation, each case sent once. */
+export interface ContractRunProgress {
+  readonly casesPlanned: number;
+  /** Cases whose requests were all sent and answered. */
+  readonly casesDone: number;
+  /** Cases not sent because the budget had no room for what they might cost. */
+  readonly casesOverBudget: number;
+  /** Every HTTP request the run sent (each case's requests, its job polls and image downloads). */
+  readonly requests: number;
+  readonly deadlineS: number | null;
+  readonly stopped?: ContractRunStop;
+}
+
+/** What the run really spent, from the money ledger (core/billable-budget.ts) and the vendor's own numbers. */
+export interface ContractSpend {
+  /** The ledger file; shared with the other stages when a parent process handed it down. */
+  readonly ledger: string | null;
+  /** --max-billable for this invocation; null = no limit (the embedded mock, a replay). */
+  readonly maxBillable: number | null;
+  /** Announced before the first request: what a target that keeps the contract bills, and the most any target can. */
+  readonly planned: { readonly expected: number; readonly worstCase: number };
+  /** This stage's requests to billable operations, by how each ended (a 2xx is billed; no answer may have been). */
+  readonly requests: { readonly reserved: number; readonly billed: number; readonly refused: number; readonly notSent: number; readonly unknown: number };
+  /** Credits charged according to the vendor's own cost fields (x-cost, metrics.cost), and how many billed answers named one. */
+  readonly creditsReported: number;
+  readonly costsReported: number;
+  /** Balances: the credits endpoint before and after, and the lowest the answers reported (x-remaining-credits, metrics.remaining_credits). */
+  readonly balance: { readonly before: number | null; readonly after: number | null; readonly lowestReported: number | null };
+  /** Whether the cost fields, the balance drop and the reported balances tell the same story. */
+  readonly agreement: { readonly verdict: 'agree' | 'disagree' | 'unknown'; readonly detail: string };
+}
+
 export interface ContractOutcomes {
   readonly schema: 'infercheck/contract-outcomes@1';
   readonly target: { readonly kind: 'mock' | 'live' | 'url' | 'replay'; readonly baseUrl: string };
@@ -68,9 +117,13 @@ export interface ContractOutcomes {
   readonly startedAt: string; // ISO 8601
   readonly finishedAt: string;
   readonly cases: number;
+  /** Requests that may have been billed: billed (2xx) plus those that got no answer. Equals spend.requests billed + unknown. */
   readonly billableRequests: number;
   readonly checks: readonly CheckOutcome[];
   readonly findings: readonly ConflictFinding[];
+  /** Absent in files written before run progress and spend were recorded. */
+  readonly run?: ContractRunProgress;
+  readonly spend?: ContractSpend;
 }
 
 export type JobStatus = 'QUEUED' | 'PROCESSING' | 'COMPLETED' | 'FAILED';

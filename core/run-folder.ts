@@ -31,7 +31,7 @@ export const GATE_OUTPUTS = ['gate.json', 'gate.md'] as const;
  * that writes a new file adds its name here (issue 10's spend ledger, issue 11's engine files).
  */
 export const RUN_FOLDER_OUTPUTS: Readonly<Record<RunFolderKind, readonly string[]>> = {
-  run: ['contracts', 'load', ...REPORT_OUTPUTS, ...GATE_OUTPUTS],
+  run: ['contracts', 'load', 'spend.ndjson', 'spend.ndjson.lock', ...REPORT_OUTPUTS, ...GATE_OUTPUTS],
   contracts: ['outcomes.json', 'failures.json', 'drift.json', 'playwright.json', 'junit.xml', 'html', 'test-results', 'spend.ndjson', 'spend.ndjson.lock'],
   load: ['run.json', 'summary.json', 'jobs.ndjson', 'truth.ndjson', 'k6-console.log', 'k6-console.raw', 'spend.ndjson', 'spend.ndjson.lock'],
 };

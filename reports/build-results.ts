@@ -253,6 +253,8 @@ export function buildResults(runDir: string, options: BuildOptions = {}): Result
           findings: contracts.findings ?? [],
           target: { kind: contracts.target.kind, baseUrl: contracts.target.baseUrl },
           ledger: readStageLedger(runDir, 'contracts'),
+          ...(contracts.run ? { run: contracts.run } : {}),
+          ...(contracts.spend ? { spend: contracts.spend } : {}),
         }
       : null,
     load: meta

@@ -1,6 +1,6 @@
 // The shape of results.json (schema "infercheck/results@1", validated by results.schema.json). Everything the report,
 // the SLA verdicts, the gate and the capacity plan need is in here; nothing downstream reads the raw stage files.
-import type { CheckOutcome, ConflictFinding, LoadRunMeta } from '../core/result-files.ts';
+import type { CheckOutcome, ConflictFinding, ContractRunProgress, ContractSpend, LoadRunMeta } from '../core/result-files.ts';
 
 export const RESULTS_SCHEMA = 'infercheck/results@1';
 
@@ -106,6 +106,9 @@ export interface Results {
     /** What this stage ran against (absent in files from before it was kept). */
     readonly target?: StageTarget;
     readonly ledger?: LedgerSummary | null;
+    /** How far the contract run got, and what it really spent (absent in runs recorded before they were kept). */
+    readonly run?: ContractRunProgress;
+    readonly spend?: ContractSpend;
   };
   readonly load: null | {
     readonly scenario: LoadRunMeta['scenario'];

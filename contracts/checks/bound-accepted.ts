@@ -3,7 +3,10 @@ import { finding } from './helpers.ts';
 import type { CheckDefinition } from '../types.ts';
 
 // Every documented bound and every listed enum value must be accepted (v1: 200; v2: submitted and not FAILED).
-// The scheduler enum includes both naming families the pages use (spec conflict scheduler-names).
+// The scheduler enum includes both naming families the pages use (spec conflict scheduler-names). Values of
+// independent parameters share a request (cases/accepted-values.ts); a refused request is split until each refused
+// value stands alone, so a failure names one value — or, when the budget left no room to split, the values sent
+// together, one of which was refused.
 export const boundAccepted: CheckDefinition<'generation'> = {
   id: 'bound-accepted',
   title: 'Each documented bound and enum value is accepted',
@@ -11,15 +14,17 @@ export const boundAccepted: CheckDefinition<'generation'> = {
   severity: 'major',
   subject: 'generation',
   needs: ['billable'],
-  applies: (_ctx, subject) => subject.case.boundary?.expect === 'accept' && subject.first.response !== undefined,
+  applies: (_ctx, subject) => (subject.case.documentedValues?.length ?? 0) > 0 && subject.first.response !== undefined,
   run: (_ctx, subject) => {
-    const boundary = subject.case.boundary!;
+    const values = subject.case.documentedValues!;
     const verdict = boundaryVerdict(subject);
     if (verdict.kind === 'accepted' && verdict.status === 200) return undefined;
     if (verdict.kind === 'completed') return undefined;
+    const named = values.map((b) => `${b.parameter} = ${JSON.stringify(b.value)}`).join(', ');
+    const what = values.length === 1 ? `(documented ${values[0]!.kind === 'bound' ? 'bound' : 'value'})` : '(documented values, sent together: one of them)';
     return finding(
-      `${subject.api} ${subject.case.model ?? ''}: ${boundary.parameter} = ${JSON.stringify(boundary.value)} (documented ${boundary.kind === 'bound' ? 'bound' : 'value'}) was ${describeVerdict(verdict)}; expected it to be accepted`,
-      `${subject.api}:${boundary.parameter}:${boundary.label}:${verdict.kind}`,
+      `${subject.api} ${subject.case.model ?? ''}: ${named} ${what} was ${describeVerdict(verdict)}; expected it to be accepted`,
+      `${subject.api}:${values.map((b) => `${b.parameter}:${b.label}`).join('+')}:${verdict.kind}`,
       subject.first,
       { ...(subject.case.model ? { model: subject.case.model } : {}) },
     );

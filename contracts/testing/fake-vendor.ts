@@ -1,110 +1,17 @@
-// A nock-scripted vendor for the self-tests: by default it keeps every rule the catalogue checks; each quirk breaks
-// exactly one. It is deliberately not the mock (mock/ is another engineer's code, and a check's proof must not depend
-// on the thing it will later judge): it is the smallest conforming Segmind a self-test needs, built on nock 14, which
-// intercepts Node's fetch. Images are minimal JPEG headers (SOI, SOF0 with the size, a COM with the seed, EOI):
-// enough for the SOF reader and for byte comparison, cheap to make.
+// The scripted vendor (vendor-script.ts) behind nock 14, which intercepts Node's fetch in this process: what the
+// self-tests and the engine's in-process tests run against. Tests that run the command in a child process need the
+// same vendor on a real port: scripted-vendor.ts.
 import nock from 'nock';
+import { DROP, UNKNOWN_ID, createVendorScript, type Quirk, type VendorLedger, type VendorScriptOptions } from './vendor-script.ts';
+
+export { FAIL_WORD, VENDOR_KEY, fakeJpeg, type Quirk } from './vendor-script.ts';
 
 export const VENDOR = 'http://vendor.infercheck.test';
-export const VENDOR_KEY = 'SG_00aa11bb22cc33dd';
-export const FAIL_WORD = 'forbiddenword';
 
-export type Quirk =
-  | 'drop-unknown-id' // answered
-  | 'status-202' // status-code-documented
-  | 'submit-text-plain' // content-type-documented
-  | 'metrics-as-string' // response-schema-valid
-  | 'no-remaining-credits-header' // documented-headers
-  | 'error-as-message' // error-envelope
-  | 'invalid-body-500' // not-a-server-error
-  | 'reject-dpmpp' // bound-accepted
-  | 'accept-everything' // out-of-range / wrong-type / missing-required
-  | 'vague-400' // rejection-names-parameter
-  | 'one-image' // image-count-matches-samples
-  | 'always-512' // jpeg-dimensions
-  | 'base64-garbage' // base64-mode-content
-  | 'images-404' // output-urls-serve-jpeg
-  | 'seed-drift' // seed-echoed
-  | 'nondeterministic' // same-seed-same-image
-  | 'backwards' // job-state-transitions
-  | 'failed-200' // failed-job-422
-  | 'early-output' // output-only-when-completed
-  | 'relative-urls' // submit-urls
-  | 'wrong-request-id' // request-id-consistent
-  | 'slow-generation-time' // v1-generation-time-plausible
-  | 'expire-on-reread' // result-retained
-  | 'inflated-total-time' // server-metrics-consistent
-  | 'unknown-id-200' // unknown-request-id-404
-  | 'ignore-missing-key' // missing-key-401
-  | 'accept-any-key' // wrong-key-401
-  | 'accept-bearer' // bearer-only-401
-  | 'ignore-content-type' // wrong-content-type-406
-  | 'malformed-500' // malformed-json-400
-  | 'unknown-model-400' // unknown-model-404
-  | 'wrong-method-404' // wrong-method-405
-  | 'overcharge' // success-billed-its-cost
-  | 'bill-rejections' // rejections-not-billed
-  | 'no-rate-limit' // rate-limit-429
-  | 'submit-202'; // spec conflict submit-status-code: a finding, not a failure
-
-const MODELS = new Set(['sd1.5-scifi', 'sd1.5-epicrealism']);
-const COST = 0.002;
-const SCHEDULERS = new Set(['DDIM', 'DPM Multi', 'DPM Single', 'Euler a', 'Euler', 'Heun', 'DPM2 a Karras', 'DPM2 Karras', 'LMS', 'PNDM', 'DDPM', 'UniPC', 'dpmpp_2m', 'dpmpp_sde_ancestral']);
-
-type Reply = [number, string | Buffer | Record<string, unknown>, Record<string, string>];
-
-interface Job {
-  readonly id: string;
-  readonly params: Record<string, unknown>;
-  readonly failed: boolean;
-  statusReads: number;
-  resultReads: number;
-  billed: boolean;
-}
-
-export function fakeJpeg(width: number, height: number, tag: string): Buffer {
-  const comment = Buffer.from(tag, 'utf8');
-  return Buffer.concat([
-    Buffer.from([0xff, 0xd8]),
-    Buffer.from([0xff, 0xfe, ((comment.length + 2) >> 8) & 0xff, (comment.length + 2) & 0xff]),
-    comment,
-    Buffer.from([0xff, 0xc0, 0x00, 0x11, 0x08, (height >> 8) & 0xff, height & 0xff, (width >> 8) & 0xff, width & 0xff, 0x03, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1]),
-    Buffer.from([0xff, 0xd9]),
-  ]);
-}
-
-function envelope(status: number, error: string, quirks: ReadonlySet<Quirk>): Reply {
-  if (quirks.has('error-as-message')) return [status, { message: error }, { 'content-type': 'application/json' }];
-  return [status, { error }, { 'content-type': 'application/json' }];
-}
-
-/** Validates like the spec does, with the quirks that make it lenient or wrong. Returns the 400 message or undefined. */
-function invalidReason(body: Record<string, unknown>, quirks: ReadonlySet<Quirk>): string | undefined {
-  if (quirks.has('accept-everything')) return undefined;
-  const problems: string[] = [];
-  if (typeof body['prompt'] !== 'string' || body['prompt'].length === 0) problems.push('prompt is required and must be a non-empty string');
-  if ('negative_prompt' in body && typeof body['negative_prompt'] !== 'string') problems.push('negative_prompt must be a string');
-  if ('scheduler' in body && !SCHEDULERS.has(String(body['scheduler'])) ) problems.push('scheduler must be one of the listed values');
-  if ('scheduler' in body && typeof body['scheduler'] !== 'string') problems.push('scheduler must be a string');
-  if (quirks.has('reject-dpmpp') && typeof body['scheduler'] === 'string' && body['scheduler'].startsWith('dpmpp')) problems.push('scheduler not supported');
-  const intRange = (name: string, min: number, max: number) => {
-    if (!(name in body)) return;
-    const v = body[name];
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) problems.push(`${name} must be an integer in ${min}..${max}`);
-  };
-  intRange('num_inference_steps', 20, 100);
-  intRange('samples', 1, 4);
-  intRange('seed', -1, Number.MAX_SAFE_INTEGER);
-  if ('guidance_scale' in body) {
-    const v = body['guidance_scale'];
-    if (typeof v !== 'number' || v < 0.1 || v > 25) problems.push('guidance_scale must be a number in 0.1..25');
-  }
-  for (const name of ['img_width', 'img_height']) {
-    if (name in body && ![512, 768, 1024].includes(body[name] as number)) problems.push(`${name} must be 512, 768 or 1024`);
-  }
-  if ('base64' in body && typeof body['base64'] !== 'boolean') problems.push('base64 must be a boolean');
-  if (problems.length === 0) return undefined;
-  return quirks.has('vague-400') ? 'Bad Request' : problems[0];
+export interface FakeVendor {
+  readonly balance: () => number;
+  readonly ledger: () => VendorLedger;
+  readonly scope: nock.Scope;
 }
 
 function isJson(text: string): boolean {
@@ -116,167 +23,13 @@ function isJson(text: string): boolean {
   }
 }
 
-export interface FakeVendor {
-  readonly balance: () => number;
-  readonly scope: nock.Scope;
-}
-
 /** Installs the fake vendor on VENDOR (call nock.cleanAll() after). */
-export function installFakeVendor(quirkList: readonly Quirk[] = [], options: { rpm?: number } = {}): FakeVendor {
+export function installFakeVendor(quirkList: readonly Quirk[] = [], options: Omit<VendorScriptOptions, 'baseUrl' | 'quirks'> = {}): FakeVendor {
+  const vendor = createVendorScript({ ...options, baseUrl: VENDOR, quirks: quirkList });
   const quirks = new Set(quirkList);
-  const jobs = new Map<string, Job>();
-  let balance = 100;
-  let nextId = 1;
-  let renders = 0;
-  let windowCount = 0;
-
-  const accounting = (job: { params: Record<string, unknown> }): Record<string, string> => {
-    const seed = typeof job.params['seed'] === 'number' && job.params['seed'] >= 0 ? job.params['seed'] : 7;
-    return {
-      'x-cost': String(COST),
-      ...(quirks.has('no-remaining-credits-header') ? {} : { 'x-remaining-credits': String(balance) }),
-      'x-request-id': `req-${nextId}`,
-      'x-generation-time': quirks.has('slow-generation-time') ? '30' : '0.001',
-      'x-seed-value': String(quirks.has('seed-drift') ? seed + 1 : seed),
-    };
-  };
-  const charge = (): void => {
-    balance = Math.round((balance - (quirks.has('overcharge') ? 2 * COST : COST)) * 1e9) / 1e9;
-  };
-  const chargeRejection = (): void => {
-    if (quirks.has('bill-rejections')) balance = Math.round((balance - COST) * 1e9) / 1e9;
-  };
-  const image = (params: Record<string, unknown>, index: number): Buffer => {
-    const width = quirks.has('always-512') ? 512 : Number(params['img_width'] ?? 512);
-    const height = quirks.has('always-512') ? 512 : Number(params['img_height'] ?? 512);
-    const tag = `${JSON.stringify(params['seed'] ?? -1)}:${params['prompt']}:${index}${quirks.has('nondeterministic') ? `:${renders++}` : ''}`;
-    return fakeJpeg(width, height, tag);
-  };
-  const urls = (id: string) => ({
-    status_url: quirks.has('relative-urls') ? `/v2/requests/${id}/status` : `${VENDOR}/v2/requests/${id}/status`,
-    response_url: `${VENDOR}/v2/requests/${id}`,
-    poll_url: `${VENDOR}/v1/requests/${id}`,
-  });
-  const metrics = (job: Job, completed: boolean): Record<string, unknown> => {
-    const timing = { queue_time: 0, inference_time: 0.001, total_time: quirks.has('inflated-total-time') ? 999.001 : 0.001 };
-    if (!completed) return quirks.has('early-output') ? { ...timing, cost: COST } : timing;
-    return { ...timing, cost: COST, remaining_credits: balance };
-  };
-  const statusOf = (job: Job): string => {
-    // QUEUED on the first read, PROCESSING on the second, then terminal; 'backwards' goes back to QUEUED once.
-    const n = job.statusReads;
-    if (quirks.has('backwards')) return ['QUEUED', 'PROCESSING', 'QUEUED', 'PROCESSING'][n] ?? (job.failed ? 'FAILED' : 'COMPLETED');
-    return ['QUEUED', 'PROCESSING'][n] ?? (job.failed ? 'FAILED' : 'COMPLETED');
-  };
-  const settle = (job: Job): void => {
-    if (!job.failed && !job.billed) {
-      job.billed = true;
-      charge();
-    }
-  };
-  const jobBody = (job: Job, status: string, withOutput: boolean): Reply => {
-    if (status === 'FAILED') {
-      const body = { status: 'FAILED', request_id: job.id, error: 'Content policy violation', metrics: metrics(job, false) };
-      return [quirks.has('failed-200') ? 200 : 422, body, { 'content-type': 'application/json' }];
-    }
-    if (status === 'COMPLETED') {
-      settle(job);
-      const samples = Number(job.params['samples'] ?? 1);
-      const count = quirks.has('one-image') ? 1 : samples;
-      const images = Array.from({ length: count }, (_, i) => ({ url: `${VENDOR}/images/${job.id}/${i}.jpg`, content_type: 'image/jpeg' }));
-      const totalMetrics = quirks.has('metrics-as-string') ? { ...metrics(job, true), total_time: '0.001' } : metrics(job, true);
-      const body: Record<string, unknown> = withOutput
-        ? { status: 'COMPLETED', request_id: job.id, error: null, output: images[0]?.url, images, seed: job.params['seed'] ?? 7, metrics: totalMetrics }
-        : { status: 'COMPLETED', request_id: job.id, metrics: totalMetrics };
-      return [200, body, { 'content-type': 'application/json' }];
-    }
-    const pending: Record<string, unknown> = { status, request_id: quirks.has('wrong-request-id') ? `${job.id.slice(0, -1)}f` : job.id, ...urls(job.id), metrics: metrics(job, false) };
-    if (quirks.has('early-output')) pending['output'] = `${VENDOR}/images/${job.id}/0.jpg`;
-    return [quirks.has('status-202') ? 202 : 200, pending, { 'content-type': 'application/json' }];
-  };
-
-  function handle(method: string, path: string, headers: Record<string, string | string[] | undefined>, rawBody: unknown): Reply {
-    if (path.startsWith('/images/')) {
-      if (quirks.has('images-404')) return [404, { error: 'not found' }, { 'content-type': 'application/json' }];
-      const [, , id, file] = path.split('/');
-      const job = jobs.get(id ?? '');
-      if (!job) return [404, { error: 'not found' }, { 'content-type': 'application/json' }];
-      return [200, image(job.params, Number.parseInt(file ?? '0', 10)), { 'content-type': 'image/jpeg' }];
-    }
-    // Rate limit first, like a gateway would (reference §1.5: x-rate-limit-reset-at-utc, no Retry-After).
-    if (options.rpm && !quirks.has('no-rate-limit')) {
-      windowCount++;
-      if (windowCount > options.rpm) return [429, { error: 'Rate limit exceeded' }, { 'content-type': 'application/json', 'x-rate-limit-reset-at-utc': new Date(Date.now() + 60_000).toISOString() }];
-    }
-    const key = headers['x-api-key'];
-    if (key === undefined) {
-      const bearer = String(headers['authorization'] ?? '');
-      if (!(quirks.has('accept-bearer') && bearer === `Bearer ${VENDOR_KEY}`) && !quirks.has('ignore-missing-key')) {
-        return envelope(401, 'Missing Authorization or x-api-key in header', quirks);
-      }
-    } else if (key !== VENDOR_KEY && !quirks.has('accept-any-key')) {
-      return envelope(401, 'Unauthorized. API key is invalid or may have expired...', quirks);
-    }
-    const segments = path.split('/').filter(Boolean);
-    const isModelRoute = segments.length === 2 && (segments[0] === 'v1' || segments[0] === 'v2') && segments[1] !== 'requests';
-    if (isModelRoute) {
-      if (method !== 'POST') return quirks.has('wrong-method-404') ? envelope(404, 'Not found', quirks) : [405, '<html><body>405 Method Not Allowed</body></html>', { 'content-type': 'text/html' }];
-      if (!MODELS.has(segments[1]!)) {
-        chargeRejection();
-        return quirks.has('unknown-model-400') ? envelope(400, 'bad model', quirks) : envelope(404, `Model ${segments[1]} not found`, quirks);
-      }
-      const contentType = String(headers['content-type'] ?? '');
-      if (!contentType.startsWith('application/json') && !quirks.has('ignore-content-type')) {
-        chargeRejection();
-        return envelope(406, 'Invalid content type', quirks);
-      }
-      let body: Record<string, unknown>;
-      try {
-        body = typeof rawBody === 'string' ? JSON.parse(rawBody) : (rawBody as Record<string, unknown>);
-      } catch {
-        return quirks.has('malformed-500') ? envelope(500, 'internal error', quirks) : envelope(400, 'Request body is not valid JSON', quirks);
-      }
-      const reason = invalidReason(body, quirks);
-      if (reason) {
-        chargeRejection();
-        return quirks.has('invalid-body-500') ? envelope(500, 'internal error', quirks) : envelope(400, reason, quirks);
-      }
-      const id = `00000000-0000-4000-8000-${String(nextId++).padStart(12, '0')}`;
-      const job: Job = { id, params: body, failed: String(body['prompt']).includes(FAIL_WORD), statusReads: 0, resultReads: 0, billed: false };
-      jobs.set(id, job);
-      if (segments[0] === 'v1') {
-        settle(job);
-        if (body['base64'] === true) {
-          const samples = Number(body['samples'] ?? 1);
-          const encoded = Array.from({ length: samples }, (_, i) => (quirks.has('base64-garbage') ? 'not base64!' : image(body, i).toString('base64')));
-          return [200, { image: encoded[0]!, images: encoded, status: 'Success' }, { 'content-type': 'application/json', ...accounting(job) }];
-        }
-        return [200, image(body, 0), { 'content-type': quirks.has('submit-text-plain') ? 'text/plain' : 'image/jpeg', ...accounting(job) }];
-      }
-      const submit = { request_id: id, status: 'QUEUED', ...urls(id) };
-      return [quirks.has('submit-202') ? 202 : 200, submit, { 'content-type': quirks.has('submit-text-plain') ? 'text/plain' : 'application/json' }];
-    }
-    const match = /^\/v([12])\/requests\/([^/]+)(\/status)?$/.exec(path);
-    if (match) {
-      if (method !== 'GET') return quirks.has('wrong-method-404') ? envelope(404, 'Not found', quirks) : [405, '<html><body>405</body></html>', { 'content-type': 'text/html' }];
-      const job = jobs.get(match[2]!);
-      if (!job) return quirks.has('unknown-id-200') ? [200, { status: 'QUEUED', request_id: match[2]! }, { 'content-type': 'application/json' }] : envelope(404, `Request ${match[2]} not found`, quirks);
-      const isResult = match[1] === '2' && !match[3];
-      if (isResult) {
-        if (job.statusReads < 2) return jobBody(job, statusOf(job), false);
-        job.resultReads++;
-        if (quirks.has('expire-on-reread') && job.resultReads > 1) return envelope(404, `Request ${job.id} not found`, quirks);
-        return jobBody(job, statusOf(job), true);
-      }
-      const reply = jobBody(job, statusOf(job), false);
-      if (match[1] === '2') job.statusReads++;
-      return reply;
-    }
-    return envelope(404, 'Not found', quirks);
-  }
-
   const scope = nock(VENDOR).persist();
-  if (quirks.has('drop-unknown-id')) scope.get(/00000000-0000-4000-8000-000000000000/).replyWithError('socket hang up');
+  // A dropped connection is nock's replyWithError; the HTTP shell destroys the socket instead.
+  if (quirks.has('drop-unknown-id')) scope.get(new RegExp(UNKNOWN_ID)).replyWithError('socket hang up');
   // nock 14 JSON.parses a JSON-typed body before any reply function and throws on a broken one, so unparseable
   // bodies get their own interceptor with a static reply (its body matcher sees the raw string).
   const unparseable = (body: unknown): boolean => typeof body === 'string' && body.trim().startsWith('{') && !isJson(body);
@@ -285,8 +38,27 @@ export function installFakeVendor(quirkList: readonly Quirk[] = [], options: { r
     .reply(quirks.has('malformed-500') ? 500 : 400, { error: 'Request body is not valid JSON' }, { 'content-type': 'application/json' });
   for (const method of ['get', 'post', 'delete', 'put'] as const) {
     scope[method](/.*/).reply(function (this: { req: { headers: Record<string, string> } }, uri: string, body: unknown) {
-      return handle(method.toUpperCase(), uri, this.req.headers, body) as nock.ReplyFnResult;
+      const reply = vendor.handle(method.toUpperCase(), uri, this.req.headers, body);
+      return (reply === DROP ? [502, 'dropped'] : reply) as nock.ReplyFnResult; // DROP never reaches here: see above
     });
   }
-  return { balance: () => balance, scope };
+  return { balance: vendor.balance, ledger: vendor.ledger, scope };
+}
+
+/**
+ * The same vendor as an injectable fetch (EngineOptions.fetch): no interception and no socket, for tests that run
+ * many whole catalogues. A dropped connection rejects like fetch does on a reset socket.
+ */
+export function fakeVendorFetch(quirkList: readonly Quirk[] = [], options: Omit<VendorScriptOptions, 'baseUrl' | 'quirks'> = {}): { fetch: (input: string, init?: RequestInit) => Promise<Response>; ledger: () => VendorLedger } {
+  const vendor = createVendorScript({ ...options, baseUrl: VENDOR, quirks: quirkList });
+  const fetchFn = async (input: string, init: RequestInit = {}): Promise<Response> => {
+    const url = new URL(input);
+    const headers = Object.fromEntries(Object.entries((init.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]));
+    const reply = vendor.handle(init.method ?? 'GET', url.pathname + url.search, headers, typeof init.body === 'string' ? init.body : undefined);
+    if (reply === DROP) throw Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) });
+    const [status, body, replyHeaders] = reply;
+    const bytes = typeof body === 'string' ? body : Buffer.isBuffer(body) ? new Uint8Array(body) : JSON.stringify(body);
+    return new Response(bytes, { status, headers: replyHeaders });
+  };
+  return { fetch: fetchFn, ledger: vendor.ledger };
 }
