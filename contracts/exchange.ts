@@ -1,6 +1,7 @@
 // Sending one request and capturing the exchange. The only place the suite touches the network (through an injected
 // fetch, so nock, a recording or undici can stand behind it). The API key is added here and redacted here: an
 // Exchange never holds it (core/redact.ts).
+import { isJsonMediaType, judgeResponse, mediaTypeOf, type ConformanceRule, type ConformanceVerdict, type Violation } from '../core/conformance.ts';
 import { redactDeep, redactHeaders, redactText } from '../core/redact.ts';
 import type { Exchange } from './types.ts';
 
@@ -25,14 +26,6 @@ export interface Transport {
   readonly secrets: readonly string[];
   readonly timeoutMs: number;
   readonly now: () => number;
-}
-
-function mediaTypeOf(contentType: string | null): string {
-  return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
-}
-
-function isJsonMediaType(mediaType: string): boolean {
-  return mediaType === 'application/json' || mediaType.endsWith('+json');
 }
 
 export async function send(transport: Transport, options: SendOptions): Promise<Exchange> {
@@ -120,4 +113,27 @@ export function describe(exchange: Exchange): string {
 export function jsonObject(exchange: Exchange | undefined): Record<string, unknown> | undefined {
   const json = exchange?.response?.json;
   return json && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
+}
+
+const verdicts = new WeakMap<Exchange, ConformanceVerdict>();
+
+/**
+ * The one conformance judge's verdict on an exchange (core/conformance.ts), computed once and shared by the four
+ * conformance checks that each report one of its rules. Undefined for exchanges outside the spec or without a response.
+ */
+export function conformanceOf(exchange: Exchange): ConformanceVerdict | undefined {
+  if (exchange.operationId === null || !exchange.response) return undefined;
+  let verdict = verdicts.get(exchange);
+  if (!verdict) verdicts.set(exchange, (verdict = judgeResponse(exchange.operationId, exchange.response)));
+  return verdict;
+}
+
+/** Whether the judge had something to say about `rule` for this exchange. */
+export function conformanceApplies(exchange: Exchange, rule: ConformanceRule): boolean {
+  return conformanceOf(exchange)?.applied.has(rule) ?? false;
+}
+
+/** The judge's violations of `rule` on this exchange. */
+export function conformanceViolations(exchange: Exchange, rule: ConformanceRule): Violation[] {
+  return (conformanceOf(exchange)?.violations ?? []).filter((v) => v.rule === rule);
 }
