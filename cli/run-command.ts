@@ -1,7 +1,7 @@
 // `infercheck run` (npm start): the main job. Each stage is the real command in its own process — the contract suite
 // against the embedded mock, a short load run (both models, v1 and v2) against another — so a user sees exactly what
 // they would run by hand; then the report is written from the result files alone and summarised here.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,12 +30,33 @@ function positive(name: string, text: string): number {
   return value;
 }
 
-function stage(name: string, args: readonly string[]): StageOutcome {
+/** A signal that stopped the main job: the stage in progress got it too, and no further stage starts. */
+let interrupted: NodeJS.Signals | undefined;
+
+/**
+ * Runs one stage as the real command in its own process. SIGINT/SIGTERM sent to `run` are passed on to the stage
+ * (which stops gracefully and writes its files) and `run` waits for it, so no stage outlives the command.
+ */
+async function stage(name: string, args: readonly string[]): Promise<StageOutcome> {
   console.log(`\n▶ infercheck ${args.join(' ')}`);
   const started = Date.now();
-  const child = spawnSync(process.execPath, [BIN, ...args], { stdio: 'inherit' });
-  const exitCode = child.status ?? 1;
-  return { name, exitCode, seconds: (Date.now() - started) / 1000 };
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: 'inherit' });
+  const forward = (signal: NodeJS.Signals): void => {
+    interrupted ??= signal;
+    child.kill(signal);
+  };
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  try {
+    const exitCode = await new Promise<number>((resolve) => {
+      child.on('error', () => resolve(1));
+      child.on('close', (code, signal) => resolve(code ?? (signal === 'SIGTERM' ? 143 : 130)));
+    });
+    return { name, exitCode, seconds: (Date.now() - started) / 1000 };
+  } finally {
+    process.off('SIGINT', forward);
+    process.off('SIGTERM', forward);
+  }
 }
 
 export async function runMainJob(options: RunOptions): Promise<number> {
@@ -48,10 +69,10 @@ export async function runMainJob(options: RunOptions): Promise<number> {
 
   const stages: StageOutcome[] = [];
   if (options.contracts) {
-    stages.push(stage('contracts', ['contracts', '--target', 'mock', '--out', join(out, 'contracts')]));
+    stages.push(await stage('contracts', ['contracts', '--target', 'mock', '--out', join(out, 'contracts')]));
   }
-  if (options.load) {
-    stages.push(stage('load', ['load', '--target', 'mock', '--scenario', 'smoke', '--duration', `${duration}s`, '--rate', String(rate), '--out', join(out, 'load')]));
+  if (options.load && !interrupted) {
+    stages.push(await stage('load', ['load', '--target', 'mock', '--scenario', 'smoke', '--duration', `${duration}s`, '--rate', String(rate), '--out', join(out, 'load')]));
   }
   const produced = existsSync(join(out, 'contracts', 'outcomes.json')) || existsSync(join(out, 'load', 'run.json'));
   if (!produced) throw new Error('no stage wrote its result files; see the output above');
@@ -59,6 +80,8 @@ export async function runMainJob(options: RunOptions): Promise<number> {
   const { files, analysis } = await writeReportWithAnalysis(out, options.sla ? { sla: options.sla } : {});
   const shown = files.map((f) => relative(process.cwd(), f) || f);
   console.log('\n' + formatRunSummary(analysis, stages, shown));
+  if (interrupted) return interrupted === 'SIGTERM' ? 143 : 130;
+  if (stages.some((s) => s.exitCode === 3)) return 3; // the target could not be reached or died
   const stageFailed = stages.some((s) => s.exitCode !== 0);
   return stageFailed || analysis.overall === 'FAIL' ? 1 : 0;
 }

@@ -2,8 +2,8 @@
 // observations allow.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { estimateCompletion, estimateQueueWait, type Observation } from './k6/lib/estimate.ts';
-import { seededRandom } from './k6/lib/rng.ts';
+import { estimateCompletion, estimateQueueWait, type Observation } from './estimate.ts';
+import { seededRandom } from './schedule.ts';
 
 const obs = (status: string, sent: number, at: number, code = 200): Observation => ({ status, sent_ms: 1000 + sent, at_ms: 1000 + at, code });
 

@@ -3,8 +3,8 @@
 // k6/lib/poll.ts exactly as the k6 scripts do, with 1–2 ms round trips in which the server looks at a uniform
 // instant. Plain TypeScript.
 import type { JobRecord } from '../core/result-files.ts';
-import { estimateQueueWait, type Observation } from './k6/lib/estimate.ts';
-import { nextPollDelayMs, type PollPlan, type PollStrategy } from './k6/lib/poll.ts';
+import { estimateQueueWait, type Observation } from './estimate.ts';
+import { nextPollDelayMs, type PollPlan, type PollStrategy } from './poll.ts';
 
 export interface SimulatedJob {
   /** ms from the job's arrival at the server to its start */

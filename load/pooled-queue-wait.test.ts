@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { JobRecord } from '../core/result-files.ts';
-import { defaultPollPlan, type PollStrategy } from './k6/lib/poll.ts';
-import { seededRandom } from './k6/lib/rng.ts';
+import { defaultPollPlan, type PollStrategy } from './poll.ts';
+import { seededRandom } from './schedule.ts';
 import { asJobRecord, pollJob, simulateQueue } from './polling-sim.ts';
 import { pooledConditionalMeans, poolQueueWaits } from './pooled-queue-wait.ts';
 

@@ -1,0 +1,136 @@
+// The engine's HTTP: one undici Agent (a pool per origin, keep-alive, per-request header and body timeouts) under a
+// function that sends one request and returns typed data — an HTTP answer with its parsed body and the instants it
+// left and arrived, or a transport failure classified as refused / dropped / timeout / aborted. Nothing here judges,
+// retries or counts: the job (job.ts) decides what an answer means.
+import { Agent, type Dispatcher } from 'undici';
+import { isJsonMediaType, mediaTypeOf } from '../core/conformance.ts';
+
+/** Epoch milliseconds with sub-millisecond resolution, monotonic: performance.now() anchored to the epoch once. */
+export function nowMs(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+export interface HttpAnswer {
+  readonly kind: 'answer';
+  readonly status: number;
+  /** Lower-case names. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly mediaType: string;
+  readonly json?: unknown;
+  readonly jsonError?: string;
+  readonly bytes: number;
+  readonly sentMs: number;
+  readonly atMs: number;
+}
+
+/**
+ * - refused: nothing reached the vendor (connection refused, DNS, connect timeout) — cannot have been billed
+ * - dropped: the connection was closed or reset without an answer
+ * - timeout: no answer within the request timeout
+ * - aborted: the run abandoned the request
+ */
+export type FailureKind = 'refused' | 'dropped' | 'timeout' | 'aborted' | 'other';
+
+export interface HttpFailure {
+  readonly kind: 'failure';
+  readonly failure: FailureKind;
+  /** The error code (ECONNREFUSED, UND_ERR_SOCKET, UND_ERR_HEADERS_TIMEOUT, …) or the error's name. */
+  readonly code: string;
+  /** The error itself, for core/billable-budget.ts settlementForError. */
+  readonly error: unknown;
+  readonly sentMs: number;
+  readonly atMs: number;
+}
+
+export type HttpResult = HttpAnswer | HttpFailure;
+
+export interface HttpClientOptions {
+  /** Per request: the longest wait for the answer's headers, and between body chunks. */
+  readonly requestTimeoutMs: number;
+  /** Connections per origin; null = as many as requests in flight (the open model never waits for a socket). */
+  readonly connections?: number | null;
+}
+
+const REFUSED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'UND_ERR_CONNECT_TIMEOUT']);
+const DROPPED = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ECONNABORTED']);
+const TIMEOUT = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
+
+function codeOf(err: unknown): string {
+  let cursor: unknown = err;
+  for (let depth = 0; cursor && depth < 5; depth++) {
+    const code = (cursor as { code?: unknown }).code;
+    if (typeof code === 'string' && code !== 'UND_ERR_ABORTED') return code;
+    cursor = (cursor as { cause?: unknown }).cause;
+  }
+  const name = (err as { name?: unknown })?.name;
+  return typeof name === 'string' ? name : 'Error';
+}
+
+export function classify(err: unknown): { failure: FailureKind; code: string } {
+  const code = codeOf(err);
+  if (REFUSED.has(code)) return { failure: 'refused', code };
+  if (DROPPED.has(code)) return { failure: 'dropped', code };
+  if (TIMEOUT.has(code)) return { failure: 'timeout', code };
+  if (code === 'AbortError' || (err as { name?: string })?.name === 'AbortError' || (err as { code?: string })?.code === 'UND_ERR_ABORTED') return { failure: 'aborted', code: 'aborted' };
+  return { failure: 'other', code };
+}
+
+export interface RequestSpec {
+  readonly method: 'GET' | 'POST';
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string;
+  readonly signal?: AbortSignal;
+}
+
+export class HttpClient {
+  readonly #agent: Agent;
+
+  constructor(options: HttpClientOptions) {
+    this.#agent = new Agent({
+      connections: options.connections ?? null,
+      pipelining: 1,
+      headersTimeout: options.requestTimeoutMs,
+      bodyTimeout: options.requestTimeoutMs,
+      connectTimeout: Math.min(10_000, options.requestTimeoutMs),
+      keepAliveTimeout: 4_000,
+    });
+  }
+
+  /** Sends one request; never throws. `sentMs` is taken just before the request is handed to the socket pool. */
+  async send(spec: RequestSpec): Promise<HttpResult> {
+    const url = new URL(spec.url);
+    const sentMs = nowMs();
+    try {
+      const res: Dispatcher.ResponseData = await this.#agent.request({
+        origin: url.origin,
+        path: url.pathname + url.search,
+        method: spec.method,
+        headers: spec.headers,
+        ...(spec.body !== undefined ? { body: spec.body } : {}),
+        ...(spec.signal ? { signal: spec.signal } : {}),
+      });
+      const buffer = Buffer.from(await res.body.arrayBuffer());
+      const atMs = nowMs();
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+      const mediaType = mediaTypeOf(headers['content-type']);
+      let json: unknown;
+      let jsonError: string | undefined;
+      if (isJsonMediaType(mediaType)) {
+        try {
+          json = JSON.parse(buffer.toString('utf8'));
+        } catch (err) {
+          jsonError = err instanceof Error ? err.message : String(err);
+        }
+      }
+      return { kind: 'answer', status: res.statusCode, headers, mediaType, ...(json !== undefined ? { json } : {}), ...(jsonError !== undefined ? { jsonError } : {}), bytes: buffer.length, sentMs, atMs };
+    } catch (err) {
+      return { kind: 'failure', ...classify(err), error: err, sentMs, atMs: nowMs() };
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.#agent.destroy();
+  }
+}
