@@ -302,6 +302,7 @@ export async function runAsyncJob(env: JobEnv, ctx: JobContext, strategy: PollSt
       // the vendor finished (and billed) the job; only our read of it failed: completed, result unread
       server = serverMetricsOf(lastBody);
       resultRead = false;
+      finalCode = result.kind === 'answer' ? result.status : 0;
       if (result.kind === 'failure') lastError = result.code;
     }
   } else if (finalStatus === 'FAILED') {

@@ -128,3 +128,24 @@ test('polling keeps to the rate limit it is given: gaps of 60 000 × jobs in fli
     rmSync(out, { recursive: true, force: true });
   }
 });
+
+test('sync is a closed model: N clients back to back, never more than N requests at once', { timeout: 60_000 }, async () => {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const out = mkdtempSync(join(tmpdir(), 'infercheck-sync-'));
+  try {
+    const result = await runLoad({ scenario: 'sync', vus: 3, durationS: 1.5, out, capture: true });
+    assert.equal(result.exitCode, 0, result.log);
+    assert.ok(result.jobs.length >= 3 && result.jobs.every((j) => j.api === 'v1' && j.final_status === 'COMPLETED'));
+    assert.deepEqual(result.meta.stages, [{ tag: 'vus=3', vus: 3, durationS: 1.5 }]);
+    // at any instant, at most 3 requests were open
+    const events = result.jobs.flatMap((j) => [[j.submit_at_ms, 1], [j.submit_at_ms + j.submit_latency_ms, -1]] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    let open = 0;
+    let most = 0;
+    for (const [, d] of events) most = Math.max(most, (open += d));
+    assert.ok(most <= 3, `${most} at once`);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
