@@ -6,8 +6,8 @@
 // k6 bench (bench/load-accuracy.bench.ts), and across service times from the ci mock's to the vendor's 13 s example.
 //   npx tsx bench/load-polling-sim.bench.ts [--jobs 20000]
 import { parseArgs } from 'node:util';
-import { defaultPollPlan } from '../load/k6/lib/poll.ts';
-import { seededRandom } from '../load/k6/lib/rng.ts';
+import { defaultPollPlan } from '../load/poll.ts';
+import { seededRandom } from '../load/schedule.ts';
 import { asJobRecord, pollJob, simulateQueue } from '../load/polling-sim.ts';
 import { poolQueueWaits } from '../load/pooled-queue-wait.ts';
 

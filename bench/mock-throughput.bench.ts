@@ -7,14 +7,12 @@
 // DURATION_S measured; latency in an HDR histogram. Targets: mock ≥ 50 % of bare, ≥ 3× Prism, p99 < 10 ms.
 // Memory: 1 000 000 mixed operations in-process through the core (submit / status / result / rate check, on a
 // clock advancing 1 ms per operation), RSS after; plus the mock process's RSS after its HTTP load phase.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { readFileSync } from 'node:fs';
 import { Pool } from 'undici';
 import * as hdr from 'hdr-histogram-js';
 import { DEFAULT_DEV_KEY, createCore, resolveMockOptions } from '../mock/index.ts';
 import { FakeClock } from '../mock/clock.ts';
+import { freePort, rssMb, serve, stop, type Served } from './support/processes.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DURATION_S = Number(process.env['BENCH_DURATION_S'] ?? 4);
@@ -27,82 +25,6 @@ const RSS_BOUND_MB = 512;
 // key, well below saturation, so its p99 is the mock's own latency rather than the load generator's queueing.
 const PACED_RPS = Number(process.env['BENCH_PACED_RPS'] ?? 2000); // documented in mock/README.md
 
-interface Served {
-  readonly url: string;
-  readonly child: ChildProcess;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Spawns a server and resolves with its base URL once `pattern` appears in its output (bounded wait). */
-function serve(command: string, args: string[], pattern: RegExp, name: string): Promise<Served> {
-  const child = spawn(command, args, { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${name} did not start within 60 s: ${out.slice(-500)}`));
-    }, 60_000);
-    const onData = (chunk: Buffer): void => {
-      out += chunk.toString();
-      const match = pattern.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ url: match[1]!, child });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${name} exited ${code}: ${out.slice(-500)}`));
-    });
-  });
-}
-
-/** SIGTERM to the server's process group (Prism forks), SIGKILL after 5 s; always resolves. */
-function stop(served: Served): Promise<void> {
-  const { child } = served;
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const signal = (name: NodeJS.Signals): void => {
-      try {
-        if (child.pid !== undefined) process.kill(-child.pid, name);
-      } catch {
-        child.kill(name);
-      }
-    };
-    const kill = setTimeout(() => {
-      signal('SIGKILL');
-      setTimeout(resolve, 1000);
-    }, 5000);
-    child.once('exit', () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    signal('SIGTERM');
-  });
-}
-
-function rssMb(pid: number | undefined): number {
-  if (pid === undefined) return NaN;
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
-    return kb / 1024;
-  } catch {
-    return NaN;
-  }
-}
 
 interface LoadResult {
   readonly name: string;

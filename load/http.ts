@@ -80,13 +80,19 @@ export interface RequestSpec {
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: string;
-  readonly signal?: AbortSignal;
 }
 
+/**
+ * The client sends through undici's dispatch API with a small handler that gathers the body's chunks itself: no
+ * stream object per response, which is most of what a request costs at thousands of polls per second
+ * (bench/load-capacity.bench.ts). Every request in flight is abandoned when `abandon` fires.
+ */
 export class HttpClient {
   readonly #agent: Agent;
+  readonly #active = new Set<Dispatcher.DispatchController>();
+  #abandoned = false;
 
-  constructor(options: HttpClientOptions) {
+  constructor(options: HttpClientOptions & { readonly abandon?: AbortSignal }) {
     this.#agent = new Agent({
       connections: options.connections ?? null,
       pipelining: 1,
@@ -95,39 +101,72 @@ export class HttpClient {
       connectTimeout: Math.min(10_000, options.requestTimeoutMs),
       keepAliveTimeout: 4_000,
     });
+    options.abandon?.addEventListener(
+      'abort',
+      () => {
+        this.#abandoned = true;
+        const reason = Object.assign(new Error('abandoned by the run'), { name: 'AbortError' });
+        for (const controller of this.#active) controller.abort(reason);
+      },
+      { once: true },
+    );
   }
 
   /** Sends one request; never throws. `sentMs` is taken just before the request is handed to the socket pool. */
-  async send(spec: RequestSpec): Promise<HttpResult> {
-    const url = new URL(spec.url);
+  send(spec: RequestSpec): Promise<HttpResult> {
     const sentMs = nowMs();
-    try {
-      const res: Dispatcher.ResponseData = await this.#agent.request({
-        origin: url.origin,
-        path: url.pathname + url.search,
-        method: spec.method,
-        headers: spec.headers,
-        ...(spec.body !== undefined ? { body: spec.body } : {}),
-        ...(spec.signal ? { signal: spec.signal } : {}),
-      });
-      const buffer = Buffer.from(await res.body.arrayBuffer());
-      const atMs = nowMs();
-      const headers: Record<string, string> = {};
-      for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-      const mediaType = mediaTypeOf(headers['content-type']);
-      let json: unknown;
-      let jsonError: string | undefined;
-      if (isJsonMediaType(mediaType)) {
-        try {
-          json = JSON.parse(buffer.toString('utf8'));
-        } catch (err) {
-          jsonError = err instanceof Error ? err.message : String(err);
-        }
+    if (this.#abandoned) return Promise.resolve({ kind: 'failure', failure: 'aborted', code: 'aborted', error: new Error('abandoned by the run'), sentMs, atMs: sentMs });
+    const url = new URL(spec.url);
+    return new Promise<HttpResult>((resolve) => {
+      let status = 0;
+      let headers: Record<string, string> = {};
+      const chunks: Buffer[] = [];
+      let controllerOf: Dispatcher.DispatchController | undefined;
+      const done = (result: HttpResult): void => {
+        if (controllerOf) this.#active.delete(controllerOf);
+        resolve(result);
+      };
+      const handler: Dispatcher.DispatchHandler = {
+        onRequestStart: (controller) => {
+          controllerOf = controller;
+          this.#active.add(controller);
+        },
+        onResponseStart: (_controller, statusCode, responseHeaders) => {
+          status = statusCode;
+          headers = {};
+          for (const name in responseHeaders) {
+            const value = responseHeaders[name];
+            if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+          }
+        },
+        onResponseData: (_controller, chunk) => {
+          chunks.push(chunk);
+        },
+        onResponseEnd: () => {
+          const atMs = nowMs();
+          const buffer = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+          const mediaType = mediaTypeOf(headers['content-type']);
+          let json: unknown;
+          let jsonError: string | undefined;
+          if (isJsonMediaType(mediaType)) {
+            try {
+              json = JSON.parse(buffer.toString('utf8'));
+            } catch (err) {
+              jsonError = err instanceof Error ? err.message : String(err);
+            }
+          }
+          done({ kind: 'answer', status, headers, mediaType, ...(json !== undefined ? { json } : {}), ...(jsonError !== undefined ? { jsonError } : {}), bytes: buffer.length, sentMs, atMs });
+        },
+        onResponseError: (_controller, err) => {
+          done({ kind: 'failure', ...classify(err), error: err, sentMs, atMs: nowMs() });
+        },
+      };
+      try {
+        this.#agent.dispatch({ origin: url.origin, path: url.pathname + url.search, method: spec.method, headers: spec.headers, ...(spec.body !== undefined ? { body: spec.body } : {}) }, handler);
+      } catch (err) {
+        done({ kind: 'failure', ...classify(err), error: err, sentMs, atMs: nowMs() });
       }
-      return { kind: 'answer', status: res.statusCode, headers, mediaType, ...(json !== undefined ? { json } : {}), ...(jsonError !== undefined ? { jsonError } : {}), bytes: buffer.length, sentMs, atMs };
-    } catch (err) {
-      return { kind: 'failure', ...classify(err), error: err, sentMs, atMs: nowMs() };
-    }
+    });
   }
 
   async close(): Promise<void> {

@@ -101,8 +101,8 @@ class JobRun {
   }
 
   /** Sends, counts the code, judges the answer, tells the health watch. */
-  async send(operationId: string, spec: Omit<RequestSpec, 'signal'>): Promise<HttpResult> {
-    const result = await this.env.http.send({ ...spec, signal: this.env.abandon });
+  async send(operationId: string, spec: RequestSpec): Promise<HttpResult> {
+    const result = await this.env.http.send(spec);
     const { stats } = this.env;
     if (result.kind === 'failure') {
       stats.recordFailure(operationId, result.failure);

@@ -10,7 +10,7 @@
 // the process; the caller reads exitCode — 0 pass, 1 an objective failed, 3 the target was unreachable or died,
 // 130 / 143 stopped by SIGINT / SIGTERM (usage errors throw a UsageError before anything is touched: exit 2).
 import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
-import { once } from 'node:events';
+import { once, setMaxListeners } from 'node:events';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BillableBudget, BUDGET_LEDGER_ENV } from '../core/billable-budget.ts';
@@ -298,8 +298,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   }
 
   const stats = new RunStats();
-  const http = new HttpClient({ requestTimeoutMs: requestTimeoutS * 1000, ...(options.connections !== undefined ? { connections: options.connections } : {}) });
   const abandon = new AbortController();
+  setMaxListeners(0, abandon.signal); // every waiting job listens to it: thousands at once is the normal case
+  const http = new HttpClient({ requestTimeoutMs: requestTimeoutS * 1000, abandon: abandon.signal, ...(options.connections !== undefined ? { connections: options.connections } : {}) });
   let unreachable: Unreachable | undefined;
   let engine: LoadEngine | undefined;
   const health = new TargetHealth((options.unreachableAfterS ?? 10) * 1000, (u) => {
