@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { describeObjective, parseObjectives, quantileOf, toK6Thresholds } from './objectives.ts';
+import { describeObjective, parseObjectives, quantileOf } from './objectives.ts';
 import { UsageError } from './target.ts';
 
-test('objectives become k6 thresholds on the ic_* metrics, scoped by tags', () => {
+test('objectives parse with their scope, and read as one line each', () => {
   const set = parseObjectives(`
 confidence: 0.99
 objectives:
@@ -12,11 +12,9 @@ objectives:
   - { metric: success_rate, op: '>=', value: 0.99 }
 `);
   assert.equal(set.confidence, 0.99);
-  assert.deepEqual(toK6Thresholds(set), {
-    ic_e2e: ['p(95)<=8000'],
-    'ic_queue_wait{model:sd1.5-scifi,api:v2}': ['p(99)<5000'],
-    ic_job_success: ['rate>=0.99'],
-  });
+  assert.deepEqual(set.objectives[1], { kind: 'latency', metric: 'queue_wait_ms', stat: 'p99', op: '<', value: 5000, model: 'sd1.5-scifi', api: 'v2' });
+  assert.deepEqual(set.objectives[2], { kind: 'rate', metric: 'success_rate', op: '>=', value: 0.99 });
+  assert.equal(describeObjective(set.objectives[0]!), 'p95 e2e_ms ≤ 8000');
   assert.equal(describeObjective(set.objectives[1]!), 'p99 queue_wait_ms < 5000 [sd1.5-scifi v2]');
   assert.equal(quantileOf('p99.9'), 0.999);
 });

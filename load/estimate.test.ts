@@ -1,4 +1,4 @@
-// The queue-wait estimator (k6/lib/estimate.ts): its interval must always hold the truth, and be as tight as the
+// The queue-wait estimator (estimate.ts): its interval must always hold the truth, and be as tight as the
 // observations allow.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

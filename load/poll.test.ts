@@ -1,4 +1,4 @@
-// Polling strategies (k6/lib/poll.ts): the SDK's fixed loop, the adaptive schedule, the rate-limit spacing.
+// Polling strategies (poll.ts): the SDK's fixed loop, the adaptive schedule, the rate-limit spacing.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { estimateQueueWait } from './estimate.ts';

@@ -11,7 +11,7 @@ export function registerReportCommands(program: Command): void {
     .description('turn a run folder into results.json, index.html, summary.md and junit.xml')
     .option('--in <dir>', 'the run folder', 'reports/latest')
     .option('--sla <file>', 'objectives (SLA) file, YAML or JSON (default: load/objectives.default.yaml)')
-    .option('--merge <dirs...>', 'more run folders of the same test (k6 execution segments), merged exactly')
+    .option('--merge <dirs...>', 'more run folders of the same test (load --segment i/N instances), merged exactly')
     .option('--fail-on-verdict', 'exit 1 when an objective FAILs or a contract check fails')
     .action(async (opts: { in: string; sla?: string; merge?: string[]; failOnVerdict?: boolean }) => {
       const { files, analysis } = await writeReportWithAnalysis(opts.in, { ...(opts.sla ? { sla: opts.sla } : {}), ...(opts.merge ? { merge: opts.merge } : {}) });

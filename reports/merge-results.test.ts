@@ -1,4 +1,4 @@
-// Merging the folders of a split test (k6 execution segments) is exact: the merged percentiles equal the whole's.
+// Merging the folders of a split test (load --segment i/N) is exact: the merged percentiles equal the whole's.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
