@@ -135,7 +135,7 @@ export function registerLoadCommand(program: Command): void {
     .option('--grace <d>', 'after SIGINT/SIGTERM, how long jobs in flight may finish (default 30s)')
     .option('--deadline <d>', 'everything is over by then (default: duration + job timeout + grace)')
     .option('--unreachable-after <d>', 'refused/dropped/unanswered requests for this long end the run, exit 3 (default 10s)')
-    .option('--connections <n>', 'connections per host (default: one per request in flight)')
+    .option('--connections <n>', 'connections per host (default 256; a request that finds them all busy leaves late, and is counted so)')
     .option('--expected-inference-ms <ms>', 'adaptive polling: inference time to expect before one is learned')
     .option('--segment <i/N>', 'run only share i (from 0) of N of the schedule, for a test split over N instances')
     .option('--no-validate', 'skip judging responses against the contract (measures its cost)')

@@ -3,9 +3,9 @@
 //
 // Open model (v2): the whole arrival schedule is computed before the first request (schedule.ts: seeded Poisson or
 // even, constant or ramped, one stage after another), and each job starts at its own instant whatever else is in
-// flight — no coordinated omission. The lag between a job's instant and the moment its submit left is measured for
-// every job; a start later than LATE_THRESHOLD_MS is counted late (only a --vus cap on jobs in flight, or an event
-// loop too busy to keep up, makes one).
+// flight — no coordinated omission. The lag between a job's instant and the moment its submit really left (was written
+// on a socket) is measured for every job; a start later than LATE_THRESHOLD_MS is counted late (a --vus cap on jobs
+// in flight, all connections busy, or an event loop too busy to keep up makes one).
 // Closed model (v1): N clients, each sending its next request when the previous answer is in.
 //
 // Stopping: `stop()` (SIGINT/SIGTERM) ends arrivals at once and gives the jobs in flight `graceMs` to finish, then
@@ -128,7 +128,8 @@ export class LoadEngine {
     return { startedAtMs: this.#t0, finishedAtMs: nowMs(), ...(this.#stopped ? { stopped: this.#stopped } : {}), submitsByStage: this.#submits };
   }
 
-  #track(job: Promise<JobRecord | null>, stage: string, api: 'v1' | 'v2'): Promise<JobRecord | null> {
+  /** `dueMs`: the job's scheduled instant (ms after the start) for an open-model arrival, whose lag is then measured. */
+  #track(job: Promise<JobRecord | null>, stage: string, api: 'v1' | 'v2', dueMs?: number): Promise<JobRecord | null> {
     const tracked: Promise<JobRecord | null> = job.then(
       (record) => {
         this.#inFlight.delete(tracked);
@@ -137,6 +138,7 @@ export class LoadEngine {
           this.#release();
           return null;
         }
+        if (dueMs !== undefined) this.env.stats.recordLag(record.submit_at_ms - (this.#t0 + dueMs));
         if (api === 'v2') {
           const submits = this.#submits.get(stage) ?? [];
           submits.push(record.submit_at_ms);
@@ -199,9 +201,9 @@ export class LoadEngine {
             if (signal.aborted) return;
           }
           next++;
-          this.env.stats.recordStart(nowMs() - this.#t0 - arrival.dueMs);
+          this.env.stats.recordStart();
           const strategy = strategyFor(this.options.poll, this.options.seed, arrival.jobIndex);
-          void this.#track(runAsyncJob(env, { model: arrival.model, stage: arrival.stage, jobIndex: arrival.jobIndex }, strategy), arrival.stage, 'v2');
+          void this.#track(runAsyncJob(env, { model: arrival.model, stage: arrival.stage, jobIndex: arrival.jobIndex }, strategy), arrival.stage, 'v2', arrival.dueMs);
         }
         if (!signal.aborted) finish();
       };
@@ -235,7 +237,7 @@ export class LoadEngine {
           const jobIndex = jobIndexOf(stageIndex, i);
           const model = this.options.models[i % this.options.models.length]!;
           this.env.stats.scheduled++;
-          this.env.stats.recordStart(0);
+          this.env.stats.recordStart();
           // null: the budget is spent — this client is done
           if (!(await this.#track(runSyncJob(env, { model, stage: stage.tag, jobIndex }), stage.tag, 'v1'))) return;
         }

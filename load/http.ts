@@ -44,11 +44,17 @@ export interface HttpFailure {
 
 export type HttpResult = HttpAnswer | HttpFailure;
 
+export const DEFAULT_CONNECTIONS = 256;
+
 export interface HttpClientOptions {
   /** Per request: the longest wait for the answer's headers, and between body chunks. */
   readonly requestTimeoutMs: number;
-  /** Connections per origin; null = as many as requests in flight (the open model never waits for a socket). */
-  readonly connections?: number | null;
+  /**
+   * Connections per origin (default DEFAULT_CONNECTIONS). Each costs a socket and a parser; a request that finds them
+   * all busy waits for one, and its start is then measured when it really leaves (sentMs), so the wait shows up as a
+   * late start, never as vendor latency.
+   */
+  readonly connections?: number;
 }
 
 const REFUSED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'UND_ERR_CONNECT_TIMEOUT']);
@@ -94,7 +100,7 @@ export class HttpClient {
 
   constructor(options: HttpClientOptions & { readonly abandon?: AbortSignal }) {
     this.#agent = new Agent({
-      connections: options.connections ?? null,
+      connections: options.connections ?? DEFAULT_CONNECTIONS,
       pipelining: 1,
       headersTimeout: options.requestTimeoutMs,
       bodyTimeout: options.requestTimeoutMs,
@@ -112,9 +118,12 @@ export class HttpClient {
     );
   }
 
-  /** Sends one request; never throws. `sentMs` is taken just before the request is handed to the socket pool. */
+  /**
+   * Sends one request; never throws. `sentMs` is the instant undici starts writing it on a socket (a request waiting
+   * for a free connection has not left yet), or the dispatch instant when it never got one.
+   */
   send(spec: RequestSpec): Promise<HttpResult> {
-    const sentMs = nowMs();
+    let sentMs = nowMs();
     if (this.#abandoned) return Promise.resolve({ kind: 'failure', failure: 'aborted', code: 'aborted', error: new Error('abandoned by the run'), sentMs, atMs: sentMs });
     const url = new URL(spec.url);
     return new Promise<HttpResult>((resolve) => {
@@ -128,6 +137,7 @@ export class HttpClient {
       };
       const handler: Dispatcher.DispatchHandler = {
         onRequestStart: (controller) => {
+          sentMs = nowMs();
           controllerOf = controller;
           this.#active.add(controller);
         },

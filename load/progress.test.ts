@@ -8,8 +8,10 @@ import { RunStats } from './stats.ts';
 test('the line shows started / done / in flight, elapsed of total and the live p95 end-to-end', () => {
   const stats = new RunStats();
   stats.scheduled = 10;
-  stats.recordStart(0.2);
-  stats.recordStart(30);
+  stats.recordStart();
+  stats.recordStart();
+  stats.recordLag(0.2);
+  stats.recordLag(30);
   stats.recordJob({ final_status: 'COMPLETED', e2e_ms: 1234, polls: 2 } as never);
   const line = progressLine({ stats, elapsedMs: () => 4200 }, 30);
   assert.match(line, /^load 4\/30 s {2}started 2\/10 {2}done 1 {2}in flight 1 {2}p95 e2e 1234 ms {2}errors 0 {2}late 1$/);

@@ -20,16 +20,16 @@ import type { JobRecord, LoadRunMeta, LoadSpend, LoadSummary } from '../core/res
 import { parseServiceTime } from '../core/service-time.ts';
 import { isModelId, MODELS } from '../core/spec.ts';
 import { billableBudget, isBillable, parseTarget, readApiKey, UsageError, type TargetSpec } from '../core/target.ts';
-import { LoadEngine, type StopReason } from './engine.ts';
+import { LoadEngine, type EngineOutcome, type StopReason } from './engine.ts';
 import { TargetHealth, unreachableLine, type Unreachable } from './health.ts';
 import { HttpClient } from './http.ts';
 import { defaultPollPlan, rateLimitGapMs } from './poll.ts';
 import { poolQueueWaitsInFile } from './pooled-queue-wait.ts';
 import { showProgress } from './progress.ts';
-import { SCENARIO_NAMES, scenarioNamed, type PollChoice, type StageSpec } from './scenarios/index.ts';
-import { interArrivalCv, ksDistanceToExponential, parseSegment, type ArrivalProcess } from './schedule.ts';
+import { SCENARIO_NAMES, scenarioNamed, type PollChoice, type ScenarioDefinition, type StageSpec } from './scenarios/index.ts';
+import { interArrivalCv, ksDistanceToExponential, parseSegment, type ArrivalProcess, type Segment } from './schedule.ts';
 import { RunStats } from './stats.ts';
-import { summarizeJobsFile, type MockTruthRecord } from './summarize.ts';
+import { summarizeJobsFile, type JobsSummary, type MockTruthRecord } from './summarize.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_OUT_DIR = join('reports', 'latest', 'load');
@@ -218,8 +218,32 @@ function expectedConcurrency(stages: readonly StageSpec[], expectedE2eMs: number
   return cap !== undefined ? Math.min(cap, total) : total;
 }
 
-export async function runLoad(options: LoadOptions): Promise<LoadResult> {
-  // Everything is checked before any file is touched or any request sent.
+/** Everything a run needs, derived from the options and checked, before anything is touched. */
+interface RunPlan {
+  readonly scenario: ScenarioDefinition;
+  readonly env: NodeJS.ProcessEnv;
+  readonly target: TargetSpec;
+  readonly maxBillable: number;
+  readonly objectives: ObjectiveSet;
+  readonly apiKeyFromEnv: string | undefined;
+  readonly inheritedLedger: string | undefined;
+  readonly segment: Segment | undefined;
+  readonly models: readonly string[];
+  readonly profile: 'ci' | 'realistic';
+  readonly mockTruth: LoadRunMeta['mockTruth'];
+  readonly expectedInferenceMs: number;
+  readonly stages: readonly StageSpec[];
+  readonly jobTimeoutS: number;
+  readonly graceS: number;
+  readonly lastStageEndS: number;
+  readonly deadlineS: number;
+  readonly requestTimeoutS: number;
+  /** open model: a cap on jobs in flight (--vus) */
+  readonly openCap: number | undefined;
+  readonly minPollGapMs: number;
+}
+
+function planRun(options: LoadOptions): RunPlan {
   validate(options);
   const scenario = scenarioNamed(options.scenario)!;
   const env = options.env ?? process.env;
@@ -229,21 +253,18 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const apiKeyFromEnv = target.kind === 'mock' ? undefined : readApiKey(target, env);
   const inheritedLedger = options.budgetLedger ?? env[BUDGET_LEDGER_ENV];
   if (inheritedLedger && !existsSync(inheritedLedger)) throw new UsageError(`the budget ledger ${inheritedLedger} does not exist`);
-  const segment = options.segment !== undefined ? parseSegment(options.segment) : undefined;
-
-  const models = options.models ?? [...MODELS];
   const profile = options.mockProfile ?? 'ci';
   const rate = options.rate ?? scenario.defaults.rate;
-  const durationS = options.durationS ?? scenario.defaults.durationS;
   const mockTruth: LoadRunMeta['mockTruth'] =
     target.kind !== 'mock' ? undefined : options.mock ? options.mock.truth : { workers: options.workers ?? 2, profile, ...(options.serviceTime ? { serviceTime: options.serviceTime } : {}) };
   const expectedInferenceMs = options.expectedInferenceMs ?? (target.kind === 'mock' ? expectedServiceMs(mockTruth?.serviceTime, (mockTruth?.profile as 'ci' | 'realistic') ?? profile) : 3000);
   const expectedE2eMs = options.expectedE2eMs ?? Math.max(2000, 4 * expectedInferenceMs + 1000);
+  const models = options.models ?? [...MODELS];
   const stages = scenario.stages({
     rate,
     ...(options.rateTo !== undefined ? { rateTo: options.rateTo } : {}),
     rates: options.rates ?? scenario.defaults.rates?.(rate) ?? [rate],
-    durationS,
+    durationS: options.durationS ?? scenario.defaults.durationS,
     vus: options.vus ?? scenario.defaults.vus,
     models,
     arrivals: options.arrivals ?? 'poisson',
@@ -252,55 +273,95 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const jobTimeoutS = options.jobTimeoutS ?? (target.kind === 'mock' && profile === 'ci' && !options.serviceTime ? 30 : 600);
   const graceS = options.graceS ?? 30;
   const lastStageEndS = Math.max(...stages.map((s) => s.startS + s.durationS));
-  const deadlineS = options.deadlineS ?? lastStageEndS + jobTimeoutS + graceS;
-  const requestTimeoutS = Math.min(options.requestTimeoutS ?? 60, jobTimeoutS);
   const openCap = stages.some((s) => s.kind === 'open') ? options.vus : undefined;
+  return {
+    scenario,
+    env,
+    target,
+    maxBillable,
+    objectives,
+    apiKeyFromEnv,
+    inheritedLedger,
+    segment: options.segment !== undefined ? parseSegment(options.segment) : undefined,
+    models,
+    profile,
+    mockTruth,
+    expectedInferenceMs,
+    stages,
+    jobTimeoutS,
+    graceS,
+    lastStageEndS,
+    deadlineS: options.deadlineS ?? lastStageEndS + jobTimeoutS + graceS,
+    requestTimeoutS: Math.min(options.requestTimeoutS ?? 60, jobTimeoutS),
+    openCap,
+    minPollGapMs: Math.max(options.minPollGapMs ?? 10, rateLimitGapMs(options.rpm ?? options.mockRpm ?? 0, expectedConcurrency(stages, expectedE2eMs, openCap))),
+  };
+}
 
-  // Now the run may touch files.
+/** Where requests go: the embedded mock (started in its own thread, or the one given), or the vendor / URL. */
+async function startTarget(plan: RunPlan, options: LoadOptions): Promise<{ baseUrl: string; apiKey: string; stop?: () => Promise<void> }> {
+  if (plan.target.kind !== 'mock') return { baseUrl: plan.target.baseUrl, apiKey: plan.apiKeyFromEnv! };
+  if (options.mock) return { baseUrl: options.mock.url, apiKey: options.mock.apiKey };
+  const { startMockThread } = await import('./embedded-mock.ts');
+  const mock = await startMockThread({
+    profile: plan.profile,
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(options.serviceTime !== undefined ? { serviceTime: options.serviceTime } : {}),
+    // the embedded mock enforces the limit the run is told to respect
+    ...((options.mockRpm ?? options.rpm) !== undefined ? { rpm: options.mockRpm ?? options.rpm } : {}),
+    seed: options.seed ?? 1,
+  });
+  return { baseUrl: mock.url, apiKey: mock.apiKey, stop: () => mock.close() };
+}
+
+function exitCodeOf(stopped: EngineOutcome['stopped'], signal: NodeJS.Signals | undefined, summarized: JobsSummary): number {
+  if (stopped?.reason === 'target-unreachable' || stopped?.reason === 'deadline') return EXIT.targetUnreachable;
+  if (stopped?.reason === 'signal') return signal === 'SIGTERM' ? EXIT.sigterm : EXIT.sigint;
+  return summarized.objectives.some((o) => o.pass === false) ? EXIT.objectiveFailed : EXIT.pass;
+}
+
+/** The arrival process as measured, per stage (a sweep's stages are not one process): the busiest open stage. */
+function arrivalsMeta(process: ArrivalProcess, outcome: EngineOutcome, counts: ReturnType<RunStats['counts']>): LoadRunMeta['arrivals'] | undefined {
+  const busiest = [...outcome.submitsByStage.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+  if (busiest.length <= 2) return undefined;
+  const cv = interArrivalCv(busiest);
+  return {
+    process,
+    jobs: busiest.length,
+    ratePerS: cv.meanMs > 0 ? 1000 / cv.meanMs : 0,
+    interArrivalCv: cv.cv,
+    ksToExponential: ksDistanceToExponential(busiest),
+    late: counts.arrivals.late,
+    ...(counts.arrivals.startLagP50Ms !== null ? { startLagP50Ms: counts.arrivals.startLagP50Ms } : {}),
+    ...(counts.arrivals.startLagP99Ms !== null ? { startLagP99Ms: counts.arrivals.startLagP99Ms } : {}),
+  };
+}
+
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  // Everything is checked before any file is touched or any request sent.
+  const plan = planRun(options);
+  const { target, graceS } = plan;
+
   const outDir = resolve(options.out ?? DEFAULT_OUT_DIR);
   mkdirSync(outDir, { recursive: true });
   for (const name of ['run.json', 'summary.json', 'jobs.ndjson', 'truth.ndjson']) rmSync(join(outDir, name), { force: true });
-  const budget = inheritedLedger
-    ? BillableBudget.join(inheritedLedger)
+  const budget = plan.inheritedLedger
+    ? BillableBudget.join(plan.inheritedLedger)
     : isBillable(target) || options.maxBillable !== undefined
-      ? BillableBudget.create(freshLedgerPath(outDir), maxBillable)
+      ? BillableBudget.create(freshLedgerPath(outDir), plan.maxBillable)
       : BillableBudget.unlimited();
-
   const notes: string[] = [];
   const note = (line: string): void => {
     notes.push(line);
     if (!options.capture) process.stderr.write(line + '\n');
   };
-
-  let apiKey: string;
-  let baseUrl: string;
-  let stopMock: (() => Promise<void>) | undefined;
-  if (target.kind === 'mock') {
-    if (options.mock) {
-      ({ apiKey, url: baseUrl } = options.mock);
-    } else {
-      const { startMockThread } = await import('./embedded-mock.ts');
-      const mock = await startMockThread({
-        profile,
-        ...(options.workers !== undefined ? { workers: options.workers } : {}),
-        ...(options.serviceTime !== undefined ? { serviceTime: options.serviceTime } : {}),
-        // the embedded mock enforces the limit the run is told to respect
-        ...((options.mockRpm ?? options.rpm) !== undefined ? { rpm: options.mockRpm ?? options.rpm } : {}),
-        seed: options.seed ?? 1,
-      });
-      apiKey = mock.apiKey;
-      baseUrl = mock.url;
-      stopMock = () => mock.close();
-    }
-  } else {
-    apiKey = apiKeyFromEnv!;
-    baseUrl = target.baseUrl;
-  }
+  const { baseUrl, apiKey, stop: stopTarget } = await startTarget(plan, options);
+  const secrets = [apiKey];
 
   const stats = new RunStats();
   const abandon = new AbortController();
   setMaxListeners(0, abandon.signal); // every waiting job listens to it: thousands at once is the normal case
-  const http = new HttpClient({ requestTimeoutMs: requestTimeoutS * 1000, abandon: abandon.signal, ...(options.connections !== undefined ? { connections: options.connections } : {}) });
+  const http = new HttpClient({ requestTimeoutMs: plan.requestTimeoutS * 1000, abandon: abandon.signal, ...(options.connections !== undefined ? { connections: options.connections } : {}) });
   let unreachable: Unreachable | undefined;
   let engine: LoadEngine | undefined;
   const health = new TargetHealth((options.unreachableAfterS ?? 10) * 1000, (u) => {
@@ -308,20 +369,18 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     engine?.stop('target-unreachable');
   });
   const seed = options.seed ?? 1;
-  const minGapMs = Math.max(options.minPollGapMs ?? 10, rateLimitGapMs(options.rpm ?? options.mockRpm ?? 0, expectedConcurrency(stages, expectedE2eMs, openCap)));
   const jobsPath = join(outDir, 'jobs.ndjson');
   const jobsFile: WriteStream = createWriteStream(jobsPath, 'utf8');
-  const secrets = [apiKey];
   engine = new LoadEngine(
     {
-      stages,
-      models,
+      stages: plan.stages,
+      models: plan.models,
       seed,
-      poll: options.poll ?? scenario.defaults.poll,
-      ...(segment ? { segment } : {}),
-      ...(openCap !== undefined ? { maxInFlight: openCap } : {}),
+      poll: options.poll ?? plan.scenario.defaults.poll,
+      ...(plan.segment ? { segment: plan.segment } : {}),
+      ...(plan.openCap !== undefined ? { maxInFlight: plan.openCap } : {}),
       graceMs: graceS * 1000,
-      deadlineMs: deadlineS * 1000,
+      deadlineMs: plan.deadlineS * 1000,
       onJob: (job) => jobsFile.write(JSON.stringify(redactDeep(job, secrets)) + '\n'),
     },
     {
@@ -333,9 +392,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       budget,
       stats,
       health,
-      plans: { fixed: defaultPollPlan('fixed', minGapMs, options.pollIntervalMs), adaptive: defaultPollPlan('adaptive', minGapMs) },
-      jobTimeoutMs: jobTimeoutS * 1000,
-      expectedInferenceMs,
+      plans: { fixed: defaultPollPlan('fixed', plan.minPollGapMs, options.pollIntervalMs), adaptive: defaultPollPlan('adaptive', plan.minPollGapMs) },
+      jobTimeoutMs: plan.jobTimeoutS * 1000,
+      expectedInferenceMs: plan.expectedInferenceMs,
       learned: new Map(),
     },
     abandon,
@@ -344,10 +403,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   // SIGINT / SIGTERM (and options.signal): stop arrivals at once, grace for jobs in flight; a second signal abandons them
   let stopSignal: NodeJS.Signals | undefined;
   const onSignal = (signal: NodeJS.Signals): void => {
-    if (stopSignal) {
-      abandon.abort();
-      return;
-    }
+    if (stopSignal) return void abandon.abort();
     stopSignal = signal;
     note(`load: ${signal}: no new jobs; ${stats.inFlight} in flight get up to ${graceS} s (again to abandon them now)`);
     engine!.stop('signal');
@@ -359,10 +415,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
   }
-  const display = options.progress === false || options.capture ? undefined : showProgress(engine, lastStageEndS, env);
+  const display = options.progress === false || options.capture ? undefined : showProgress(engine, plan.lastStageEndS, plan.env);
 
   const startedAt = new Date();
-  let outcome: Awaited<ReturnType<LoadEngine['run']>> | undefined;
+  let outcome: EngineOutcome;
   let truth: MockTruthRecord[] | undefined;
   try {
     outcome = await engine.run();
@@ -383,62 +439,36 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       } catch (err) {
         note(`load: the mock's ground truth could not be read (${(err as Error).message})`);
       } finally {
-        await stopMock?.();
+        await stopTarget?.();
       }
     }
   }
   const finishedAt = new Date();
 
+  // the jobs are on disk: pool their queue-wait estimates in place, then one pass for percentiles and verdicts
   await poolQueueWaitsInFile(jobsPath);
-  const summarized = await summarizeJobsFile(jobsPath, objectives, truth);
-  const stopped = outcome.stopped;
+  const summarized = await summarizeJobsFile(jobsPath, plan.objectives, truth);
+  const { stopped } = outcome;
   const cutShort = cutShortOf(stopped?.reason, unreachable, stopSignal, stopped?.atMs);
   if (unreachable) note(`load: ${unreachableLine(unreachable)}`);
-  const exitCode =
-    stopped?.reason === 'target-unreachable' || stopped?.reason === 'deadline'
-      ? EXIT.targetUnreachable
-      : stopped?.reason === 'signal'
-        ? stopSignal === 'SIGTERM'
-          ? EXIT.sigterm
-          : EXIT.sigint
-        : summarized.objectives.some((o) => o.pass === false)
-          ? EXIT.objectiveFailed
-          : EXIT.pass;
-
-  // the arrival process is judged per stage (a sweep's stages, and the pauses between them, are not one process);
-  // the busiest open stage is reported
-  const busiest = [...outcome.submitsByStage.values()].sort((a, b) => b.length - a.length)[0] ?? [];
-  const cv = interArrivalCv(busiest);
+  const exitCode = exitCodeOf(stopped, stopSignal, summarized);
   const counts = stats.counts();
   const spend = spendOf(budget);
   const summary: LoadSummary = { schema: 'infercheck/load-summary@1', ...counts, polls: summarized.polls, latency: summarized.latency, estimates: summarized.estimates, objectives: summarized.objectives, spend };
-  const arrivals = options.arrivals ?? 'poisson';
+  const arrivals = arrivalsMeta(options.arrivals ?? 'poisson', outcome, counts);
   const meta: LoadRunFile = {
     schema: 'infercheck/load-run@1',
-    scenario: scenario.name,
+    scenario: plan.scenario.name,
     target: { kind: target.kind, baseUrl: target.kind === 'mock' ? baseUrl : target.baseUrl },
-    models,
+    models: plan.models,
     engine: engineName(),
     startedAt: startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),
     exitCode,
-    stages: stagesMeta(stages),
+    stages: stagesMeta(plan.stages),
     slo: Object.fromEntries(summarized.objectives.map((o) => [o.name, o.pass === null ? 'no data' : `${o.pass ? 'PASS' : 'FAIL'} (observed ${formatObserved(o.observed)})`])),
-    ...(mockTruth ? { mockTruth } : {}),
-    ...(busiest.length > 2
-      ? {
-          arrivals: {
-            process: arrivals,
-            jobs: busiest.length,
-            ratePerS: cv.meanMs > 0 ? 1000 / cv.meanMs : 0,
-            interArrivalCv: cv.cv,
-            ksToExponential: ksDistanceToExponential(busiest),
-            late: counts.arrivals.late,
-            ...(counts.arrivals.startLagP50Ms !== null ? { startLagP50Ms: counts.arrivals.startLagP50Ms } : {}),
-            ...(counts.arrivals.startLagP99Ms !== null ? { startLagP99Ms: counts.arrivals.startLagP99Ms } : {}),
-          },
-        }
-      : {}),
+    ...(plan.mockTruth ? { mockTruth: plan.mockTruth } : {}),
+    ...(arrivals ? { arrivals } : {}),
     ...(summarized.queueWaitAccuracy ? { queueWaitAccuracy: summarized.queueWaitAccuracy } : {}),
     ...(options.segment ? { segment: options.segment } : {}),
     budget: budget.max,
@@ -447,14 +477,15 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   };
   writeFileSync(join(outDir, 'summary.json'), JSON.stringify(redactDeep(summary, secrets), null, 1) + '\n');
   writeFileSync(join(outDir, 'run.json'), JSON.stringify(redactDeep(meta, secrets), null, 2) + '\n');
-  const jobs =
-    options.collectJobs === false
-      ? []
-      : readFileSync(jobsPath, 'utf8')
-          .split('\n')
-          .filter(Boolean)
-          .map((l) => JSON.parse(l) as JobRecord);
+  const jobs = options.collectJobs === false ? [] : readJobsFile(jobsPath);
   return { exitCode, outDir, meta, summary, jobs, log: redactText(notes.join('\n'), secrets) };
+}
+
+function readJobsFile(path: string): JobRecord[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as JobRecord);
 }
 
 function formatObserved(value: number | null): string {

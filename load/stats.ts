@@ -39,9 +39,14 @@ export class RunStats {
   /** live end-to-end of completed jobs, ms */
   readonly #e2e = histogram();
 
-  recordStart(lagMs: number): void {
+  /** A job was handed to the job runner. */
+  recordStart(): void {
     this.started++;
     this.inFlight++;
+  }
+
+  /** How late the job's first request really left (on the wire) after its scheduled instant. */
+  recordLag(lagMs: number): void {
     this.#startLagUs.recordValue(Math.max(0, Math.round(lagMs * 1000)));
     if (lagMs > LATE_THRESHOLD_MS) this.late++;
   }
