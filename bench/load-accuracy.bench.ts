@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MODELS } from '../core/spec.ts';
 import { runLoad } from '../load/run.ts';
+import { startMockProcess, stop } from './support/processes.ts';
 
 const { values } = parseArgs({ options: { duration: { type: 'string', default: '480' }, 'service-ms': { type: 'string', default: '2000' }, rho: { type: 'string', default: '0.7' }, workers: { type: 'string', default: '2' }, seed: { type: 'string', default: '1' }, keep: { type: 'boolean', default: false } } });
 const durationS = Number(values.duration);
@@ -27,8 +28,12 @@ const rate = ((rho * workers * 1000) / meanService) * MODELS.length;
 
 const out = mkdtempSync(join(tmpdir(), 'infercheck-accuracy-'));
 console.log(`mock: ${workers} workers per model, service lognormal:${serviceMs},${sigma} (mean ${meanService.toFixed(0)} ms); Poisson ${rate.toFixed(2)} jobs/s over ${MODELS.length} models (ρ ${rho}) for ${durationS} s; strategy per job by seeded coin`);
+// the mock in a process of its own, so the load generator and the queue it measures never share an event loop
+const serviceTime = `lognormal:${serviceMs},${sigma}`;
+const mock = await startMockProcess({ workers, serviceTime, seed: Number(values.seed), maxQueueDepth: 100_000 });
 const started = Date.now();
 const result = await runLoad({
+  mock: { url: mock.url, apiKey: mock.apiKey, truth: { workers, profile: 'ci', serviceTime } },
   scenario: 'async',
   out,
   capture: true,
@@ -36,12 +41,11 @@ const result = await runLoad({
   durationS,
   arrivals: 'poisson',
   poll: 'both',
-  workers,
-  serviceTime: `lognormal:${serviceMs},${sigma}`,
   seed: Number(values.seed),
   jobTimeoutS: 120,
   slo: { confidence: 0.95, objectives: [{ kind: 'rate', metric: 'success_rate', op: '>=', value: 0.99 }] },
 });
+await stop(mock);
 console.log(`exit ${result.exitCode}, ${result.jobs.length} jobs, ${((Date.now() - started) / 1000).toFixed(0)} s wall; start lag p99 ${result.summary.arrivals.startLagP99Ms?.toFixed(2)} ms, late ${result.summary.arrivals.late}\n`);
 const rows = result.meta.queueWaitAccuracy ?? [];
 const pctOf = (ms: number, r: { trueMeanMs: number }): string => `${((100 * ms) / r.trueMeanMs).toFixed(2).padStart(6)} %`;

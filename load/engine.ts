@@ -12,7 +12,7 @@
 // abandons them; the overall deadline and an unreachable target abandon them at once. Either way every job that
 // started ends as a record, and `run()` resolves.
 import type { JobRecord } from '../core/result-files.ts';
-import { runAsyncJob, runSyncJob, strategyFor, type JobEnv } from './job.ts';
+import { Pauses, runAsyncJob, runSyncJob, strategyFor, type JobEnv } from './job.ts';
 import { nowMs } from './http.ts';
 import type { PollChoice, StageSpec } from './scenarios/index.ts';
 import { arrivalOffsetsMs, inSegment, uniformAt, type Segment } from './schedule.ts';
@@ -83,7 +83,7 @@ export class LoadEngine {
 
   constructor(
     private readonly options: EngineOptions,
-    private readonly env: Omit<JobEnv, 'abandon'>,
+    private readonly env: Omit<JobEnv, 'pauses'>,
     abandon: AbortController,
   ) {
     this.#abandon = abandon;
@@ -111,7 +111,10 @@ export class LoadEngine {
   }
 
   async run(): Promise<EngineOutcome> {
-    const env: JobEnv = { ...this.env, abandon: this.#abandon.signal };
+    const pauses = new Pauses();
+    this.#abandon.signal.addEventListener('abort', () => pauses.abandon(), { once: true });
+    if (this.#abandon.signal.aborted) pauses.abandon();
+    const env: JobEnv = { ...this.env, pauses };
     const { options } = this;
     const arrivals = openArrivals(options.stages, options.models, options.seed, options.segment);
     this.env.stats.scheduled = arrivals.length;

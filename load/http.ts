@@ -125,7 +125,7 @@ export class HttpClient {
   send(spec: RequestSpec): Promise<HttpResult> {
     let sentMs = nowMs();
     if (this.#abandoned) return Promise.resolve({ kind: 'failure', failure: 'aborted', code: 'aborted', error: new Error('abandoned by the run'), sentMs, atMs: sentMs });
-    const url = new URL(spec.url);
+    const url = this.#parse(spec.url);
     return new Promise<HttpResult>((resolve) => {
       let status = 0;
       let headers: Record<string, string> = {};
@@ -172,7 +172,7 @@ export class HttpClient {
         },
       };
       try {
-        this.#agent.dispatch({ origin: url.origin, path: url.pathname + url.search, method: spec.method, headers: spec.headers, ...(spec.body !== undefined ? { body: spec.body } : {}) }, handler);
+        this.#agent.dispatch({ origin: url.origin, path: url.path, method: spec.method, headers: spec.headers, ...(spec.body !== undefined ? { body: spec.body } : {}) }, handler);
       } catch (err) {
         done({ kind: 'failure', ...classify(err), error: err, sentMs, atMs: nowMs() });
       }
@@ -181,5 +181,18 @@ export class HttpClient {
 
   async close(): Promise<void> {
     await this.#agent.destroy();
+  }
+
+  // A job polls one status URL over and over: parse each URL once (a bounded cache, oldest out first).
+  readonly #urls = new Map<string, { origin: string; path: string }>();
+  #parse(text: string): { origin: string; path: string } {
+    let parsed = this.#urls.get(text);
+    if (!parsed) {
+      const url = new URL(text);
+      parsed = { origin: url.origin, path: url.pathname + url.search };
+      if (this.#urls.size >= 20_000) this.#urls.delete(this.#urls.keys().next().value!);
+      this.#urls.set(text, parsed);
+    }
+    return parsed;
   }
 }

@@ -10,7 +10,6 @@
 // retried after a transport error or a 5xx. A COMPLETED job whose result could not be read stays COMPLETED with
 // result_read false.
 import { createHash } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { judgeResponse } from '../core/conformance.ts';
 import { settlementForError, settlementForStatus, type BillableBudget } from '../core/billable-budget.ts';
 import type { JobRecord } from '../core/result-files.ts';
@@ -35,8 +34,8 @@ export interface JobEnv {
   readonly health: TargetHealth;
   readonly plans: Readonly<Record<PollStrategy, PollPlan>>;
   readonly jobTimeoutMs: number;
-  /** Fired when the run abandons what is still in flight (grace over, deadline, target gone). */
-  readonly abandon: AbortSignal;
+  /** The jobs' waits between polls, all cut short when the run abandons what is still in flight. */
+  readonly pauses: Pauses;
   /** The expected inference time before the server has reported one for the model. */
   readonly expectedInferenceMs: number;
   /** Per model, learned from the server's metrics as jobs complete. */
@@ -48,6 +47,44 @@ export interface JobContext {
   readonly stage: string;
   /** unique in the run (all instances of a split test): drives the payload's seed and the polling jitter */
   readonly jobIndex: number;
+}
+
+/**
+ * Every job's waits between polls, in one place. Each wait is a plain timer in a Set, so thousands of waiting jobs
+ * cost O(1) each to start and end; an AbortSignal per wait would cost a listener on one shared signal each, and
+ * removing one from thousands is a linear scan. `abandon()` (grace over, deadline, target gone) ends every wait.
+ */
+export class Pauses {
+  readonly #waiting = new Set<() => void>();
+  #abandoned = false;
+
+  get abandoned(): boolean {
+    return this.#abandoned;
+  }
+
+  /** Resolves true after `ms`, false at once if the run abandons its jobs meanwhile (or already has). */
+  wait(ms: number): Promise<boolean> {
+    if (this.#abandoned) return Promise.resolve(false);
+    return new Promise<boolean>((resolve) => {
+      const done = (ok: boolean): void => {
+        this.#waiting.delete(wake);
+        resolve(ok);
+      };
+      // a zero wait yields to the event loop once, without a timer's 1 ms floor
+      const timer = ms > 0 ? setTimeout(() => done(true), ms) : setImmediate(() => done(true));
+      const wake = (): void => {
+        if (ms > 0) clearTimeout(timer as NodeJS.Timeout);
+        else clearImmediate(timer as NodeJS.Immediate);
+        done(false);
+      };
+      this.#waiting.add(wake);
+    });
+  }
+
+  abandon(): void {
+    this.#abandoned = true;
+    for (const wake of [...this.#waiting]) wake();
+  }
 }
 
 /** GETs are retried this many times after a transport error or a 5xx; submits never. */
@@ -122,7 +159,7 @@ class JobRun {
   /** A GET, sent again after a transport error or a 5xx (a read is safe to repeat). */
   async get(operationId: string, url: string): Promise<HttpResult> {
     let result = await this.send(operationId, { method: 'GET', url, headers: this.headers(false) });
-    for (let attempt = 1; attempt <= GET_RETRIES && retryable(result) && !this.env.abandon.aborted; attempt++) {
+    for (let attempt = 1; attempt <= GET_RETRIES && retryable(result) && !this.env.pauses.abandoned; attempt++) {
       if (!(await this.pause(RETRY_BASE_MS * 2 ** (attempt - 1)))) break;
       this.env.stats.retries++;
       result = await this.send(operationId, { method: 'GET', url, headers: this.headers(false) });
@@ -131,14 +168,8 @@ class JobRun {
   }
 
   /** Sleeps; false when the run abandoned the job meanwhile. */
-  async pause(ms: number): Promise<boolean> {
-    if (this.env.abandon.aborted) return false;
-    try {
-      await sleep(Math.max(0, ms), undefined, { signal: this.env.abandon });
-      return true;
-    } catch {
-      return false;
-    }
+  pause(ms: number): Promise<boolean> {
+    return this.env.pauses.wait(Math.max(0, ms));
   }
 }
 
