@@ -144,31 +144,61 @@ function undocumentedButAllowed(operationId: string, status: number): boolean {
   return operationId === 'submitAsync' && status > 200 && status < 300;
 }
 
+interface Documented {
+  readonly entry: ResponseEntry | undefined;
+  readonly mediaTypes: readonly string[];
+  readonly headers: readonly (readonly [string, boolean])[];
+}
+
+// The operation table never changes while a process runs: look each (operation, status) up once. The load engine
+// judges thousands of answers a second, and the judge should cost it nothing it can measure.
+const documentedCache = new Map<string, Documented>();
+function documented(operationId: string, status: number): Documented {
+  const key = `${operationId} ${status}`;
+  let found = documentedCache.get(key);
+  if (!found) {
+    const entry = documentedResponse(operationId, status);
+    found = { entry, mediaTypes: entry ? Object.keys(entry.content) : [], headers: entry ? Object.entries(entry.headers) : [] };
+    documentedCache.set(key, found);
+  }
+  return found;
+}
+
+const appliedSets = new Map<string, ReadonlySet<ConformanceRule>>();
+function appliedRules(hasEntry: boolean, hasSchema: boolean, hasHeaders: boolean): ReadonlySet<ConformanceRule> {
+  const key = `${+hasEntry}${+hasSchema}${+hasHeaders}`;
+  let set = appliedSets.get(key);
+  if (!set) {
+    const rules: ConformanceRule[] = ['status-code-documented'];
+    if (hasEntry) rules.push('content-type-documented');
+    if (hasSchema) rules.push('response-schema-valid');
+    if (hasHeaders) rules.push('documented-headers');
+    appliedSets.set(key, (set = new Set(rules)));
+  }
+  return set;
+}
+
 /** Judges one response of `operationId` against the spec. */
 export function judgeResponse(operationId: string, response: ResponseToJudge): ConformanceVerdict {
-  const applied = new Set<ConformanceRule>(['status-code-documented']);
   const violations: Violation[] = [];
   const { status } = response;
   const add = (kind: ViolationKind, message: string, cause: string): void => {
     violations.push({ rule: VIOLATION_RULE[kind], kind, operationId, status, message, cause });
   };
-  const entry = documentedResponse(operationId, status);
+  const { entry, mediaTypes, headers } = documented(operationId, status);
   if (!entry) {
     if (!undocumentedButAllowed(operationId, status)) {
       add('undocumented-status', `${status} is not documented for ${operationId} (documented: ${documentedStatuses(operationId).join(', ')})`, `${operationId}:${status}`);
     }
-    return { applied, violations };
+    return { applied: appliedRules(false, false, false), violations };
   }
 
-  applied.add('content-type-documented');
-  const mediaTypes = Object.keys(entry.content);
   if (mediaTypes.length > 0 && !mediaTypes.includes(response.mediaType)) {
     add('undocumented-content-type', `Content-Type "${response.mediaType || '(none)'}" is not documented (documented: ${mediaTypes.join(', ')})`, `${operationId}:${status}:${response.mediaType}`);
   }
 
   const schemaName = entry.content[response.mediaType];
   if (typeof schemaName === 'string') {
-    applied.add('response-schema-valid');
     if (response.jsonError !== undefined) {
       add('body-not-json', `body is not JSON (${response.jsonError})`, `${operationId}:${status}:not-json`);
     } else {
@@ -177,20 +207,16 @@ export function judgeResponse(operationId: string, response: ResponseToJudge): C
     }
   }
 
-  const headers = Object.entries(entry.headers);
-  if (headers.length > 0) {
-    applied.add('documented-headers');
-    for (const [name, required] of headers) {
-      const value = response.headers[name];
-      if (value === undefined) {
-        if (required) add('header-missing', `required header ${name} is missing`, `${operationId}:${status}:${name}:missing`);
-        continue;
-      }
-      const problem = headerValueProblem(headerSchema(operationId, status, name), value);
-      if (problem) add('header-invalid', `header ${name}: "${value}" ${problem}`, `${operationId}:${status}:${name}:invalid`);
+  for (const [name, required] of headers) {
+    const value = response.headers[name];
+    if (value === undefined) {
+      if (required) add('header-missing', `required header ${name} is missing`, `${operationId}:${status}:${name}:missing`);
+      continue;
     }
+    const problem = headerValueProblem(headerSchema(operationId, status, name), value);
+    if (problem) add('header-invalid', `header ${name}: "${value}" ${problem}`, `${operationId}:${status}:${name}:invalid`);
   }
-  return { applied, violations };
+  return { applied: appliedRules(true, typeof schemaName === 'string', headers.length > 0), violations };
 }
 
 /** Media type of a Content-Type header: no parameters, lower case, '' when absent. */

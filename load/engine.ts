@@ -79,6 +79,7 @@ export class LoadEngine {
   #graceTimer: NodeJS.Timeout | undefined;
   #t0 = 0;
   readonly #inFlight = new Set<Promise<unknown>>();
+  #drained: (() => void) | undefined;
   readonly #submits = new Map<string, number[]>();
 
   constructor(
@@ -123,7 +124,8 @@ export class LoadEngine {
     deadline.unref();
     try {
       await Promise.all([this.#runOpen(env, arrivals), ...options.stages.map((stage, index) => (stage.kind === 'closed' ? this.#runClosed(env, stage, index) : Promise.resolve()))]);
-      while (this.#inFlight.size > 0) await Promise.race(this.#inFlight);
+      // one waiter for the last job (Promise.race over the set would add a reaction to every job in flight per call)
+      if (this.#inFlight.size > 0) await new Promise<void>((resolve) => (this.#drained = resolve));
     } finally {
       clearTimeout(deadline);
       if (this.#graceTimer) clearTimeout(this.#graceTimer);
@@ -133,9 +135,13 @@ export class LoadEngine {
 
   /** `dueMs`: the job's scheduled instant (ms after the start) for an open-model arrival, whose lag is then measured. */
   #track(job: Promise<JobRecord | null>, stage: string, api: 'v1' | 'v2', dueMs?: number): Promise<JobRecord | null> {
+    const settled = (): void => {
+      this.#inFlight.delete(tracked);
+      if (this.#inFlight.size === 0) this.#drained?.();
+    };
     const tracked: Promise<JobRecord | null> = job.then(
       (record) => {
-        this.#inFlight.delete(tracked);
+        settled();
         if (!record) {
           this.env.stats.recordNotSubmitted();
           this.#release();
@@ -153,7 +159,7 @@ export class LoadEngine {
         return record;
       },
       (err: unknown) => {
-        this.#inFlight.delete(tracked);
+        settled();
         this.env.stats.inFlight--;
         throw err;
       },

@@ -178,6 +178,22 @@ function retryable(result: HttpResult): boolean {
   return result.status >= 500;
 }
 
+type PollOutcome =
+  | { readonly kind: 'aborted' }
+  | { readonly kind: 'failure'; readonly code: string }
+  | { readonly kind: 'answer'; readonly code: number; readonly observation?: Observation; readonly terminalBody?: unknown; readonly rateLimitResetAt?: string };
+
+/** One status poll, reduced to what the job keeps: the observation, and the body only when it is terminal. */
+async function pollOnce(job: JobRun, statusUrl: string): Promise<PollOutcome> {
+  const res = await job.send('getRequestStatus', { method: 'GET', url: statusUrl, headers: job.headers(false) });
+  if (res.kind === 'failure') return res.failure === 'aborted' ? { kind: 'aborted' } : { kind: 'failure', code: res.code };
+  if (res.status === 429) return { kind: 'answer', code: 429, ...(res.headers['x-rate-limit-reset-at-utc'] !== undefined ? { rateLimitResetAt: res.headers['x-rate-limit-reset-at-utc'] } : {}) };
+  const status = (res.json as { status?: unknown } | undefined)?.status;
+  if ((res.status !== 200 && res.status !== 422) || typeof status !== 'string') return { kind: 'answer', code: res.status };
+  const observation: Observation = { status, sent_ms: round1(res.sentMs), at_ms: round1(res.atMs), code: res.status };
+  return { kind: 'answer', code: res.status, observation, ...(status === 'COMPLETED' || status === 'FAILED' ? { terminalBody: res.json } : {}) };
+}
+
 /** The budget's verdict on a sent billable request. */
 function settle(reservation: { settle: (s: ReturnType<typeof settlementForStatus>) => void }, result: HttpResult): void {
   reservation.settle(result.kind === 'answer' ? settlementForStatus(result.status) : result.failure === 'aborted' ? { kind: 'unknown', reason: 'aborted' } : settlementForError(result.error));
@@ -271,13 +287,14 @@ export async function runAsyncJob(env: JobEnv, ctx: JobContext, strategy: PollSt
       finalStatus = 'ABANDONED';
       break;
     }
-    const res = await job.send('getRequestStatus', { method: 'GET', url: statusUrl, headers: job.headers(false) });
+    // the answer is reduced to a few values at once (pollOnce): nothing of it waits through the next pause
+    const res = await pollOnce(job, statusUrl);
     polls++;
+    if (res.kind === 'aborted') {
+      finalStatus = 'ABANDONED';
+      break;
+    }
     if (res.kind === 'failure') {
-      if (res.failure === 'aborted') {
-        finalStatus = 'ABANDONED';
-        break;
-      }
       lastError = res.code;
       finalCode = 0;
       if (++transientErrors > MAX_TRANSIENT_POLL_ERRORS) break;
@@ -288,29 +305,29 @@ export async function runAsyncJob(env: JobEnv, ctx: JobContext, strategy: PollSt
       }
       continue;
     }
-    finalCode = res.status;
-    if (res.status === 429) {
-      if (!(await job.pause(backoffAfter429Ms(res.headers['x-rate-limit-reset-at-utc'], Date.now())))) {
+    finalCode = res.code;
+    if (res.code === 429) {
+      if (!(await job.pause(backoffAfter429Ms(res.rateLimitResetAt, Date.now())))) {
         finalStatus = 'ABANDONED';
         break;
       }
       continue;
     }
-    const status = (res.json as { status?: unknown } | undefined)?.status;
-    if ((res.status === 200 || res.status === 422) && typeof status === 'string') {
+    if (res.observation) {
       transientErrors = 0;
-      observations.push({ status, sent_ms: round1(res.sentMs), at_ms: round1(res.atMs), code: res.status });
+      const status = res.observation.status;
+      observations.push(res.observation);
       lastStatus = status;
-      lastBody = res.json;
       if (status === 'PROCESSING') processingPolls++;
       if (status === 'COMPLETED' || status === 'FAILED') {
+        lastBody = res.terminalBody;
         finalStatus = status;
         break;
       }
       continue;
     }
     // 404: the record is gone (expired or never known) — nothing more to learn; 5xx: polling is safe to repeat
-    if (res.status === 404 || ++transientErrors > MAX_TRANSIENT_POLL_ERRORS) break;
+    if (res.code === 404 || ++transientErrors > MAX_TRANSIENT_POLL_ERRORS) break;
     env.stats.retries++;
     if (!(await job.pause(Math.max(plan.minGapMs, RETRY_BASE_MS * transientErrors)))) {
       finalStatus = 'ABANDONED';
