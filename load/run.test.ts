@@ -149,3 +149,12 @@ test('sync is a closed model: N clients back to back, never more than N requests
     rmSync(out, { recursive: true, force: true });
   }
 });
+
+test('--help lists every scenario from the one list, and the exit codes', async () => {
+  const { SCENARIOS } = await import('./scenarios/index.ts');
+  const help = spawnSync(process.execPath, ['bin/infercheck.mjs', 'load', '--help'], { encoding: 'utf8' });
+  assert.equal(help.status, 0);
+  for (const s of SCENARIOS) assert.ok(help.stdout.includes(`${s.name.padEnd(7)} ${s.summary}`), s.name);
+  for (const code of ['0 ', '1 ', '2 ', '3 ', '130/143']) assert.match(help.stdout, new RegExp(`^  ${code}`, 'm'));
+  assert.doesNotMatch(help.stdout, /k6/i);
+});
