@@ -86,6 +86,8 @@ export interface JobRecord {
   readonly observations: readonly { readonly status: string; readonly at_ms: number; readonly code: number; readonly sent_ms?: number }[];
   /** The job's index in the run's arrival schedule (ties a job to its planned start). */
   readonly job_index?: number;
+  /** Open model: ms between the job's scheduled instant and its submit leaving (late when above 20 ms). */
+  readonly start_lag_ms?: number;
   readonly polls: number;
   /**
    * Estimated queue wait (submit → PROCESSING began) and the largest distance from it to either end of the interval

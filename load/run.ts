@@ -417,6 +417,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   }
   const display = options.progress === false || options.capture ? undefined : showProgress(engine, plan.lastStageEndS, plan.env);
 
+  await http.warmUp();
   const startedAt = new Date();
   let outcome: EngineOutcome;
   let truth: MockTruthRecord[] | undefined;
