@@ -4,7 +4,7 @@
 // (SD 1.5 at 25–30 steps on a serverless GPU is a few seconds: mock/latency.ts), 2 workers per model, ρ = 0.7.
 // Per strategy: the true mean queue wait, the mean (signed) error of the estimates that jobs.ndjson reports (pooled
 // per model: load/pooled-queue-wait.ts) with its 95 % confidence interval, the same for each job's midpoint alone
-// (what k6 computed during the run), the p95 absolute error, how often the truth lies inside the reported bound, and
+// (what each job computed alone during the run), the p95 absolute error, how often the truth lies inside the reported bound, and
 // polls per job. Goals (issue 5): adaptive mean error within 2 % of the true mean, median ≤ 4 polls per job.
 // Each job's error is a draw of where its start fell between two polls (±0.3 s here), so the mean error of a run
 // carries sampling noise: 480 s (≈ 330 jobs per strategy) puts the 95 % interval near ±1 %, 240 s near ±1.5 %.
@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MODELS } from '../core/spec.ts';
 import { runLoad } from '../load/run.ts';
+import { startMockProcess, stop } from './support/processes.ts';
 
 const { values } = parseArgs({ options: { duration: { type: 'string', default: '480' }, 'service-ms': { type: 'string', default: '2000' }, rho: { type: 'string', default: '0.7' }, workers: { type: 'string', default: '2' }, seed: { type: 'string', default: '1' }, keep: { type: 'boolean', default: false } } });
 const durationS = Number(values.duration);
@@ -27,23 +28,25 @@ const rate = ((rho * workers * 1000) / meanService) * MODELS.length;
 
 const out = mkdtempSync(join(tmpdir(), 'infercheck-accuracy-'));
 console.log(`mock: ${workers} workers per model, service lognormal:${serviceMs},${sigma} (mean ${meanService.toFixed(0)} ms); Poisson ${rate.toFixed(2)} jobs/s over ${MODELS.length} models (ρ ${rho}) for ${durationS} s; strategy per job by seeded coin`);
+// the mock in a process of its own, so the load generator and the queue it measures never share an event loop
+const serviceTime = `lognormal:${serviceMs},${sigma}`;
+const mock = await startMockProcess({ workers, serviceTime, seed: Number(values.seed), maxQueueDepth: 100_000 });
 const started = Date.now();
 const result = await runLoad({
+  mock: { url: mock.url, apiKey: mock.apiKey, truth: { workers, profile: 'ci', serviceTime } },
   scenario: 'async',
   out,
-  progress: false, capture: true,
+  capture: true,
   rate,
   durationS,
   arrivals: 'poisson',
   poll: 'both',
-  workers,
-  serviceTime: `lognormal:${serviceMs},${sigma}`,
   seed: Number(values.seed),
-  vus: Math.ceil(rate * 20) + 10,
   jobTimeoutS: 120,
   slo: { confidence: 0.95, objectives: [{ kind: 'rate', metric: 'success_rate', op: '>=', value: 0.99 }] },
 });
-console.log(`k6 exit ${result.exitCode}, ${result.jobs.length} jobs, ${((Date.now() - started) / 1000).toFixed(0)} s wall\n`);
+await stop(mock);
+console.log(`exit ${result.exitCode}, ${result.jobs.length} jobs, ${((Date.now() - started) / 1000).toFixed(0)} s wall; start lag p99 ${result.summary.arrivals.startLagP99Ms?.toFixed(2)} ms, late ${result.summary.arrivals.late}\n`);
 const rows = result.meta.queueWaitAccuracy ?? [];
 const pctOf = (ms: number, r: { trueMeanMs: number }): string => `${((100 * ms) / r.trueMeanMs).toFixed(2).padStart(6)} %`;
 console.log('strategy   jobs  true mean   mean error (95 % CI)               midpoints alone   p95 |error|  truth in bound  median polls  mean polls');

@@ -1,13 +1,13 @@
 // The two polling strategies on simulated jobs, without a network: an M/G/c queue (Poisson arrivals, log-normal
 // service, FIFO) gives each job its true queue wait and inference time; each strategy then polls that timeline
-// through load/k6/lib/poll.ts and is scored by load/k6/lib/estimate.ts — the same code k6 runs — and by the
+// through load/poll.ts and is scored by load/estimate.ts — the same code the engine runs — and by the
 // pooled estimate load/run.ts computes afterwards (load/pooled-queue-wait.ts, in runs of 200 jobs). Tens of
 // thousands of jobs in seconds, so the bias of the estimators is visible beneath the sampling noise that limits the
-// k6 bench (bench/load-accuracy.bench.ts), and across service times from the ci mock's to the vendor's 13 s example.
+// live bench (bench/load-accuracy.bench.ts), and across service times from the ci mock's to the vendor's 13 s example.
 //   npx tsx bench/load-polling-sim.bench.ts [--jobs 20000]
 import { parseArgs } from 'node:util';
-import { defaultPollPlan } from '../load/k6/lib/poll.ts';
-import { seededRandom } from '../load/k6/lib/rng.ts';
+import { defaultPollPlan } from '../load/poll.ts';
+import { seededRandom } from '../load/schedule.ts';
 import { asJobRecord, pollJob, simulateQueue } from '../load/polling-sim.ts';
 import { poolQueueWaits } from '../load/pooled-queue-wait.ts';
 
@@ -20,7 +20,7 @@ const quantile = (xs: number[], q: number): number => [...xs].sort((a, b) => a -
 const mean = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
 const pct = (x: number): string => `${x.toFixed(2).padStart(6)} %`;
 
-console.log(`${n} jobs per case; M/G/c with log-normal service (σ ${SIGMA}), FIFO; fixed = SDK (immediate, then 1 s); adaptive = load/k6/lib/poll.ts defaults; pooled over runs of ${runSize} jobs`);
+console.log(`${n} jobs per case; M/G/c with log-normal service (σ ${SIGMA}), FIFO; fixed = SDK (immediate, then 1 s); adaptive = load/poll.ts defaults; pooled over runs of ${runSize} jobs`);
 console.log('service  workers  ρ     true mean W | strategy  midpoint err  pooled err  p95 |err|  in bound  median polls  mean polls  sees end late');
 for (const [medianMs, workers, rho] of [[25, 2, 0.7], [2000, 2, 0.7], [2000, 2, 0.8], [4000, 2, 0.7], [13000, 2, 0.7], [2000, 8, 0.85]] as const) {
   const random = seededRandom(medianMs * 31 + workers * 7 + Math.round(rho * 100));

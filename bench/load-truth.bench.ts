@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { mmcMeanWaitMs } from '../core/queueing.ts';
 import { MODELS } from '../core/spec.ts';
 import { runLoad } from '../load/run.ts';
+import { startMockProcess, stop } from './support/processes.ts';
 
 const { values } = parseArgs({ options: { duration: { type: 'string', default: '300' }, 'service-ms': { type: 'string', default: '50' }, workers: { type: 'string', default: '2' }, seed: { type: 'string', default: '1' }, keep: { type: 'boolean', default: false } } });
 const durationS = Number(values.duration);
@@ -28,35 +29,38 @@ function mean(xs: readonly number[]): number {
   return xs.reduce((s, x) => s + x, 0) / xs.length;
 }
 
-function batchMeansCi(xs: readonly number[], batches = 20): [number, number] {
+/** Batch means over 20 batches in arrival order: a confidence interval for a correlated series' mean. */
+function batchMeansCi(xs: readonly number[], level: 0.95 | 0.99 = 0.95, batches = 20): [number, number] {
   const size = Math.floor(xs.length / batches);
   const means = Array.from({ length: batches }, (_, k) => mean(xs.slice(k * size, (k + 1) * size)));
   const m = mean(means);
   const sd = Math.sqrt(means.reduce((s, x) => s + (x - m) ** 2, 0) / (batches - 1));
-  const half = (2.093 * sd) / Math.sqrt(batches); // t(0.975, 19)
+  const t = level === 0.99 ? 2.861 : 2.093; // t(0.995, 19), t(0.975, 19)
+  const half = (t * sd) / Math.sqrt(batches);
   return [m - half, m + half];
 }
 
 const out = mkdtempSync(join(tmpdir(), 'infercheck-truth-'));
 console.log(`M/M/${workers} per model × ${MODELS.length} models: exp service mean ${serviceMs} ms, Poisson arrivals ${ratePerModel.toFixed(2)}/s per model (ρ = ${rho}), ${durationS} s, adaptive polling`);
+// the mock in a process of its own, so the load generator and the queue it measures never share an event loop
+const mock = await startMockProcess({ workers, serviceTime: `exp:${serviceMs}`, seed: Number(values.seed), maxQueueDepth: 100_000 });
 const started = Date.now();
 const result = await runLoad({
+  mock: { url: mock.url, apiKey: mock.apiKey, truth: { workers, profile: 'ci', serviceTime: `exp:${serviceMs}` } },
   scenario: 'async',
   out,
-  progress: false, capture: true,
+  capture: true,
   rate: ratePerModel * MODELS.length,
   durationS,
   arrivals: 'poisson',
   poll: 'adaptive',
-  workers,
-  serviceTime: `exp:${serviceMs}`,
   seed: Number(values.seed),
-  vus: Math.ceil(ratePerModel * MODELS.length * 0.6) + 20,
   minPollGapMs: 5,
   jobTimeoutS: 60,
   slo: { confidence: 0.95, objectives: [{ kind: 'rate', metric: 'success_rate', op: '>=', value: 0.99 }] },
 });
 const wallS = (Date.now() - started) / 1000;
+await stop(mock);
 const truthById = new Map<string, { started_at_ms: number | null; submitted_at_ms: number; queue_ms: number | null; inference_ms: number | null }>();
 const { readFileSync } = await import('node:fs');
 for (const line of readFileSync(join(out, 'truth.ndjson'), 'utf8').split('\n').filter(Boolean)) {
@@ -64,10 +68,11 @@ for (const line of readFileSync(join(out, 'truth.ndjson'), 'utf8').split('\n').f
   truthById.set(t.request_id, t);
 }
 
-console.log(`k6 exit ${result.exitCode}, ${result.jobs.length} jobs in ${wallS.toFixed(0)} s wall; arrivals CV ${result.meta.arrivals?.interArrivalCv.toFixed(3)}`);
+console.log(`exit ${result.exitCode}, ${result.jobs.length} jobs in ${wallS.toFixed(0)} s wall; arrivals CV ${result.meta.arrivals?.interArrivalCv.toFixed(3)}, start lag p99 ${result.summary.arrivals.startLagP99Ms?.toFixed(2)} ms, late ${result.summary.arrivals.late}`);
 console.log('');
-console.log('model               jobs  Erlang C  plug-in EC   client est* (95% CI)       mock truth  server queue_time  est/EC  est/plug-in');
+console.log('model               jobs  Erlang C  plug-in EC   client est* (95% CI)       mock truth (99% batch-means CI)  server queue_time  est/EC  est/plug-in');
 const verdicts: boolean[] = [];
+const truthInside: boolean[] = [];
 const plugInByModel: { jobs: number; plugIn: number }[] = [];
 for (const model of MODELS) {
   const jobs = result.jobs.filter((j) => j.model === model && j.final_status === 'COMPLETED' && j.queue_wait_est_ms !== null).sort((a, b) => a.submit_at_ms - b.submit_at_ms);
@@ -81,13 +86,15 @@ for (const model of MODELS) {
   const ec = mmcMeanWaitMs(workers, ratePerModel, serviceMs);
   const plugIn = mmcMeanWaitMs(workers, measuredRate, measuredService);
   const [lo, hi] = batchMeansCi(est);
+  const [tlo, thi] = batchMeansCi(truth, 0.99);
+  truthInside.push(ec >= tlo && ec <= thi);
   const ratio = mean(est) / ec;
   const ratioPlug = mean(est) / plugIn;
   plugInByModel.push({ jobs: jobs.length, plugIn });
   verdicts.push(Math.abs(ratio - 1) <= 0.1);
   console.log(
     `${model.padEnd(18)} ${String(jobs.length).padStart(5)}  ${ec.toFixed(1).padStart(8)}  ${plugIn.toFixed(1).padStart(10)}   ${mean(est).toFixed(1).padStart(7)} (${lo.toFixed(1)}–${hi.toFixed(1)})`.padEnd(82) +
-      `${mean(truth).toFixed(1).padStart(9)}  ${mean(serverQueue).toFixed(1).padStart(17)}  ${ratio.toFixed(3).padStart(6)}  ${ratioPlug.toFixed(3).padStart(10)}`,
+      `${mean(truth).toFixed(1).padStart(9)} (${tlo.toFixed(1)}–${thi.toFixed(1)})`.padEnd(33) + `${mean(serverQueue).toFixed(1).padStart(17)}  ${ratio.toFixed(3).padStart(6)}  ${ratioPlug.toFixed(3).padStart(10)}`,
   );
   console.log(`${''.padEnd(18)} measured rate ${measuredRate.toFixed(2)}/s (offered ${ratePerModel.toFixed(2)}), mean inference ${measuredService.toFixed(1)} ms (configured ${serviceMs}) → realised ρ ${((measuredRate * measuredService) / 1000 / workers).toFixed(3)}`);
 }
@@ -103,6 +110,7 @@ const plugInAll = plugInByModel.reduce((s, m) => s + m.jobs * m.plugIn, 0) / plu
 console.log(`pooled over both models: client-estimated mean queue wait ${pooledEst.toFixed(1)} ms`);
 console.log(`  vs Erlang C at the configured load ${ecAll.toFixed(1)} ms → ratio ${(pooledEst / ecAll).toFixed(3)} (within 10 %: ${Math.abs(pooledEst / ecAll - 1) <= 0.1 ? 'MET' : 'NOT MET'})`);
 console.log(`  vs Erlang C at the realised load ${plugInAll.toFixed(1)} ms → ratio ${(pooledEst / plugInAll).toFixed(3)} (within 10 %: ${Math.abs(pooledEst / plugInAll - 1) <= 0.1 ? 'MET' : 'NOT MET'})`);
+console.log(`Erlang C inside the batch-means 99 % interval of the true mean wait: ${truthInside.map((t, i) => `${MODELS[i]} ${t ? 'yes' : 'NO'}`).join(', ')} (goal: ${truthInside.every(Boolean) ? 'MET' : 'NOT MET'})`);
 console.log('* client estimate minus half the submit round trip: the wait from the submit reaching the server, which is what Erlang C and the mock count');
-console.log(`late arrivals ${result.jobs.length ? '' : ''}(see summary.json ic_late_arrivals); files in ${values.keep ? out : '(deleted)'}`);
+console.log(`files in ${values.keep ? out : '(deleted)'}`);
 if (!values.keep) rmSync(out, { recursive: true, force: true });

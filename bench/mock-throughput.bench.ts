@@ -9,8 +9,6 @@
 // clock advancing 1 ms per operation), RSS after; the mock process's RSS after its HTTP load phase; and (issue 16)
 // its RSS after a hostile phase — idle floods past the connection cap, endless bodies refused with 413 / 401,
 // pipelines ending in garbage, v1 clients that half-close, header floods, slowloris — against HOSTILE_RSS_BOUND_MB.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { Pool } from 'undici';
@@ -19,6 +17,7 @@ import { DEFAULT_DEV_KEY, DEFAULT_MAX_CONNECTIONS, createCore, resolveMockOption
 import { CLOSE_LINGER_MS } from '../mock/http-shell.ts';
 import { FakeClock } from '../mock/clock.ts';
 import { rawConnect, type RawClient } from '../mock/test-client.ts';
+import { freePort, rssMb, serve, stop, type Served } from './support/processes.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DURATION_S = Number(process.env['BENCH_DURATION_S'] ?? 4);
@@ -35,82 +34,6 @@ const HOSTILE_ROUNDS = Number(process.env['BENCH_HOSTILE_ROUNDS'] ?? 3);
 // key, well below saturation, so its p99 is the mock's own latency rather than the load generator's queueing.
 const PACED_RPS = Number(process.env['BENCH_PACED_RPS'] ?? 2000); // documented in mock/README.md
 
-interface Served {
-  readonly url: string;
-  readonly child: ChildProcess;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Spawns a server and resolves with its base URL once `pattern` appears in its output (bounded wait). */
-function serve(command: string, args: string[], pattern: RegExp, name: string): Promise<Served> {
-  const child = spawn(command, args, { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${name} did not start within 60 s: ${out.slice(-500)}`));
-    }, 60_000);
-    const onData = (chunk: Buffer): void => {
-      out += chunk.toString();
-      const match = pattern.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ url: match[1]!, child });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${name} exited ${code}: ${out.slice(-500)}`));
-    });
-  });
-}
-
-/** SIGTERM to the server's process group (Prism forks), SIGKILL after 5 s; always resolves. */
-function stop(served: Served): Promise<void> {
-  const { child } = served;
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const signal = (name: NodeJS.Signals): void => {
-      try {
-        if (child.pid !== undefined) process.kill(-child.pid, name);
-      } catch {
-        child.kill(name);
-      }
-    };
-    const kill = setTimeout(() => {
-      signal('SIGKILL');
-      setTimeout(resolve, 1000);
-    }, 5000);
-    child.once('exit', () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    signal('SIGTERM');
-  });
-}
-
-function rssMb(pid: number | undefined): number {
-  if (pid === undefined) return NaN;
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
-    return kb / 1024;
-  } catch {
-    return NaN;
-  }
-}
 
 interface LoadResult {
   readonly name: string;

@@ -8,8 +8,9 @@
 // once this one's stages have written their files, and put back if none did.
 //
 // Exit codes, as for every command: 0 pass, 1 a verdict failed, 2 usage or bad input, 3 the target was unreachable
-// or the run died.
-import { spawnSync } from 'node:child_process';
+// or the run died; 130 / 143 when SIGINT / SIGTERM stopped it (the stage in progress got the signal and wrote its
+// files, and the report is still written from what was done).
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,12 +39,39 @@ function positive(name: string, text: string): number {
   return value;
 }
 
-function stage(name: string, args: readonly string[], env: Record<string, string>): StageOutcome {
+/** A signal that stopped the main job: the stage in progress got it too, and no further stage starts. */
+let interrupted: NodeJS.Signals | undefined;
+
+/**
+ * Runs one stage as the real command in its own process, joined to the invocation's money ledger through `env`.
+ * SIGINT/SIGTERM sent to `run` are passed on to the stage (which stops gracefully and writes its files) and `run`
+ * waits for it, so no stage outlives the command.
+ */
+async function stage(name: string, args: readonly string[], env: Record<string, string>): Promise<StageOutcome> {
   console.log(`\n▶ infercheck ${args.join(' ')}`);
   const started = Date.now();
-  const child = spawnSync(process.execPath, [BIN, ...args], { stdio: 'inherit', env: { ...process.env, ...env } });
-  const exitCode = child.status ?? 1;
-  return { name, exitCode, seconds: (Date.now() - started) / 1000 };
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: 'inherit', env: { ...process.env, ...env } });
+  const forward = (signal: NodeJS.Signals): void => {
+    interrupted ??= signal;
+    child.kill(signal);
+  };
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  try {
+    const exitCode = await new Promise<number>((resolve) => {
+      child.on('error', () => resolve(1));
+      child.on('close', (code, signal) => resolve(code ?? (signal === 'SIGTERM' ? 143 : 130)));
+    });
+    return { name, exitCode, seconds: (Date.now() - started) / 1000 };
+  } finally {
+    process.off('SIGINT', forward);
+    process.off('SIGTERM', forward);
+  }
+}
+
+/** The shell's convention for a command a signal stopped: 128 + the signal's number. */
+function signalExitCode(signal: NodeJS.Signals): number {
+  return signal === 'SIGTERM' ? 143 : 130;
 }
 
 /** The run's exit code from its stages' and its verdict: a stage's usage error or death outranks a failed verdict. */
@@ -65,15 +93,16 @@ export async function runMainJob(options: RunOptions): Promise<number> {
   const budget = BillableBudget.fromEnv() ?? BillableBudget.create(join(out, 'spend.ndjson'), Number.POSITIVE_INFINITY); // the mock: no cap
   const stages: StageOutcome[] = [];
   if (options.contracts) {
-    stages.push(stage('contracts', ['contracts', '--target', 'mock', '--out', join(out, 'contracts')], budget.env()));
+    stages.push(await stage('contracts', ['contracts', '--target', 'mock', '--out', join(out, 'contracts')], budget.env()));
   }
-  if (options.load) {
-    stages.push(stage('load', ['load', '--target', 'mock', '--scenario', 'smoke', '--duration', `${duration}s`, '--rate', String(rate), '--out', join(out, 'load')], budget.env()));
+  if (options.load && !interrupted) {
+    stages.push(await stage('load', ['load', '--target', 'mock', '--scenario', 'smoke', '--duration', `${duration}s`, '--rate', String(rate), '--out', join(out, 'load')], budget.env()));
   }
   const produced = existsSync(join(out, 'contracts', 'outcomes.json')) || existsSync(join(out, 'load', 'run.json'));
   if (!produced) {
     folder.rollback();
     console.error('infercheck: no stage wrote its result files (see the output above); the previous run in --out is kept');
+    if (interrupted) return signalExitCode(interrupted);
     return runExitCode(stages, null) === 2 ? 2 : 3;
   }
   folder.commit();
@@ -81,6 +110,7 @@ export async function runMainJob(options: RunOptions): Promise<number> {
   const { files, analysis } = await writeReportWithAnalysis(out, options.sla ? { sla: options.sla } : {});
   const shown = files.map((f) => relative(process.cwd(), f) || f);
   console.log('\n' + formatRunSummary(analysis, stages, shown));
+  if (interrupted) return signalExitCode(interrupted);
   return runExitCode(stages, analysis.overall);
 }
 

@@ -56,7 +56,7 @@ export function formatRunSummary(analysis: Analysis, stages: readonly StageOutco
 
   const load = results.load;
   if (load && analysis.groups.length > 0) {
-    lines.push(`load: ${load.scenario}, ${load.jobCount} jobs, k6 exit ${load.k6ExitCode}   (p50 / p95 / p99)`);
+    lines.push(`load: ${load.scenario}, ${load.jobCount} jobs, exit ${load.exitCode}${load.engine.cutShort ? ` — CUT SHORT: ${load.engine.cutShort}` : ''}   (p50 / p95 / p99)`);
     const header = ['model', 'api', 'jobs', 'ok', 'jobs/s', 'polls/job', ...SUMMARY_METRICS.map(([, label]) => label)];
     const rows = analysis.groups.map((g) => {
       const jobs = load.jobs.filter((j) => j.model === g.model && j.api === g.api);

@@ -67,7 +67,7 @@ test('a recording made against the mock replays offline, passes, and contains no
   Object.assign(poll, { status: 202 });
   writeFileSync(join(dir, CASSETTE_FILE), JSON.stringify(tampered));
   const drift = driftReport(manifest, readCassette(dir).entries, ['GET http://127.0.0.1:1/never']);
-  assert.equal(drift.counts['body-invalid'], 1);
-  assert.equal(drift.counts['status-undocumented'], 1);
+  assert.equal(drift.counts['body-schema'], 1);
+  assert.equal(drift.counts['undocumented-status'], 1);
   assert.equal(drift.counts['not-replayed'], 1);
 });

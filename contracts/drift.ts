@@ -2,12 +2,16 @@
 // (npm run gen). Each recorded exchange is judged again with today's operation table and generated validators, and
 // each recorded request body with today's Txt2ImgRequest validator against what the target answered — so a CI gate
 // replaying an old cassette learns that the contract changed under it before it trusts the replay's verdict.
+// Responses are judged by the one conformance judge (core/conformance.ts), so drift speaks its vocabulary of kinds.
+import { isJsonMediaType, judgeResponse, VIOLATION_RULE, type ViolationKind } from '../core/conformance.ts';
 import { SPEC_VERSION } from '../core/spec.ts';
-import { documentedResponse, documentedStatuses, schemaErrors } from './spec-access.ts';
+import { schemaErrors } from './spec-access.ts';
 import type { CassetteEntry, CassetteManifest } from './cassette.ts';
 
+export type DriftKind = ViolationKind | 'request-verdict-changed' | 'not-replayed';
+
 export interface DriftEntry {
-  readonly kind: 'status-undocumented' | 'content-type-undocumented' | 'body-invalid' | 'header-missing' | 'request-verdict-changed' | 'not-replayed';
+  readonly kind: DriftKind;
   readonly operation: string | null;
   readonly request: string;
   readonly status: number;
@@ -15,28 +19,28 @@ export interface DriftEntry {
 }
 
 export interface DriftReport {
-  readonly schema: 'infercheck/contract-drift@1';
+  readonly schema: 'infercheck/contract-drift@2';
   readonly recordedSpecVersion: string;
   readonly specVersion: string;
   readonly exchanges: number;
   readonly entries: readonly DriftEntry[];
-  readonly counts: Readonly<Record<DriftEntry['kind'], number>>;
+  readonly counts: Readonly<Record<DriftKind, number>>;
 }
 
 function requestLine(entry: CassetteEntry): string {
   return `${entry.method} ${entry.path}`;
 }
 
-function parsedBody(entry: CassetteEntry): unknown {
+/** The recorded body as the judge sees it: parsed JSON, or why a JSON body does not parse. */
+function recordedBody(entry: CassetteEntry): { json?: unknown; jsonError?: string } {
   const body = entry.response;
-  if (typeof body === 'string' && !entry.responseIsBinary && entry['x-infercheck'].mediaType.includes('json')) {
-    try {
-      return JSON.parse(body);
-    } catch {
-      return body;
-    }
+  if (entry.responseIsBinary || !isJsonMediaType(entry['x-infercheck'].mediaType)) return {};
+  if (typeof body !== 'string') return { json: body };
+  try {
+    return { json: JSON.parse(body) };
+  } catch (err) {
+    return { jsonError: err instanceof Error ? err.message : String(err) };
   }
-  return body;
 }
 
 export function driftReport(manifest: CassetteManifest, entries: readonly CassetteEntry[], notReplayed: readonly string[] = []): DriftReport {
@@ -46,24 +50,9 @@ export function driftReport(manifest: CassetteManifest, entries: readonly Casset
     const operation = meta.operationId;
     if (!operation) continue;
     const base = { operation, request: requestLine(entry), status: entry.status };
-    const documented = documentedResponse(operation, entry.status);
-    if (!documented) {
-      out.push({ ...base, kind: 'status-undocumented', message: `${entry.status} is not documented for ${operation} today (documented: ${documentedStatuses(operation).join(', ')})` });
-    } else {
-      const contentTypes = Object.keys(documented.content);
-      if (contentTypes.length > 0 && !contentTypes.includes(meta.mediaType)) {
-        out.push({ ...base, kind: 'content-type-undocumented', message: `Content-Type ${meta.mediaType || '(none)'} is not documented today (documented: ${contentTypes.join(', ')})` });
-      }
-      const schema = documented.content[meta.mediaType];
-      if (typeof schema === 'string') {
-        const errors = schemaErrors(schema, parsedBody(entry));
-        if (errors) out.push({ ...base, kind: 'body-invalid', message: `recorded body is not a valid ${schema} today: ${errors}` });
-      }
-      const headers = Object.fromEntries(Object.entries(entry.rawHeaders).map(([k, v]) => [k.toLowerCase(), v]));
-      for (const [name, required] of Object.entries(documented.headers)) {
-        if (required && headers[name] === undefined) out.push({ ...base, kind: 'header-missing', message: `header ${name} is required today but absent from the recording` });
-      }
-    }
+    const headers = Object.fromEntries(Object.entries(entry.rawHeaders).map(([k, v]) => [k.toLowerCase(), String(v)]));
+    const verdict = judgeResponse(operation, { status: entry.status, headers, mediaType: meta.mediaType, ...recordedBody(entry) });
+    for (const v of verdict.violations) out.push({ ...base, kind: v.kind, message: `${v.message} (today's spec)` });
     // A generation request: does today's spec still agree with what the target did with that body?
     if ((operation === 'generateSync' || operation === 'submitAsync') && entry.body !== undefined && typeof entry.body === 'object' && meta.mediaType !== 'text/html') {
       const valid = schemaErrors('Txt2ImgRequest', entry.body) === undefined;
@@ -72,9 +61,9 @@ export function driftReport(manifest: CassetteManifest, entries: readonly Casset
     }
   }
   for (const pending of notReplayed) out.push({ kind: 'not-replayed', operation: null, request: pending, status: 0, message: "recorded, but today's plan never sent it" });
-  const counts = { 'status-undocumented': 0, 'content-type-undocumented': 0, 'body-invalid': 0, 'header-missing': 0, 'request-verdict-changed': 0, 'not-replayed': 0 };
+  const counts = Object.fromEntries([...Object.keys(VIOLATION_RULE), 'request-verdict-changed', 'not-replayed'].map((k) => [k, 0])) as Record<DriftKind, number>;
   for (const e of out) counts[e.kind]++;
-  return { schema: 'infercheck/contract-drift@1', recordedSpecVersion: manifest.specVersion, specVersion: SPEC_VERSION, exchanges: entries.length, entries: out, counts };
+  return { schema: 'infercheck/contract-drift@2', recordedSpecVersion: manifest.specVersion, specVersion: SPEC_VERSION, exchanges: entries.length, entries: out, counts };
 }
 
 export function driftSummary(report: DriftReport): string {

@@ -1,8 +1,10 @@
 // Sending one request and capturing the exchange. The only place the suite touches the network (through an injected
 // fetch, so nock, a recording or undici can stand behind it). The API key is redacted here: an Exchange never holds
 // it (core/redact.ts). Below `send`: the small readers of what an exchange says that the checks, the case kinds and
-// the conflict probes all use (checks/helpers.ts re-exports them), so nothing outside checks/ imports from checks/.
+// the conflict probes all use (checks/helpers.ts re-exports them), so nothing outside checks/ imports from checks/;
+// and the one conformance judge's verdict on an exchange (core/conformance.ts), shared by the four conformance checks.
 import { txt2imgParameters } from '../core/spec.ts';
+import { isJsonMediaType, judgeResponse, mediaTypeOf, type ConformanceRule, type ConformanceVerdict, type Violation } from '../core/conformance.ts';
 import { redactDeep, redactHeaders, redactText } from '../core/redact.ts';
 import type { Exchange, JobTrace } from './types.ts';
 
@@ -29,14 +31,6 @@ export interface Transport {
   readonly secrets: readonly string[];
   readonly timeoutMs: number;
   readonly now: () => number;
-}
-
-function mediaTypeOf(contentType: string | null): string {
-  return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
-}
-
-function isJsonMediaType(mediaType: string): boolean {
-  return mediaType === 'application/json' || mediaType.endsWith('+json');
 }
 
 /** The most specific code of a transport error: `ECONNREFUSED`, `UND_ERR_SOCKET`, or the error's name (`TimeoutError`). */
@@ -176,4 +170,27 @@ export function effectiveParam(params: Readonly<Record<string, unknown>> | undef
 /** Equal within a relative tolerance (credits are decimals the vendor rounds; 1e-6 of the larger value). */
 export function closeTo(a: number, b: number, tolerance = 1e-6): boolean {
   return Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+const verdicts = new WeakMap<Exchange, ConformanceVerdict>();
+
+/**
+ * The one conformance judge's verdict on an exchange (core/conformance.ts), computed once and shared by the four
+ * conformance checks that each report one of its rules. Undefined for exchanges outside the spec or without a response.
+ */
+export function conformanceOf(exchange: Exchange): ConformanceVerdict | undefined {
+  if (exchange.operationId === null || !exchange.response) return undefined;
+  let verdict = verdicts.get(exchange);
+  if (!verdict) verdicts.set(exchange, (verdict = judgeResponse(exchange.operationId, exchange.response)));
+  return verdict;
+}
+
+/** Whether the judge had something to say about `rule` for this exchange. */
+export function conformanceApplies(exchange: Exchange, rule: ConformanceRule): boolean {
+  return conformanceOf(exchange)?.applied.has(rule) ?? false;
+}
+
+/** The judge's violations of `rule` on this exchange. */
+export function conformanceViolations(exchange: Exchange, rule: ConformanceRule): Violation[] {
+  return (conformanceOf(exchange)?.violations ?? []).filter((v) => v.rule === rule);
 }

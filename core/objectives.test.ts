@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { describeObjective, loadObjectives, parseObjectives, quantileOf, toK6Thresholds } from './objectives.ts';
+import { describeObjective, loadObjectives, parseObjectives, quantileOf } from './objectives.ts';
 import { UsageError } from './target.ts';
 
-test('objectives become k6 thresholds on the ic_* metrics, scoped by tags', () => {
+test('objectives parse with their scope, and read as one line each', () => {
   const set = parseObjectives(`
 confidence: 0.99
 objectives:
@@ -13,11 +13,9 @@ objectives:
   - { metric: success_rate, op: '>=', value: 0.99 }
 `);
   assert.equal(set.confidence, 0.99);
-  assert.deepEqual(toK6Thresholds(set), {
-    ic_e2e: ['p(95)<=8000'],
-    'ic_queue_wait{model:sd1.5-scifi,api:v2}': ['p(99)<5000'],
-    ic_job_success: ['rate>=0.99'],
-  });
+  assert.deepEqual(set.objectives[1], { kind: 'latency', metric: 'queue_wait_ms', stat: 'p99', op: '<', value: 5000, model: 'sd1.5-scifi', api: 'v2' });
+  assert.deepEqual(set.objectives[2], { kind: 'rate', metric: 'success_rate', op: '>=', value: 0.99 });
+  assert.equal(describeObjective(set.objectives[0]!), 'p95 e2e_ms ≤ 8000');
   assert.equal(describeObjective(set.objectives[1]!), 'p99 queue_wait_ms < 5000 [sd1.5-scifi v2]');
   assert.equal(quantileOf('p99.9'), 0.999);
 });
@@ -59,7 +57,7 @@ test('unknown models, keys and units are usage errors that name what is known', 
   }
 });
 
-test('units convert to the canonical ones; cost objectives are read and never become k6 thresholds', () => {
+test('units convert to the canonical ones; cost objectives are read with their scope', () => {
   const set = parseObjectives(`
 objectives:
   - { metric: e2e_ms, stat: p95, op: '<=', value: 8, unit: s }
@@ -68,7 +66,7 @@ objectives:
 `);
   assert.deepEqual(set.objectives.map((o) => [o.kind, o.value]), [['latency', 8000], ['rate', 0.99], ['cost', 0.002]]);
   assert.equal(describeObjective(set.objectives[2]!), 'mean cost_per_image ≤ 0.002 credits [sd1.5-scifi]');
-  assert.deepEqual(toK6Thresholds(set), { ic_e2e: ['p(95)<=8000'], ic_job_success: ['rate>=0.99'] });
+  assert.deepEqual(set.objectives[2], { kind: 'cost', metric: 'cost_per_image', stat: 'mean', op: '<=', value: 0.002, model: 'sd1.5-scifi' });
 });
 
 test('the default objectives file passes its own schema', () => {

@@ -1,5 +1,5 @@
-// Service-level objectives, one file format for both uses: `infercheck load --slo FILE` turns them into k6
-// thresholds (k6's exit code is then the point-estimate verdict), and `infercheck report` turns the same file into
+// Service-level objectives, one file format for both uses: `infercheck load --slo FILE` judges them on the run's
+// point estimates (a failed one makes the exit code 1), and `infercheck report` turns the same file into
 // SLA verdicts with a stated confidence (PASS / FAIL / INCONCLUSIVE). YAML or JSON:
 //
 //   confidence: 0.95                 # for the SLA verdicts; default 0.95
@@ -18,22 +18,22 @@ import { parse as parseYaml } from 'yaml';
 import { MODELS } from './spec.ts';
 import { UsageError } from './target.ts';
 
-/** Latency metrics, in milliseconds, with the k6 Trend each maps to (tags: model, api, stage). */
+/** Latency metrics, in milliseconds, each with what it measures (scoped by model and api in an objective). */
 export const LATENCY_METRICS = {
-  submit_latency_ms: 'ic_submit_latency',
-  queue_wait_ms: 'ic_queue_wait',
-  processing_ms: 'ic_processing',
-  e2e_ms: 'ic_e2e',
-  result_fetch_ms: 'ic_result_fetch',
-  server_queue_time_ms: 'ic_server_queue_time',
-  server_inference_time_ms: 'ic_server_inference_time',
-  server_total_time_ms: 'ic_server_total_time',
+  submit_latency_ms: 'submit sent → its answer (v1: the whole request)',
+  queue_wait_ms: 'submit sent → processing began (estimate between two polls)',
+  processing_ms: 'end-to-end minus the queue-wait estimate',
+  e2e_ms: 'submit sent → terminal state seen by the client',
+  result_fetch_ms: 'GET /v2/requests/{id}',
+  server_queue_time_ms: "the vendor's metrics.queue_time",
+  server_inference_time_ms: "the vendor's metrics.inference_time (v1: x-generation-time)",
+  server_total_time_ms: "the vendor's metrics.total_time",
 } as const;
 
-/** Rate metrics, as fractions, with the k6 Rate each maps to. */
+/** Rate metrics, as fractions, each with what it measures. */
 export const RATE_METRICS = {
-  success_rate: 'ic_job_success',
-  error_rate: 'ic_job_error',
+  success_rate: 'jobs COMPLETED / jobs',
+  error_rate: '1 − success_rate',
 } as const;
 
 /** Money metrics, in the vendor's credits, from each job's own cost field (JobRecord.server.cost: v2 metrics.cost, v1 x-cost). */
@@ -229,18 +229,4 @@ export function loadObjectives(path: string): ObjectiveSet {
     throw new UsageError(`cannot read objectives file ${path}`);
   }
   return parseObjectives(text, path);
-}
-
-/** k6 thresholds for an objective set: `{ 'ic_e2e{model:sd1.5-scifi}': ['p(95)<=8000'] }`. */
-export function toK6Thresholds(set: ObjectiveSet): Record<string, string[]> {
-  const thresholds: Record<string, string[]> = {};
-  for (const o of set.objectives) {
-    if (o.kind === 'cost') continue; // no k6 metric carries money: cost objectives are judged by the report alone
-    const base = o.kind === 'latency' ? LATENCY_METRICS[o.metric] : RATE_METRICS[o.metric];
-    const tags = [o.model ? `model:${o.model}` : '', o.api ? `api:${o.api}` : ''].filter(Boolean).join(',');
-    const name = tags ? `${base}{${tags}}` : base;
-    const stat = o.kind === 'rate' ? 'rate' : o.stat === 'mean' ? 'avg' : `p(${o.stat.slice(1)})`;
-    (thresholds[name] ??= []).push(`${stat}${o.op}${o.value}`);
-  }
-  return thresholds;
 }

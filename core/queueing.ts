@@ -20,7 +20,7 @@ export interface QueueModel {
   readonly meanServiceMs: number;
   /** Squared coefficient of variation of service time. */
   readonly serviceScv: number;
-  /** Squared coefficient of variation of inter-arrival time: 1 for Poisson, ≈ 0 for k6's evenly spaced starts. */
+  /** Squared coefficient of variation of inter-arrival time: 1 for Poisson, ≈ 0 for evenly spaced starts. */
   readonly arrivalScv: number;
 }
 

@@ -5,7 +5,7 @@
 //   <run>/contracts/failures.json   ContractFailure[]    the same failures, flat, for machines
 //   <run>/contracts/spend.ndjson    core/billable-budget.ts's ledger (unless a parent process handed one down)
 //   <run>/load/run.json             LoadRunMeta          written by `infercheck load`
-//   <run>/load/summary.json         k6's own handleSummary data (metrics with tags)
+//   <run>/load/summary.json         LoadSummary          counts, status codes, arrivals, conformance, spend, objectives
 //   <run>/load/jobs.ndjson          JobRecord per line   one line per job (a torn last line: the run was cut short)
 //   <run>/{contracts,load}/spend.ndjson  the billable-request ledger (core/billable-budget.ts), when kept
 //   <run>/.infercheck-run.json      the run folder's marker (core/run-folder.ts); each stage folder has its own
@@ -141,24 +141,42 @@ export interface JobRecord {
   readonly observations: readonly { readonly status: string; readonly at_ms: number; readonly code: number; readonly sent_ms?: number }[];
   /** The job's index in the run's arrival schedule (ties a job to its planned start). */
   readonly job_index?: number;
+  /** Open model: ms between the job's scheduled instant and its submit leaving (late when above 20 ms). */
+  readonly start_lag_ms?: number;
   readonly polls: number;
   /**
    * Estimated queue wait (submit → PROCESSING began) and the largest distance from it to either end of the interval
    * the start is known to lie in. When the run pooled its jobs (load/pooled-queue-wait.ts) the estimate is the
-   * wait's expected value given that interval, and `queue_wait_mid_ms` keeps the midpoint k6 reported alone.
+   * wait's expected value given that interval, and `queue_wait_mid_ms` keeps the job's own midpoint.
    */
   readonly queue_wait_est_ms: number | null;
   readonly queue_wait_bound_ms: number | null;
   readonly queue_wait_mid_ms?: number | null;
-  readonly e2e_ms: number | null; // submit → terminal state seen
+  readonly e2e_ms: number | null; // client-observed: submit sent → terminal state seen (v1: the request's duration)
+  /**
+   * Polled jobs: the vendor's completion lies between the last non-terminal poll sent and the first terminal answer,
+   * so end-to-end and processing time are estimated with a bound, as queue wait is (load/estimate.ts).
+   */
+  readonly e2e_est_ms?: number | null;
+  readonly e2e_bound_ms?: number | null;
+  readonly processing_est_ms?: number | null;
+  readonly processing_bound_ms?: number | null;
   readonly result_fetch_ms: number | null;
+  /** false: the job COMPLETED but its result could not be read (the fetch failed after retries) — not an error. */
+  readonly result_read?: boolean;
+  /** Why the job ended without an HTTP answer (ECONNREFUSED, UND_ERR_HEADERS_TIMEOUT, …), when it did. */
+  readonly error?: string;
   readonly server: {
     readonly queue_time_s?: number;
     readonly inference_time_s?: number;
     readonly total_time_s?: number;
     readonly cost?: number;
   };
-  readonly final_status: JobStatus | 'ERROR' | 'TIMEOUT';
+  /**
+   * ERROR: an HTTP error or a refused connection; TIMEOUT: --job-timeout passed; UNKNOWN: the submit was sent and its
+   * answer never came (it may have been billed; never re-sent); ABANDONED: the run was stopped before the job ended.
+   */
+  readonly final_status: JobStatus | 'ERROR' | 'TIMEOUT' | 'UNKNOWN' | 'ABANDONED';
   readonly final_code: number;
   readonly validation_errors: number;
   /** Images the job delivered (v2 images[], v1: 1); absent: 1, as every load scenario sends samples: 1. */
@@ -167,23 +185,38 @@ export interface JobRecord {
 
 export interface LoadRunMeta {
   readonly schema: 'infercheck/load-run@1';
-  readonly scenario: 'smoke' | 'sync' | 'async' | 'sweep';
+  /** A scenario name from load/scenarios/ (the one list of scenarios). */
+  readonly scenario: string;
   readonly target: { readonly kind: 'mock' | 'live' | 'url'; readonly baseUrl: string };
   readonly models: readonly string[];
-  readonly k6Version: string;
+  /** The load generator and its HTTP client, e.g. "infercheck 0.1.0 (node v20.19.0, undici 7.30.2)". */
+  readonly engine: string;
   readonly startedAt: string;
   readonly finishedAt: string;
-  readonly k6ExitCode: number;
-  /** Offered load per stage: arrival rate (jobs/s) for open models, VUs for closed ones. */
-  readonly stages: readonly { readonly tag: string; readonly rate?: number; readonly vus?: number; readonly durationS: number }[];
+  /** 0 pass, 1 an objective failed, 3 the target was unreachable or died, 130/143 stopped by SIGINT/SIGTERM. */
+  readonly exitCode: number;
+  /** Offered load per stage: arrival rate (jobs/s) for open models, clients for closed ones. */
+  readonly stages: readonly { readonly tag: string; readonly rate?: number; readonly rateTo?: number; readonly vus?: number; readonly durationS: number }[];
   readonly slo?: Readonly<Record<string, string>>;
   /** The mock's configuration, when the target is the embedded mock: ground truth for capacity fits. */
   readonly mockTruth?: { readonly workers: number; readonly serviceTime?: string; readonly profile: string };
-  /** The arrival process as measured: Poisson arrivals show an inter-arrival coefficient of variation near 1. */
-  readonly arrivals?: { readonly process: 'even' | 'poisson'; readonly jobs: number; readonly ratePerS: number; readonly interArrivalCv: number };
+  /**
+   * The arrival process as measured at the client (the busiest open stage): Poisson arrivals show an inter-arrival CV
+   * near 1 and a small KS distance to the exponential; starts that left late are counted with their lag.
+   */
+  readonly arrivals?: {
+    readonly process: 'even' | 'poisson';
+    readonly jobs: number;
+    readonly ratePerS: number;
+    readonly interArrivalCv: number;
+    readonly ksToExponential?: number;
+    readonly late?: number;
+    readonly startLagP50Ms?: number;
+    readonly startLagP99Ms?: number;
+  };
   /** Against the embedded mock: each polling strategy's queue-wait estimates scored against the mock's timeline. */
   readonly queueWaitAccuracy?: readonly QueueWaitAccuracy[];
-  /** The k6 execution segment this instance ran, when the test was split (e.g. "0:1/2"). */
+  /** The share of a split test this instance ran, "i/N" (load/segments.ts), when the test was split. */
   readonly segment?: string;
   /** All segments of that split (e.g. "0,1/2,1"): the instances of one test share it. */
   readonly segmentSequence?: string;
@@ -193,6 +226,95 @@ export interface LoadRunMeta {
   readonly specVersion?: string;
   /** The billable budget the run was held to; null when unlimited (the embedded mock). */
   readonly budget?: number | null;
+  /** What was really spent (core/billable-budget.ts): sent, billed, refused, never sent, unknown, credits. */
+  readonly spend?: LoadSpend;
+  /** Present when the run did not run its course: why, and since when. Reports mark the run cut short. */
+  readonly cutShort?: { readonly reason: 'target-unreachable' | 'deadline' | 'signal' | 'budget'; readonly message: string; readonly at: string };
+}
+
+export interface LoadSpend {
+  readonly max: number | null;
+  readonly sent: number;
+  readonly billed: number;
+  readonly refused: number;
+  readonly notSent: number;
+  readonly unknown: number;
+  readonly credits: number;
+  readonly costsReported: number;
+  /** The ledger file, when the spend was shared with other processes of the invocation. */
+  readonly ledger?: string;
+}
+
+export interface EstimateBeside {
+  readonly n: number;
+  readonly observedP50: number;
+  readonly observedP95: number;
+  readonly estimateP50: number;
+  readonly estimateP95: number;
+  /** median and p95 of the per-job bound (the half-width of the interval the true value lies in) */
+  readonly boundP50: number;
+  readonly boundP95: number;
+}
+
+/** load/summary.json: what the load engine counted while it ran (schema infercheck/load-summary@1). */
+export interface LoadSummary {
+  readonly schema: 'infercheck/load-summary@1';
+  readonly jobs: {
+    readonly total: number;
+    readonly completed: number;
+    readonly failed: number;
+    readonly errors: number;
+    readonly timeouts: number;
+    readonly unknownSubmits: number;
+    readonly abandoned: number;
+    readonly resultUnread: number;
+  };
+  readonly arrivals: {
+    readonly scheduled: number;
+    readonly started: number;
+    /** Scheduled starts that left more than `lateThresholdMs` after their instant (the open model was not kept). */
+    readonly late: number;
+    readonly lateThresholdMs: number;
+    readonly startLagP50Ms: number | null;
+    readonly startLagP99Ms: number | null;
+    readonly startLagMaxMs: number | null;
+    /** Arrivals not started: the budget was spent, or the run was stopped. */
+    readonly skippedBudget: number;
+    readonly skippedStopped: number;
+  };
+  readonly http: {
+    readonly requests: number;
+    /** status code → count, over every request ("0": no HTTP answer). */
+    readonly byCode: Readonly<Record<string, number>>;
+    /** operationId → status code → count. */
+    readonly byEndpoint: Readonly<Record<string, Readonly<Record<string, number>>>>;
+    /** Connections closed or reset by the other side without an answer. */
+    readonly droppedConnections: number;
+    readonly timeouts: number;
+    readonly refused: number;
+    /** GETs sent again after a transport error or a 5xx (a submit is never re-sent). */
+    readonly retries: number;
+    readonly rateLimited: number;
+  };
+  readonly conformance: {
+    readonly judged: number;
+    readonly violations: number;
+    readonly byKind: Readonly<Record<string, number>>;
+    /** The first violation of each rule and cause, for the console and the report. */
+    readonly examples: readonly { readonly rule: string; readonly kind: string; readonly operationId: string; readonly status: number; readonly message: string }[];
+  };
+  readonly polls: { readonly total: number; readonly perJobP50: number | null; readonly perJobMean: number | null };
+  /** Percentiles per latency metric over the completed jobs (ms). */
+  readonly latency: Readonly<Record<string, { readonly count: number; readonly p50: number; readonly p90: number; readonly p95: number; readonly p99: number; readonly max: number; readonly mean: number }>>;
+  /**
+   * Polled (v2) completed jobs: end-to-end and processing time as the client observed them (the first terminal answer),
+   * beside the estimate of when the vendor really finished (between the last running poll and the first terminal one)
+   * and the bound of that estimate. With the SDK's 1 s polling a 26 ms job is observed at ~1 s; the estimate says so.
+   */
+  readonly estimates: Readonly<Record<'e2e' | 'processing', EstimateBeside | null>>;
+  /** Each objective's point-estimate verdict, the one that sets the exit code (reports add the confidence). */
+  readonly objectives: readonly { readonly name: string; readonly observed: number | null; readonly pass: boolean | null }[];
+  readonly spend: LoadSpend;
 }
 
 export interface QueueWaitAccuracy {

@@ -1,15 +1,17 @@
-// `infercheck load`: run one k6 scenario against the embedded mock, the vendor or any URL, show k6's progress, and
-// leave run.json, summary.json and jobs.ndjson in --out. The exit code is k6's: 0 when every SLO threshold held,
-// 99 when one failed (the verdict), anything else when the run itself broke. All the work is in run.ts (runLoad),
-// so the main job and the benches call the same code.
+// `infercheck load`: run one scenario against the embedded mock, the vendor or any URL with the project's own engine,
+// show progress, and leave run.json, summary.json and jobs.ndjson in --out. All the work is in run.ts (runLoad), so
+// the main job, the benches and the tests call the same code; this file turns flags into options and results into
+// a few lines and the exit code.
 import type { Command } from 'commander';
 import { UsageError } from '../core/target.ts';
-import { DEFAULT_OUT_DIR, runLoad, SCENARIOS, type LoadOptions, type Scenario } from './run.ts';
+import { DEFAULT_OUT_DIR, EXIT, objectiveLines, runLoad, type LoadOptions } from './run.ts';
+import { SCENARIOS } from './scenarios/index.ts';
 
 interface LoadFlags {
   target: string;
   scenario: string;
   rate?: string;
+  rateTo?: string;
   rates?: string;
   duration?: string;
   vus?: string;
@@ -20,16 +22,21 @@ interface LoadFlags {
   apiKeyEnv?: string;
   arrivals?: string;
   poll?: string;
+  pollInterval?: string;
   seed?: string;
   mockProfile?: string;
   workers?: string;
   serviceTime?: string;
   rpm?: string;
   jobTimeout?: string;
+  requestTimeout?: string;
+  grace?: string;
+  deadline?: string;
+  unreachableAfter?: string;
+  connections?: string;
   expectedInferenceMs?: string;
+  segment?: string;
   validate: boolean;
-  executionSegment?: string;
-  executionSegmentSequence?: string;
   progress: boolean;
 }
 
@@ -40,92 +47,122 @@ function numberFlag(flag: string, text: string | undefined): number | undefined 
   return value;
 }
 
-/** `30`, `30s`, `2m`, `1h` → seconds. */
-export function parseDurationS(text: string | undefined): number | undefined {
+/** `30`, `30s`, `2m`, `1h`, `500ms` → seconds. */
+export function parseDurationS(text: string | undefined, flag = '--duration'): number | undefined {
   if (text === undefined) return undefined;
   const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
-  if (!match) throw new UsageError(`--duration must look like 30s, 2m or 1h, got "${text}"`);
+  if (!match) throw new UsageError(`${flag} must look like 30s, 2m or 1h, got "${text}"`);
   const value = Number(match[1]);
   const unit = match[2] ?? 's';
   return unit === 'ms' ? value / 1000 : unit === 'm' ? value * 60 : unit === 'h' ? value * 3600 : value;
 }
 
 export function optionsFromFlags(flags: LoadFlags): LoadOptions {
-  if (!(SCENARIOS as readonly string[]).includes(flags.scenario)) {
-    throw new UsageError(`--scenario must be one of ${SCENARIOS.join(', ')}, got "${flags.scenario}"`);
-  }
-  const maxBillable = numberFlag('--max-billable', flags.maxBillable);
   const rates = flags.rates?.split(',').map((r) => numberFlag('--rates', r.trim()) as number);
   const opt = <K extends keyof LoadOptions>(key: K, value: LoadOptions[K] | undefined): Partial<LoadOptions> => (value === undefined ? {} : { [key]: value });
   return {
-    scenario: flags.scenario as Scenario,
+    scenario: flags.scenario,
     target: flags.target,
     out: flags.out,
     validate: flags.validate,
     progress: flags.progress,
+    handleSignals: true,
+    collectJobs: false,
     ...opt('rate', numberFlag('--rate', flags.rate)),
+    ...opt('rateTo', numberFlag('--rate-to', flags.rateTo)),
     ...opt('rates', rates),
     ...opt('durationS', parseDurationS(flags.duration)),
     ...opt('vus', numberFlag('--vus', flags.vus)),
     ...opt('models', flags.models?.split(',').map((m) => m.trim()).filter(Boolean)),
     ...opt('slo', flags.slo),
-    ...opt('maxBillable', maxBillable),
+    ...opt('maxBillable', numberFlag('--max-billable', flags.maxBillable)),
     ...opt('apiKeyEnv', flags.apiKeyEnv),
     ...opt('arrivals', flags.arrivals as LoadOptions['arrivals']),
     ...opt('poll', flags.poll as LoadOptions['poll']),
+    ...opt('pollIntervalMs', flags.pollInterval === undefined ? undefined : parseDurationS(flags.pollInterval, '--poll-interval')! * 1000),
     ...opt('seed', numberFlag('--seed', flags.seed)),
     ...opt('mockProfile', flags.mockProfile as LoadOptions['mockProfile']),
     ...opt('workers', numberFlag('--workers', flags.workers)),
     ...opt('serviceTime', flags.serviceTime),
     ...opt('rpm', numberFlag('--rpm', flags.rpm)),
-    ...opt('jobTimeoutS', parseDurationS(flags.jobTimeout)),
+    ...opt('jobTimeoutS', parseDurationS(flags.jobTimeout, '--job-timeout')),
+    ...opt('requestTimeoutS', parseDurationS(flags.requestTimeout, '--request-timeout')),
+    ...opt('graceS', parseDurationS(flags.grace, '--grace')),
+    ...opt('deadlineS', parseDurationS(flags.deadline, '--deadline')),
+    ...opt('unreachableAfterS', parseDurationS(flags.unreachableAfter, '--unreachable-after')),
+    ...opt('connections', numberFlag('--connections', flags.connections)),
     ...opt('expectedInferenceMs', numberFlag('--expected-inference-ms', flags.expectedInferenceMs)),
-    ...opt('executionSegment', flags.executionSegment),
-    ...opt('executionSegmentSequence', flags.executionSegmentSequence),
+    ...opt('segment', flags.segment),
   };
 }
+
+const SCENARIO_HELP = SCENARIOS.map((s) => `  ${s.name.padEnd(7)} ${s.summary}`).join('\n');
+
+export const LOAD_EXIT_HELP = `Exit codes:
+  ${EXIT.pass}    every objective held
+  ${EXIT.objectiveFailed}    an objective failed (the verdict; every file is written)
+  ${EXIT.usage}    usage error: a bad flag, a billable target without --max-billable (nothing was sent)
+  ${EXIT.targetUnreachable}    the target could not be reached or died ("target unreachable since …"), or the
+       deadline passed; the files hold what was done and run.json marks the run cut short
+  ${EXIT.sigint}/${EXIT.sigterm} stopped by SIGINT/SIGTERM: no new jobs, jobs in flight given --grace, every file written`;
 
 export function registerLoadCommand(program: Command): void {
   program
     .command('load')
-    .description('run a k6 load scenario (smoke | sync | async | sweep) and record every job')
+    .description('run a load scenario with the built-in engine (open model for v2, closed for v1) and record every job')
     .option('--target <target>', 'mock | live | URL (live and URLs need --max-billable)', 'mock')
-    .option('--scenario <name>', 'smoke | sync | async | sweep', 'smoke')
+    .option('--scenario <name>', SCENARIOS.map((s) => s.name).join(' | '), 'smoke')
     .option('--rate <jobs/s>', 'open model: arrival rate (sweep: the middle rate)')
+    .option('--rate-to <jobs/s>', 'open model: ramp linearly from --rate to this over each stage')
     .option('--rates <list>', 'sweep: comma-separated arrival rates, e.g. 0.5,1,2')
     .option('--duration <d>', 'how long arrivals keep coming (per stage in a sweep): 30s, 2m')
-    .option('--vus <n>', 'closed model: concurrent clients; open model: fixed VU pool')
+    .option('--vus <n>', 'closed model: concurrent clients; open model: a cap on jobs in flight (late starts are counted)')
     .option('--models <a,b>', 'models to load, comma-separated (default: all in the spec)')
-    .option('--slo <file>', 'objectives file (YAML/JSON) turned into k6 thresholds', undefined)
-    .option('--max-billable <n>', 'the most billable jobs this run may submit (required for live and URL targets)')
+    .option('--slo <file>', 'objectives file (YAML/JSON); a failed one makes the exit code 1', undefined)
+    .option('--max-billable <n>', 'the most billable requests this run may send, counted at send (required for live and URL targets)')
     .option('--out <dir>', 'where run.json, summary.json and jobs.ndjson go', DEFAULT_OUT_DIR)
     .option('--api-key-env <name>', 'environment variable holding the API key (default SEGMIND_API_KEY)')
-    .option('--arrivals <process>', 'poisson (default) | even', undefined)
-    .option('--poll <strategy>', 'adaptive (default) | fixed (the SDK: every 1 s) | both (alternating)')
+    .option('--arrivals <process>', 'poisson (default: seeded exponential gaps) | even', undefined)
+    .option('--poll <strategy>', 'adaptive (default) | fixed (the SDK: every 1 s) | both (a seeded coin per job)')
+    .option('--poll-interval <d>', 'the fixed strategy\'s interval (default 1s, the SDK\'s)')
     .option('--seed <n>', 'seed of the arrival schedule, payloads and poll jitter')
     .option('--mock-profile <name>', 'embedded mock latency profile: ci (default) | realistic')
     .option('--workers <n>', 'embedded mock: GPU workers per model')
     .option('--service-time <dist>', 'embedded mock: fixed:MS | exp:MEAN_MS | lognormal:MEDIAN_MS,SIGMA')
     .option('--rpm <n>', "the target's per-key request limit per minute; polling is spaced to stay under it")
-    .option('--job-timeout <d>', 'give up on a job after this long (default 600s, the SDK default)')
+    .option('--job-timeout <d>', 'give up on a job after this long (default 600s, the SDK default; 30s on the ci mock)')
+    .option('--request-timeout <d>', 'per request: the longest wait for an answer (default 60s)')
+    .option('--grace <d>', 'after SIGINT/SIGTERM, how long jobs in flight may finish (default 30s)')
+    .option('--deadline <d>', 'everything is over by then (default: duration + job timeout + grace)')
+    .option('--unreachable-after <d>', 'refused/dropped/unanswered requests for this long end the run, exit 3 (default 10s)')
+    .option('--connections <n>', 'connections per host (default 256; a request that finds them all busy leaves late, and is counted so)')
     .option('--expected-inference-ms <ms>', 'adaptive polling: inference time to expect before one is learned')
-    .option('--execution-segment <seg>', 'run only this segment of the test, e.g. 0:1/2 (k6 scale-out)')
-    .option('--execution-segment-sequence <seq>', 'all segments of the split, e.g. 0,1/2,1')
-    .option('--no-validate', 'skip contract validation of responses (measures its cost)')
-    .option('--no-progress', "hide k6's progress bars")
+    .option('--segment <i/N>', 'run only share i (from 0) of N of the schedule, for a test split over N instances')
+    .option('--no-validate', 'skip judging responses against the contract (measures its cost)')
+    .option('--no-progress', 'no progress display')
+    .addHelpText('after', `\nScenarios (load/scenarios/):\n${SCENARIO_HELP}\n\n${LOAD_EXIT_HELP}\n`)
     .action(async (flags: LoadFlags) => {
       const result = await runLoad(optionsFromFlags(flags));
-      const accuracy = result.meta.queueWaitAccuracy ?? [];
-      for (const a of accuracy) {
-        process.stdout.write(
-          `queue-wait estimate vs mock truth [${a.strategy}]: ${a.jobs} jobs, true mean ${a.trueMeanMs.toFixed(0)} ms, mean error ${a.meanErrorMs.toFixed(1)} ± ${a.meanErrorCi95Ms.toFixed(1)} ms (${a.meanErrorPct.toFixed(1)} %; midpoints alone ${a.midpointMeanErrorPct.toFixed(1)} %), p95 |error| ${a.p95AbsErrorMs.toFixed(0)} ms, inside bound ${(100 * a.coverage).toFixed(0)} %, median polls ${a.medianPolls}\n`,
+      const { meta, summary } = result;
+      const out = (line: string): void => void process.stdout.write(line + '\n');
+      for (const a of meta.queueWaitAccuracy ?? []) {
+        out(
+          `queue-wait estimate vs mock truth [${a.strategy}]: ${a.jobs} jobs, true mean ${a.trueMeanMs.toFixed(0)} ms, mean error ${a.meanErrorMs.toFixed(1)} ± ${a.meanErrorCi95Ms.toFixed(1)} ms (${a.meanErrorPct.toFixed(1)} %; midpoints alone ${a.midpointMeanErrorPct.toFixed(1)} %), p95 |error| ${a.p95AbsErrorMs.toFixed(0)} ms, inside bound ${(100 * a.coverage).toFixed(0)} %, median polls ${a.medianPolls}`,
         );
       }
-      if (result.meta.arrivals) {
-        const a = result.meta.arrivals;
-        process.stdout.write(`arrivals (${a.process}): ${a.jobs} v2 jobs, ${a.ratePerS.toFixed(2)}/s, inter-arrival CV ${a.interArrivalCv.toFixed(2)}\n`);
+      if (meta.arrivals) {
+        const a = meta.arrivals;
+        out(`arrivals (${a.process}): ${a.jobs} v2 jobs, ${a.ratePerS.toFixed(2)}/s, inter-arrival CV ${a.interArrivalCv.toFixed(2)}, KS to exponential ${a.ksToExponential?.toFixed(3) ?? '—'}; start lag p50/p99 ${a.startLagP50Ms?.toFixed(2) ?? '—'}/${a.startLagP99Ms?.toFixed(2) ?? '—'} ms, late ${a.late ?? 0}`);
       }
-      process.stdout.write(`load: k6 exit ${result.exitCode}${result.exitCode === 99 ? ' (an SLO threshold failed)' : ''}; files in ${result.outDir}\n`);
+      const j = summary.jobs;
+      out(`jobs: ${j.total} — completed ${j.completed}${j.resultUnread ? ` (${j.resultUnread} result unread)` : ''}, failed ${j.failed}, errors ${j.errors}, timeouts ${j.timeouts}, unknown submits ${j.unknownSubmits}, abandoned ${j.abandoned}`);
+      const codes = Object.entries(summary.http.byCode).map(([code, n]) => `${code === '0' ? 'no answer' : code} ×${n}`).join(', ');
+      out(`http: ${summary.http.requests} requests (${codes || 'none'}); dropped connections ${summary.http.droppedConnections}, retries ${summary.http.retries}; contract violations ${summary.conformance.violations} of ${summary.conformance.judged} judged`);
+      for (const v of summary.conformance.examples.slice(0, 5)) out(`  contract: ${v.operationId} → ${v.status}: ${v.message} [${v.rule}]`);
+      out(`spend: ${summary.spend.sent} billable requests sent, ${summary.spend.billed} billed, ${summary.spend.unknown} unknown, ${summary.spend.refused} refused${summary.spend.max !== null ? ` (budget ${summary.spend.max})` : ''}; credits reported ${summary.spend.credits}`);
+      if (summary.objectives.length > 0) out(['objectives (point estimates):', ...objectiveLines(summary)].join('\n'));
+      if (meta.cutShort) out(`cut short: ${meta.cutShort.message}`);
+      out(`load: exit ${result.exitCode}${result.exitCode === EXIT.objectiveFailed ? ' (an objective failed)' : ''}; files in ${result.outDir}`);
       process.exitCode = result.exitCode;
     });
 }

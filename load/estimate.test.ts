@@ -1,9 +1,9 @@
-// The queue-wait estimator (k6/lib/estimate.ts): its interval must always hold the truth, and be as tight as the
+// The queue-wait estimator (estimate.ts): its interval must always hold the truth, and be as tight as the
 // observations allow.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { estimateCompletion, estimateQueueWait, type Observation } from './k6/lib/estimate.ts';
-import { seededRandom } from './k6/lib/rng.ts';
+import { estimateCompletion, estimateQueueWait, type Observation } from './estimate.ts';
+import { seededRandom } from './schedule.ts';
 
 const obs = (status: string, sent: number, at: number, code = 200): Observation => ({ status, sent_ms: 1000 + sent, at_ms: 1000 + at, code });
 

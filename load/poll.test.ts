@@ -1,9 +1,9 @@
-// Polling strategies (k6/lib/poll.ts): the SDK's fixed loop, the adaptive schedule, the rate-limit spacing.
+// Polling strategies (poll.ts): the SDK's fixed loop, the adaptive schedule, the rate-limit spacing.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { estimateQueueWait } from './k6/lib/estimate.ts';
-import { backoffAfter429Ms, defaultPollPlan, learnInferenceMs, nextPollDelayMs, rateLimitGapMs, type PollPlan, type PollProgress } from './k6/lib/poll.ts';
-import { seededRandom } from './k6/lib/rng.ts';
+import { estimateQueueWait } from './estimate.ts';
+import { backoffAfter429Ms, defaultPollPlan, learnInferenceMs, nextPollDelayMs, rateLimitGapMs, type PollPlan, type PollProgress } from './poll.ts';
+import { seededRandom } from './schedule.ts';
 import { pollJob } from './polling-sim.ts';
 
 const progress = (over: Partial<PollProgress>): PollProgress => ({

@@ -1,10 +1,10 @@
 // Jobs without a network, for the polling tests and benchmarks: an M/G/c queue (Poisson arrivals, log-normal
 // service, FIFO) gives each job its true queue wait and inference time, and `pollJob` polls that timeline through
-// k6/lib/poll.ts exactly as the k6 scripts do, with 1–2 ms round trips in which the server looks at a uniform
+// poll.ts exactly as the engine does, with 1–2 ms round trips in which the server looks at a uniform
 // instant. Plain TypeScript.
 import type { JobRecord } from '../core/result-files.ts';
-import { estimateQueueWait, type Observation } from './k6/lib/estimate.ts';
-import { nextPollDelayMs, type PollPlan, type PollStrategy } from './k6/lib/poll.ts';
+import { estimateQueueWait, type Observation } from './estimate.ts';
+import { nextPollDelayMs, type PollPlan, type PollStrategy } from './poll.ts';
 
 export interface SimulatedJob {
   /** ms from the job's arrival at the server to its start */
@@ -72,7 +72,7 @@ export function pollJob(random: () => number, plan: PollPlan, job: SimulatedJob,
 const SUBMIT_AT_MS = Date.parse('2026-11-21T10:00:00Z');
 
 /**
- * A polled job as k6 would have written it to jobs.ndjson (epoch times, its per-job estimate), so that the code that
+ * A polled job as the engine would have written it to jobs.ndjson (epoch times, its per-job estimate), so that the code that
  * post-processes a run (pooled-queue-wait.ts) can be measured on simulated jobs exactly as it runs on real ones.
  */
 export function asJobRecord(polled: PolledJob, index: number, strategy: PollStrategy, stage: string, model = 'sd1.5-scifi'): JobRecord {

@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { JobRecord } from '../core/result-files.ts';
-import { defaultPollPlan, type PollStrategy } from './k6/lib/poll.ts';
-import { seededRandom } from './k6/lib/rng.ts';
+import { defaultPollPlan, type PollStrategy } from './poll.ts';
+import { seededRandom } from './schedule.ts';
 import { asJobRecord, pollJob, simulateQueue } from './polling-sim.ts';
 import { pooledConditionalMeans, poolQueueWaits } from './pooled-queue-wait.ts';
 
@@ -44,7 +44,7 @@ for (const strategy of ['adaptive', 'fixed'] as const) {
   });
 }
 
-test('the k6 midpoint is kept beside the pooled estimate; jobs running at their first poll are left alone', () => {
+test('each job\'s own midpoint is kept beside the pooled estimate; jobs running at their first poll are left alone', () => {
   const jobs = runs('adaptive', 1, 200, 3)[0]!.jobs;
   const pooled = poolQueueWaits(jobs);
   let moved = 0;
@@ -60,7 +60,7 @@ test('the k6 midpoint is kept beside the pooled estimate; jobs running at their 
   assert.ok(moved > 50, `${moved} estimates moved`);
 });
 
-test('groups are one model and one strategy each, and a group too small to estimate a density stays as k6 wrote it', () => {
+test('groups are one model and one strategy each, and a group too small to estimate a density stays as the job wrote it', () => {
   const adaptive = runs('adaptive', 1, 120, 4)[0]!.jobs;
   const fixed = runs('fixed', 1, 12, 5)[0]!.jobs; // ≈ 7 queued jobs: fewer than minJobs
   const other = runs('adaptive', 1, 12, 6)[0]!.jobs.map((j) => ({ ...j, model: 'sd1.5-epicrealism' }));

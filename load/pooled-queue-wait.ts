@@ -1,5 +1,5 @@
 // Pooled queue-wait estimates. Alone, a job only knows that its start lies in an interval between two polls, and
-// the interval's midpoint is its best guess (k6/lib/estimate.ts). The midpoint is unbiased only when the start is
+// the interval's midpoint is its best guess (estimate.ts). The midpoint is unbiased only when the start is
 // equally likely anywhere in the interval, and a queue's waits are not: their density falls as the wait grows, so
 // more of an interval's probability sits near its early end. Summed over a run the midpoints overstate the mean
 // wait by about f(0+) · E[h²] / 12, with f(0+) the density of waits just above zero and h the poll gaps — a
@@ -12,9 +12,12 @@
 // grid of bins, and each job's estimate becomes its wait's expected value under that density, given its own
 // interval: still inside the interval, so its bound still holds, and unbiased in the mean. Only jobs that a poll
 // saw QUEUED take part; a job already running at its first poll has an interval of a few milliseconds.
-// Plain TypeScript, run by load/run.ts on the jobs k6 reported.
+// Run by load/run.ts on jobs.ndjson once the run is over (two streaming passes: the file is never held in memory).
+import { createReadStream, createWriteStream, renameSync } from 'node:fs';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import type { JobRecord } from '../core/result-files.ts';
-import { estimateQueueWait, type Interval } from './k6/lib/estimate.ts';
+import { estimateQueueWait, type Interval } from './estimate.ts';
 
 export interface PooledOptions {
   /** below this many intervals in a group the density is not estimated and midpoints stand */
@@ -97,48 +100,102 @@ export function pooledConditionalMeans(intervals: readonly Interval[], options: 
   return out;
 }
 
-/**
- * The run's jobs with pooled queue-wait estimates: grouped by model, api, stage and polling strategy (each strategy
- * judged on its own observations); in each group the jobs that a poll saw QUEUED get their conditional mean, the
- * k6 midpoint moves to `queue_wait_mid_ms`, and the bound is re-measured from the new estimate to the ends of the
- * job's interval. Jobs without a usable interval, and groups too small to estimate a density, are unchanged.
- */
-export function poolQueueWaits(jobs: readonly JobRecord[], options: PooledOptions = DEFAULT_POOLED_OPTIONS): JobRecord[] {
+interface Pooling {
+  readonly key: string;
+  readonly look: Interval;
+  readonly bounds: Interval;
+}
+
+/** The job's group and intervals when it takes part in pooling: a v2 job that a poll saw QUEUED, with its send times. */
+function poolingOf(job: JobRecord): Pooling | undefined {
+  if (job.api !== 'v2' || job.queue_wait_est_ms === null || job.observations.length === 0) return undefined;
+  if (!job.observations.every((o) => typeof o.sent_ms === 'number')) return undefined; // written before sent_ms existed
+  if (job.observations[0]!.status !== 'QUEUED') return undefined; // already running at the first poll
+  const estimate = estimateQueueWait(
+    job.submit_at_ms,
+    job.observations.map((o) => ({ status: o.status, sent_ms: o.sent_ms!, at_ms: o.at_ms, code: o.code })),
+    job.server.inference_time_s,
+  );
+  if (!estimate?.lookInterval) return undefined;
+  return { key: `${job.model}\u0000${job.api}\u0000${job.stage}\u0000${job.poll_strategy}`, look: estimate.lookInterval, bounds: estimate.interval };
+}
+
+/** For every pooled job (by its position in the run), the new estimate; groups below `minJobs` are left out. */
+function pooledEstimates(entries: Iterable<{ index: number; pooling: Pooling }>, options: PooledOptions): Map<number, number> {
   const groups = new Map<string, { index: number; look: Interval; bounds: Interval }[]>();
-  jobs.forEach((job, index) => {
-    if (job.api !== 'v2' || job.queue_wait_est_ms === null || job.observations.length === 0) return;
-    if (!job.observations.every((o) => typeof o.sent_ms === 'number')) return; // written before sent_ms existed
-    if (job.observations[0]!.status !== 'QUEUED') return; // already running at the first poll
-    const estimate = estimateQueueWait(
-      job.submit_at_ms,
-      job.observations.map((o) => ({ status: o.status, sent_ms: o.sent_ms!, at_ms: o.at_ms, code: o.code })),
-      job.server.inference_time_s,
-    );
-    if (!estimate?.lookInterval) return;
-    const key = `${job.model}\u0000${job.api}\u0000${job.stage}\u0000${job.poll_strategy}`;
-    const group = groups.get(key) ?? [];
-    group.push({ index, look: estimate.lookInterval, bounds: estimate.interval });
-    groups.set(key, group);
-  });
-  const out = [...jobs];
+  for (const { index, pooling } of entries) {
+    const group = groups.get(pooling.key) ?? [];
+    group.push({ index, look: pooling.look, bounds: pooling.bounds });
+    groups.set(pooling.key, group);
+  }
+  const out = new Map<number, number>();
   for (const group of groups.values()) {
     if (group.length < options.minJobs) continue;
     const means = pooledConditionalMeans(
       group.map((g) => g.look),
       options,
     );
-    group.forEach(({ index, bounds }, k) => {
-      const job = jobs[index]!;
-      const estimateMs = Math.min(Math.max(means[k]!, bounds.lowMs), bounds.highMs);
-      out[index] = {
-        ...job,
-        queue_wait_mid_ms: job.queue_wait_est_ms,
-        queue_wait_est_ms: round1(estimateMs),
-        queue_wait_bound_ms: round1(Math.max(estimateMs - bounds.lowMs, bounds.highMs - estimateMs)),
-      };
-    });
+    group.forEach(({ index, bounds }, k) => out.set(index, Math.min(Math.max(means[k]!, bounds.lowMs), bounds.highMs)));
   }
   return out;
+}
+
+function withPooledEstimate(job: JobRecord, estimateMs: number, bounds: Interval): JobRecord {
+  return {
+    ...job,
+    queue_wait_mid_ms: job.queue_wait_est_ms,
+    queue_wait_est_ms: round1(estimateMs),
+    queue_wait_bound_ms: round1(Math.max(estimateMs - bounds.lowMs, bounds.highMs - estimateMs)),
+  };
+}
+
+/**
+ * The run's jobs with pooled queue-wait estimates: grouped by model, api, stage and polling strategy (each strategy
+ * judged on its own observations); in each group the jobs that a poll saw QUEUED get their conditional mean, the
+ * per-job midpoint moves to `queue_wait_mid_ms`, and the bound is re-measured from the new estimate to the ends of the
+ * job's interval. Jobs without a usable interval, and groups too small to estimate a density, are unchanged.
+ */
+export function poolQueueWaits(jobs: readonly JobRecord[], options: PooledOptions = DEFAULT_POOLED_OPTIONS): JobRecord[] {
+  const poolings = jobs.map(poolingOf);
+  const estimates = pooledEstimates(
+    poolings.flatMap((pooling, index) => (pooling ? [{ index, pooling }] : [])),
+    options,
+  );
+  return jobs.map((job, index) => {
+    const estimate = estimates.get(index);
+    return estimate === undefined ? job : withPooledEstimate(job, estimate, poolings[index]!.bounds);
+  });
+}
+
+/**
+ * The same, on a jobs.ndjson file in place: one pass collects the intervals (a few numbers per job), a second rewrites
+ * the file line by line, so a run of any length is pooled without holding its jobs in memory.
+ */
+export async function poolQueueWaitsInFile(path: string, options: PooledOptions = DEFAULT_POOLED_OPTIONS): Promise<void> {
+  const entries: { index: number; pooling: Pooling }[] = [];
+  let index = 0;
+  for await (const line of createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity })) {
+    if (!line.trim()) continue;
+    const pooling = poolingOf(JSON.parse(line) as JobRecord);
+    if (pooling) entries.push({ index, pooling });
+    index++;
+  }
+  const estimates = pooledEstimates(entries, options);
+  if (estimates.size === 0) return;
+  const bounds = new Map(entries.map((e) => [e.index, e.pooling.bounds]));
+  const tmp = `${path}.pooling`;
+  const out = createWriteStream(tmp, 'utf8');
+  index = 0;
+  for await (const line of createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity })) {
+    if (!line.trim()) continue;
+    const estimate = estimates.get(index);
+    const text = estimate === undefined ? line : JSON.stringify(withPooledEstimate(JSON.parse(line) as JobRecord, estimate, bounds.get(index)!));
+    if (!out.write(text + '\n')) await once(out, 'drain');
+    index++;
+  }
+  out.end();
+  await once(out, 'finish');
+  renameSync(tmp, path);
 }
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;

@@ -1,10 +1,12 @@
-// `infercheck load` refuses bad input with one line and exit 2, before any k6 runs or any request is sent.
+// `infercheck load` refuses bad input with one line and exit 2, before any file is touched or any request is sent;
+// the budget caps submits against a URL target; polling keeps to a rate limit.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { UsageError } from '../core/target.ts';
 import { parseDurationS } from './command.ts';
-import { expectedServiceMs, runLoad, scoreQueueWait } from './run.ts';
+import { expectedServiceMs, runLoad } from './run.ts';
+import { scoreQueueWait } from './summarize.ts';
 import type { JobRecord } from '../core/result-files.ts';
 
 test('a billable target without --max-billable is refused', async () => {
@@ -20,7 +22,9 @@ test('bad parameters are usage errors', async () => {
     { scenario: 'sync' as const, vus: 1.5 },
     { scenario: 'async' as const, models: ['sd1.5-unknown'] },
     { scenario: 'async' as const, serviceTime: 'gamma:3' },
-    { scenario: 'async' as const, executionSegment: 'half' },
+    { scenario: 'async' as const, segment: 'half' },
+    { scenario: 'async' as const, segment: '2/2' },
+    { scenario: 'async' as const, graceS: -1 },
     { scenario: 'async' as const, slo: '/nonexistent/slo.yaml' },
     { scenario: 'async' as const, target: 'live', maxBillable: -3 },
   ]) {
@@ -85,14 +89,18 @@ test('against a URL target the budget caps the submits, and the key from the env
   try {
     const result = await runLoad({
       scenario: 'async', target: mock.url, maxBillable: 3, apiKeyEnv: 'IC_TEST_KEY', env: { ...process.env, IC_TEST_KEY: key },
-      rate: 6, durationS: 2, out, progress: false, capture: true, jobTimeoutS: 20,
+      rate: 6, durationS: 2, out, capture: true, jobTimeoutS: 20,
     });
-    assert.equal(result.exitCode, 0, result.log.slice(-1500));
+    assert.equal(result.exitCode, 0, result.log);
     const stats = (await (await fetch(`${mock.url}/__mock/stats`)).json()) as { counters: { submitted: number } };
     assert.equal(stats.counters.submitted, 3, 'exactly the budget, though ~12 arrivals were scheduled');
     assert.equal(result.jobs.length, 3);
     assert.equal(result.meta.target.kind, 'url');
     assert.equal(result.meta.budget, 3);
+    assert.equal(result.meta.spend?.sent, 3);
+    assert.equal(result.meta.spend?.billed, 3);
+    assert.equal(result.summary.arrivals.skippedBudget, result.summary.arrivals.started - 3, 'the other arrivals were never sent');
+    assert.match(result.meta.spend?.ledger ?? '', /spend\.ndjson$/);
     for (const file of readdirSync(out)) assert.ok(!readFileSync(join(out, file), 'utf8').includes(key), `${file} holds the key`);
     assert.ok(!result.log.includes(key));
   } finally {
@@ -101,22 +109,52 @@ test('against a URL target the budget caps the submits, and the key from the env
   }
 });
 
-test('polling keeps to the rate limit it is given: gaps of 60 000 × VUs / rpm, no 429 from a mock enforcing it', { timeout: 90_000 }, async () => {
+test('polling keeps to the rate limit it is given: gaps of 60 000 × jobs in flight / rpm, no 429 from a mock enforcing it', { timeout: 90_000 }, async () => {
   const { mkdtempSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
   const out = mkdtempSync(join(tmpdir(), 'infercheck-rpm-'));
   try {
-    const result = await runLoad({ scenario: 'async', rpm: 120, vus: 2, rate: 1, durationS: 2, arrivals: 'even', out, progress: false, capture: true, jobTimeoutS: 40 });
-    assert.equal(result.exitCode, 0, result.log.slice(-1500));
+    const result = await runLoad({ scenario: 'async', rpm: 120, vus: 2, rate: 1, durationS: 2, arrivals: 'even', out, capture: true, jobTimeoutS: 40 });
+    assert.equal(result.exitCode, 0, result.log);
     assert.ok(result.jobs.length >= 1);
     for (const job of result.jobs) {
       assert.equal(job.final_status, 'COMPLETED');
-      const sent = job.observations.map((o) => (o as unknown as { sent_ms: number }).sent_ms);
-      for (let i = 1; i < sent.length; i++) assert.ok(sent[i]! - sent[i - 1]! >= 4000 - 5, `poll gap ${sent[i]! - sent[i - 1]!} ms < 60 000 × 8 / 120 (2 VUs, up to 4× for constant-arrival-rate)`);
+      const sent = job.observations.map((o) => o.sent_ms!);
+      for (let i = 1; i < sent.length; i++) assert.ok(sent[i]! - sent[i - 1]! >= 1000 - 5, `poll gap ${sent[i]! - sent[i - 1]!} ms < 60 000 × 2 / 120`);
       assert.ok(!job.observations.some((o) => o.code === 429));
     }
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+});
+
+test('sync is a closed model: N clients back to back, never more than N requests at once', { timeout: 60_000 }, async () => {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const out = mkdtempSync(join(tmpdir(), 'infercheck-sync-'));
+  try {
+    const result = await runLoad({ scenario: 'sync', vus: 3, durationS: 1.5, out, capture: true });
+    assert.equal(result.exitCode, 0, result.log);
+    assert.ok(result.jobs.length >= 3 && result.jobs.every((j) => j.api === 'v1' && j.final_status === 'COMPLETED'));
+    assert.deepEqual(result.meta.stages, [{ tag: 'vus=3', vus: 3, durationS: 1.5 }]);
+    // at any instant, at most 3 requests were open
+    const events = result.jobs.flatMap((j) => [[j.submit_at_ms, 1], [j.submit_at_ms + j.submit_latency_ms, -1]] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    let open = 0;
+    let most = 0;
+    for (const [, d] of events) most = Math.max(most, (open += d));
+    assert.ok(most <= 3, `${most} at once`);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test('--help lists every scenario from the one list, and the exit codes', async () => {
+  const { SCENARIOS } = await import('./scenarios/index.ts');
+  const help = spawnSync(process.execPath, ['bin/infercheck.mjs', 'load', '--help'], { encoding: 'utf8' });
+  assert.equal(help.status, 0);
+  for (const s of SCENARIOS) assert.ok(help.stdout.includes(`${s.name.padEnd(7)} ${s.summary}`), s.name);
+  for (const code of ['0 ', '1 ', '2 ', '3 ', '130/143']) assert.match(help.stdout, new RegExp(`^  ${code}`, 'm'));
+  assert.doesNotMatch(help.stdout, /k6/i);
 });

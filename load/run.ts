@@ -1,43 +1,56 @@
-// `runLoad(options)`: run one k6 scenario against a target and leave the raw result files (core/result-files.ts):
-//   <out>/run.json      LoadRunMeta (with its optional arrivals, queueWaitAccuracy, segment, budget)
-//   <out>/summary.json  k6's handleSummary data
-//   <out>/jobs.ndjson   one JobRecord per line (with its optional sent_ms per observation and job_index)
-//   <out>/truth.ndjson  the embedded mock's ground truth per job, when the target is the mock
-// It is the whole of `infercheck load`, callable from code (the main job, the benches): it never exits the process
-// and never prints a verdict; the caller reads exitCode (k6's own: 0 pass, 99 an SLO threshold failed).
-// The API key reaches k6 only through the child's environment (IC_API_KEY) and is redacted from every file written.
-import { spawn } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// `runLoad(options)`: run one scenario (load/scenarios/) against a target with the engine (engine.ts) and leave the
+// raw result files of core/result-files.ts in --out:
+//   run.json      LoadRunMeta: scenario, target, stages, engine, exit code, arrivals, accuracy, spend, cut short
+//   summary.json  LoadSummary: job outcomes, status codes per operation, dropped connections, unknown submits,
+//                 start lags, conformance violations, percentiles, objectives
+//   jobs.ndjson   one JobRecord per line, streamed as each job ends, then pooled (pooled-queue-wait.ts) in place
+//   truth.ndjson  the embedded mock's ground truth per job, when the target is the mock
+//   spend.ndjson  the money ledger (core/billable-budget.ts) when the run may spend, unless a parent handed one down
+// It is the whole of `infercheck load`, callable from code (the main job, the benches, the tests): it never exits
+// the process; the caller reads exitCode — 0 pass, 1 an objective failed, 3 the target was unreachable or died,
+// 130 / 143 stopped by SIGINT / SIGTERM (usage errors throw a UsageError before anything is touched: exit 2).
+import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
+import { once, setMaxListeners } from 'node:events';
 import { dirname, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { loadObjectives, toK6Thresholds, type ObjectiveSet } from '../core/objectives.ts';
+import { BillableBudget, BUDGET_LEDGER_ENV } from '../core/billable-budget.ts';
+import { loadObjectives, type ObjectiveSet } from '../core/objectives.ts';
 import { redactDeep, redactText } from '../core/redact.ts';
-import type { JobRecord, LoadRunMeta, QueueWaitAccuracy } from '../core/result-files.ts';
+import type { JobRecord, LoadRunMeta, LoadSpend, LoadSummary } from '../core/result-files.ts';
+import { parseServiceTime } from '../core/service-time.ts';
 import { isModelId, MODELS } from '../core/spec.ts';
-import { billableBudget, parseTarget, readApiKey, UsageError, type TargetSpec } from '../core/target.ts';
-import { interArrivalCv } from './k6/lib/rng.ts';
-import { poolQueueWaits } from './pooled-queue-wait.ts';
+import { billableBudget, isBillable, parseTarget, readApiKey, UsageError, type TargetSpec } from '../core/target.ts';
+import { LoadEngine, type EngineOutcome, type StopReason } from './engine.ts';
+import { TargetHealth, unreachableLine, type Unreachable } from './health.ts';
+import { HttpClient } from './http.ts';
+import { defaultPollPlan, rateLimitGapMs } from './poll.ts';
+import { poolQueueWaitsInFile } from './pooled-queue-wait.ts';
+import { showProgress } from './progress.ts';
+import { SCENARIO_NAMES, scenarioNamed, type PollChoice, type ScenarioDefinition, type StageSpec } from './scenarios/index.ts';
+import { interArrivalCv, ksDistanceToExponential, parseSegment, type ArrivalProcess, type Segment } from './schedule.ts';
+import { RunStats } from './stats.ts';
+import { summarizeJobsFile, type JobsSummary, type MockTruthRecord } from './summarize.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const K6_PATH = join(REPO, '.tools', 'bin', 'k6');
 export const DEFAULT_OUT_DIR = join('reports', 'latest', 'load');
 export const DEFAULT_SLO_FILE = join(REPO, 'load', 'objectives.default.yaml');
-const JOB_LINE_MARKER = '@@infercheck-job ';
 
-export const SCENARIOS = ['smoke', 'sync', 'async', 'sweep'] as const;
-export type Scenario = (typeof SCENARIOS)[number];
+/** The exit codes of `infercheck load` (and of every command, by the same rule). */
+export const EXIT = { pass: 0, objectiveFailed: 1, usage: 2, targetUnreachable: 3, sigint: 130, sigterm: 143 } as const;
 
 export interface LoadOptions {
-  readonly scenario: Scenario;
+  /** a scenario name from load/scenarios/ */
+  readonly scenario: string;
   /** mock (default) | live | an http(s) URL */
   readonly target?: string;
   /** jobs per second (open model) */
   readonly rate?: number;
+  /** open model: ramp linearly from rate to this over each stage */
+  readonly rateTo?: number;
   /** sweep: the stepped rates */
   readonly rates?: readonly number[];
   readonly durationS?: number;
-  /** closed model: concurrent clients; open model: a fixed VU pool instead of the Little's-law estimate */
+  /** closed model: concurrent clients; open model: a cap on jobs in flight (a start that must wait is late) */
   readonly vus?: number;
   readonly models?: readonly string[];
   /** an objectives file (core/objectives.ts), or the set itself; default load/objectives.default.yaml */
@@ -45,15 +58,15 @@ export interface LoadOptions {
   readonly maxBillable?: number;
   readonly out?: string;
   readonly apiKeyEnv?: string;
-  readonly arrivals?: 'even' | 'poisson';
-  readonly poll?: 'fixed' | 'adaptive' | 'both';
+  readonly arrivals?: ArrivalProcess;
+  readonly poll?: PollChoice;
   readonly seed?: number;
   /** the embedded mock: latency profile, workers per model, exact service time, per-key rpm */
   readonly mockProfile?: 'ci' | 'realistic';
   readonly workers?: number;
   readonly serviceTime?: string;
   readonly mockRpm?: number;
-  /** use this running embedded mock instead of starting one (a segmented run shares one mock) */
+  /** use this running embedded mock instead of starting one (a segmented run shares one mock; fault tests) */
   readonly mock?: { readonly url: string; readonly apiKey: string; readonly truth: NonNullable<LoadRunMeta['mockTruth']> };
   /** the target's per-key rate limit (requests/min); polling is spaced to stay under it */
   readonly rpm?: number;
@@ -63,44 +76,50 @@ export interface LoadOptions {
   /** false: parse bodies but skip contract validation (the cost-of-validation bench) */
   readonly validate?: boolean;
   readonly minPollGapMs?: number;
+  /** the fixed strategy's interval (the SDK's 1 s by default) */
+  readonly pollIntervalMs?: number;
   readonly stageGapS?: number;
-  /** k6 --execution-segment / --execution-segment-sequence, to split one test over several instances */
-  readonly executionSegment?: string;
-  readonly executionSegmentSequence?: string;
-  /** show k6's progress bars (default true) */
+  /** this instance's share of a split test, "i/N" (load/segments.ts) */
+  readonly segment?: string;
+  /** after SIGINT/SIGTERM, how long jobs in flight may still finish (default 30 s) */
+  readonly graceS?: number;
+  /** everything is over by then (default: the last stage's end + job timeout + grace) */
+  readonly deadlineS?: number;
+  /** per request: the longest wait for an answer (default 60 s, at most the job timeout) */
+  readonly requestTimeoutS?: number;
+  /** refused / dropped / unanswered requests for this long with no answer in between end the run (default 10 s) */
+  readonly unreachableAfterS?: number;
+  /** connections per origin (default: one per request in flight) */
+  readonly connections?: number;
+  /** show progress on stderr (default true) */
   readonly progress?: boolean;
-  /** capture k6's output into LoadResult.log instead of the terminal (tests, benches) */
+  /** keep the run quiet: no progress, notes collected in LoadResult.log (tests, benches) */
   readonly capture?: boolean;
+  /** read jobs.ndjson back into LoadResult.jobs (default true; the CLI does not, to keep memory flat) */
+  readonly collectJobs?: boolean;
+  /** join this budget ledger (a split test's instances share one) */
+  readonly budgetLedger?: string;
+  /** aborting it stops the run as SIGINT does: arrivals end, jobs in flight get the grace */
+  readonly signal?: AbortSignal;
+  /** install SIGINT / SIGTERM handlers that stop the run gracefully (the CLI) */
+  readonly handleSignals?: boolean;
   readonly env?: NodeJS.ProcessEnv;
 }
 
-export type { QueueWaitAccuracy } from '../core/result-files.ts';
 /** run.json: the shared LoadRunMeta, whose optional fields carry this stage's extras. */
 export type LoadRunFile = LoadRunMeta;
+export type { QueueWaitAccuracy } from '../core/result-files.ts';
 
 export interface LoadResult {
   readonly exitCode: number;
   readonly outDir: string;
   readonly meta: LoadRunFile;
+  readonly summary: LoadSummary;
+  /** the run's jobs as jobs.ndjson holds them (empty with collectJobs: false) */
   readonly jobs: readonly JobRecord[];
-  /** k6's stderr when progress was captured (never contains the key) */
+  /** notes the run would have printed (never contains the key) */
   readonly log: string;
 }
-
-interface MockTruthRecord {
-  readonly request_id: string;
-  readonly queue_ms: number | null;
-  readonly started_at_ms: number | null;
-  readonly submitted_at_ms: number;
-  readonly inference_ms: number | null;
-}
-
-const DEFAULTS: Record<Scenario, { rate: number; durationS: number; vus: number }> = {
-  smoke: { rate: 4, durationS: 3, vus: 0 }, // vus 0: the open stage sizes its pool by Little's law; the v1 stage has its own 2 clients
-  sync: { rate: 1, durationS: 30, vus: 2 },
-  async: { rate: 1, durationS: 30, vus: 0 },
-  sweep: { rate: 1, durationS: 20, vus: 0 },
-};
 
 function positive(name: string, value: number | undefined, { integer = false, allowZero = false } = {}): void {
   if (value === undefined) return;
@@ -110,40 +129,46 @@ function positive(name: string, value: number | undefined, { integer = false, al
 
 /** Mean of a service-time spec, ms: what the adaptive poller expects before it has learned anything. */
 export function expectedServiceMs(serviceTime: string | undefined, profile: 'ci' | 'realistic'): number {
-  const match = /^(fixed|exp|lognormal):([\d.]+)(?:,([\d.]+))?$/.exec(serviceTime ?? '');
-  if (match) {
-    const a = Number(match[2]);
-    return match[1] === 'lognormal' ? a * Math.exp(Number(match[3] ?? 0) ** 2 / 2) : a;
+  if (serviceTime) {
+    const spec = parseServiceTime(serviceTime);
+    return spec.kind === 'fixed' ? spec.ms : spec.kind === 'exp' ? spec.meanMs : spec.medianMs * Math.exp(spec.sigma ** 2 / 2);
   }
   // mock/latency.ts profiles at the pages' payloads (25–30 steps, 512×768): ~1.6 s realistic, ~25 ms ci
   return profile === 'ci' ? 25 : 1600;
 }
 
 function validate(options: LoadOptions): void {
-  if (!(SCENARIOS as readonly string[]).includes(options.scenario)) {
-    throw new UsageError(`--scenario must be one of ${SCENARIOS.join(', ')}, got "${String(options.scenario)}"`);
-  }
+  if (!scenarioNamed(options.scenario)) throw new UsageError(`--scenario must be one of ${SCENARIO_NAMES.join(', ')}, got "${String(options.scenario)}"`);
   positive('--rate', options.rate);
+  positive('--rate-to', options.rateTo, { allowZero: true });
   positive('--duration', options.durationS);
   positive('--vus', options.vus, { integer: true });
   positive('--workers', options.workers, { integer: true });
   positive('--job-timeout', options.jobTimeoutS);
   positive('--rpm', options.rpm, { allowZero: true });
+  positive('--grace', options.graceS, { allowZero: true });
+  positive('--deadline', options.deadlineS);
+  positive('--request-timeout', options.requestTimeoutS);
+  positive('--unreachable-after', options.unreachableAfterS);
+  positive('--connections', options.connections, { integer: true });
+  positive('--seed', options.seed, { allowZero: true, integer: true });
   for (const rate of options.rates ?? []) positive('--rates', rate);
+  if (options.rates && options.rates.length === 0) throw new UsageError('--rates is empty');
   for (const model of options.models ?? []) {
     if (!isModelId(model)) throw new UsageError(`--models: unknown model "${model}" (known: ${MODELS.join(', ')})`);
   }
   if (options.models && options.models.length === 0) throw new UsageError('--models is empty');
-  if (options.arrivals && options.arrivals !== 'even' && options.arrivals !== 'poisson') throw new UsageError(`--arrivals must be even or poisson, got "${options.arrivals}"`);
-  if (options.poll && !['fixed', 'adaptive', 'both'].includes(options.poll)) throw new UsageError(`--poll must be fixed, adaptive or both, got "${options.poll}"`);
-  if (options.mockProfile && options.mockProfile !== 'ci' && options.mockProfile !== 'realistic') throw new UsageError(`--mock-profile must be ci or realistic, got "${options.mockProfile}"`);
-  if (options.serviceTime !== undefined && !/^(fixed:[\d.]+|exp:[\d.]+|lognormal:[\d.]+,[\d.]+)$/.test(options.serviceTime)) {
-    throw new UsageError(`--service-time must be fixed:MS, exp:MEAN_MS or lognormal:MEDIAN_MS,SIGMA, got "${options.serviceTime}"`);
+  if (options.arrivals && options.arrivals !== 'even' && options.arrivals !== 'poisson') throw new UsageError(`--arrivals must be even or poisson, got "${String(options.arrivals)}"`);
+  if (options.poll && !['fixed', 'adaptive', 'both'].includes(options.poll)) throw new UsageError(`--poll must be fixed, adaptive or both, got "${String(options.poll)}"`);
+  if (options.mockProfile && options.mockProfile !== 'ci' && options.mockProfile !== 'realistic') throw new UsageError(`--mock-profile must be ci or realistic, got "${String(options.mockProfile)}"`);
+  if (options.serviceTime !== undefined) {
+    try {
+      parseServiceTime(options.serviceTime);
+    } catch (err) {
+      throw new UsageError(`--service-time: ${(err as Error).message}`);
+    }
   }
-  const segment = /^\d+(\/\d+)?:\d+(\/\d+)?$/;
-  if (options.executionSegment !== undefined && !segment.test(options.executionSegment)) {
-    throw new UsageError(`--execution-segment must look like 0:1/2, got "${options.executionSegment}"`);
-  }
+  if (options.segment !== undefined && !parseSegment(options.segment)) throw new UsageError(`--segment must look like 0/2 (this instance of N, counted from 0), got "${options.segment}"`);
 }
 
 function objectivesOf(slo: LoadOptions['slo']): ObjectiveSet {
@@ -158,264 +183,326 @@ async function fetchTruth(baseUrl: string, sinceMs: number): Promise<MockTruthRe
   return body.requests ?? [];
 }
 
-function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
-}
-
-/** Each job's estimated queue wait against the mock's ground truth, per polling strategy. */
-export function scoreQueueWait(jobs: readonly JobRecord[], truth: readonly MockTruthRecord[]): QueueWaitAccuracy[] {
-  const byId = new Map(truth.map((t) => [t.request_id, t]));
-  const groups = new Map<string, { errors: number[]; midErrors: number[]; truths: number[]; polls: number[]; covered: number }>();
-  for (const job of jobs) {
-    if (job.api !== 'v2' || job.request_id === null || job.queue_wait_est_ms === null || job.final_status !== 'COMPLETED') continue;
-    const t = byId.get(job.request_id);
-    if (!t || t.queue_ms === null) continue;
-    const group = groups.get(job.poll_strategy) ?? { errors: [], midErrors: [], truths: [], polls: [], covered: 0 };
-    // the client's clock starts when it sends the submit; the mock's when it receives it: compare like with like
-    const trueWait = t.started_at_ms !== null ? t.started_at_ms - job.submit_at_ms : t.queue_ms;
-    const error = job.queue_wait_est_ms - trueWait;
-    group.errors.push(error);
-    group.midErrors.push((job.queue_wait_mid_ms ?? job.queue_wait_est_ms) - trueWait);
-    group.truths.push(trueWait);
-    group.polls.push(job.polls);
-    if (Math.abs(error) <= (job.queue_wait_bound_ms ?? 0) + 1) group.covered++;
-    groups.set(job.poll_strategy, group);
-  }
-  const mean = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
-  return [...groups.entries()].map(([strategy, g]) => {
-    const trueMean = mean(g.truths);
-    const meanError = mean(g.errors);
-    const midpointMeanError = mean(g.midErrors);
-    // jobs' errors are independent given the queue (each job's poll phase is its own draw)
-    const sd = g.errors.length > 1 ? Math.sqrt(g.errors.reduce((s, e) => s + (e - meanError) ** 2, 0) / (g.errors.length - 1)) : Number.NaN;
-    return {
-      strategy,
-      jobs: g.errors.length,
-      trueMeanMs: trueMean,
-      meanErrorMs: meanError,
-      meanErrorPct: trueMean > 0 ? (100 * meanError) / trueMean : Number.NaN,
-      meanErrorCi95Ms: (1.96 * sd) / Math.sqrt(g.errors.length),
-      midpointMeanErrorMs: midpointMeanError,
-      midpointMeanErrorPct: trueMean > 0 ? (100 * midpointMeanError) / trueMean : Number.NaN,
-      p95AbsErrorMs: quantile([...g.errors.map(Math.abs)].sort((a, b) => a - b), 0.95),
-      coverage: g.covered / g.errors.length,
-      medianPolls: quantile([...g.polls].sort((a, b) => a - b), 0.5),
-      meanPolls: mean(g.polls),
-    };
-  });
-}
-
-async function readJobLines(consolePath: string, secrets: readonly string[]): Promise<{ jobs: JobRecord[]; other: string[] }> {
-  const jobs: JobRecord[] = [];
-  const other: string[] = [];
-  if (!existsSync(consolePath)) return { jobs, other };
-  const lines = createInterface({ input: createReadStream(consolePath, 'utf8'), crlfDelay: Infinity });
-  for await (const line of lines) {
-    if (!line.trim()) continue;
-    let msg = line;
+function engineName(): string {
+  const version = (name: string): string => {
     try {
-      msg = String((JSON.parse(line) as { msg?: unknown }).msg ?? line);
+      return (JSON.parse(readFileSync(join(REPO, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
     } catch {
-      // not a JSON log line: keep it as it is
+      return 'unknown';
     }
-    if (msg.startsWith(JOB_LINE_MARKER)) jobs.push(redactDeep(JSON.parse(msg.slice(JOB_LINE_MARKER.length)) as JobRecord, secrets));
-    else other.push(redactText(msg, secrets));
-  }
-  return { jobs, other };
+  };
+  const own = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
+  return `infercheck ${own} (node ${process.version}, undici ${version('undici')})`;
 }
 
-function k6Version(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { config?: { k6?: string } };
-    return pkg.config?.k6 ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
+/** A new ledger never overwrites an old one: a previous run's spend.ndjson is moved aside, named by its time. */
+function freshLedgerPath(outDir: string): string {
+  const path = join(outDir, 'spend.ndjson');
+  if (existsSync(path)) renameSync(path, join(outDir, `spend.${statSync(path).mtime.toISOString().replace(/[:.]/g, '-')}.ndjson`));
+  return path;
+}
+
+function spendOf(budget: BillableBudget): LoadSpend {
+  const t = budget.totals();
+  return { max: t.max, sent: t.billed + t.refused + t.unknown + t.inFlight, billed: t.billed, refused: t.refused, notSent: t.notSent, unknown: t.unknown, credits: t.credits, costsReported: t.costsReported, ...(budget.path ? { ledger: budget.path } : {}) };
+}
+
+function stagesMeta(stages: readonly StageSpec[]): LoadRunMeta['stages'] {
+  return stages.map((s) => (s.kind === 'open' ? { tag: s.tag, rate: s.rate, ...(s.rateTo !== undefined ? { rateTo: s.rateTo } : {}), durationS: s.durationS } : { tag: s.tag, vus: s.clients, durationS: s.durationS }));
+}
+
+/** The largest number of jobs polling at once, for spacing polls under a per-key rate limit (Little's law). */
+function expectedConcurrency(stages: readonly StageSpec[], expectedE2eMs: number, cap: number | undefined): number {
+  let total = 0;
+  for (const s of stages) total += s.kind === 'closed' ? s.clients : Math.max(2, Math.ceil(Math.max(s.rate, s.rateTo ?? 0) * (expectedE2eMs / 1000) * 2) + 2);
+  return cap !== undefined ? Math.min(cap, total) : total;
+}
+
+/** Everything a run needs, derived from the options and checked, before anything is touched. */
+interface RunPlan {
+  readonly scenario: ScenarioDefinition;
+  readonly env: NodeJS.ProcessEnv;
+  readonly target: TargetSpec;
+  readonly maxBillable: number;
+  readonly objectives: ObjectiveSet;
+  readonly apiKeyFromEnv: string | undefined;
+  readonly inheritedLedger: string | undefined;
+  readonly segment: Segment | undefined;
+  readonly models: readonly string[];
+  readonly profile: 'ci' | 'realistic';
+  readonly mockTruth: LoadRunMeta['mockTruth'];
+  readonly expectedInferenceMs: number;
+  readonly stages: readonly StageSpec[];
+  readonly jobTimeoutS: number;
+  readonly graceS: number;
+  readonly lastStageEndS: number;
+  readonly deadlineS: number;
+  readonly requestTimeoutS: number;
+  /** open model: a cap on jobs in flight (--vus) */
+  readonly openCap: number | undefined;
+  readonly minPollGapMs: number;
+}
+
+function planRun(options: LoadOptions): RunPlan {
+  validate(options);
+  const scenario = scenarioNamed(options.scenario)!;
+  const env = options.env ?? process.env;
+  const target: TargetSpec = parseTarget(options.target ?? 'mock', options.apiKeyEnv);
+  const maxBillable = billableBudget(target, options.maxBillable);
+  const objectives = objectivesOf(options.slo);
+  const apiKeyFromEnv = target.kind === 'mock' ? undefined : readApiKey(target, env);
+  const inheritedLedger = options.budgetLedger ?? env[BUDGET_LEDGER_ENV];
+  if (inheritedLedger && !existsSync(inheritedLedger)) throw new UsageError(`the budget ledger ${inheritedLedger} does not exist`);
+  const profile = options.mockProfile ?? 'ci';
+  const rate = options.rate ?? scenario.defaults.rate;
+  const mockTruth: LoadRunMeta['mockTruth'] =
+    target.kind !== 'mock' ? undefined : options.mock ? options.mock.truth : { workers: options.workers ?? 2, profile, ...(options.serviceTime ? { serviceTime: options.serviceTime } : {}) };
+  const expectedInferenceMs = options.expectedInferenceMs ?? (target.kind === 'mock' ? expectedServiceMs(mockTruth?.serviceTime, (mockTruth?.profile as 'ci' | 'realistic') ?? profile) : 3000);
+  const expectedE2eMs = options.expectedE2eMs ?? Math.max(2000, 4 * expectedInferenceMs + 1000);
+  const models = options.models ?? [...MODELS];
+  const stages = scenario.stages({
+    rate,
+    ...(options.rateTo !== undefined ? { rateTo: options.rateTo } : {}),
+    rates: options.rates ?? scenario.defaults.rates?.(rate) ?? [rate],
+    durationS: options.durationS ?? scenario.defaults.durationS,
+    vus: options.vus ?? scenario.defaults.vus,
+    models,
+    arrivals: options.arrivals ?? 'poisson',
+    stageGapS: options.stageGapS ?? Math.ceil((3 * expectedE2eMs) / 1000),
+  });
+  const jobTimeoutS = options.jobTimeoutS ?? (target.kind === 'mock' && profile === 'ci' && !options.serviceTime ? 30 : 600);
+  const graceS = options.graceS ?? 30;
+  const lastStageEndS = Math.max(...stages.map((s) => s.startS + s.durationS));
+  const openCap = stages.some((s) => s.kind === 'open') ? options.vus : undefined;
+  return {
+    scenario,
+    env,
+    target,
+    maxBillable,
+    objectives,
+    apiKeyFromEnv,
+    inheritedLedger,
+    segment: options.segment !== undefined ? parseSegment(options.segment) : undefined,
+    models,
+    profile,
+    mockTruth,
+    expectedInferenceMs,
+    stages,
+    jobTimeoutS,
+    graceS,
+    lastStageEndS,
+    deadlineS: options.deadlineS ?? lastStageEndS + jobTimeoutS + graceS,
+    requestTimeoutS: Math.min(options.requestTimeoutS ?? 60, jobTimeoutS),
+    openCap,
+    minPollGapMs: Math.max(options.minPollGapMs ?? 10, rateLimitGapMs(options.rpm ?? options.mockRpm ?? 0, expectedConcurrency(stages, expectedE2eMs, openCap))),
+  };
+}
+
+/** Where requests go: the embedded mock (started in its own thread, or the one given), or the vendor / URL. */
+async function startTarget(plan: RunPlan, options: LoadOptions): Promise<{ baseUrl: string; apiKey: string; stop?: () => Promise<void> }> {
+  if (plan.target.kind !== 'mock') return { baseUrl: plan.target.baseUrl, apiKey: plan.apiKeyFromEnv! };
+  if (options.mock) return { baseUrl: options.mock.url, apiKey: options.mock.apiKey };
+  const { startMockThread } = await import('./embedded-mock.ts');
+  const mock = await startMockThread({
+    profile: plan.profile,
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(options.serviceTime !== undefined ? { serviceTime: options.serviceTime } : {}),
+    // the embedded mock enforces the limit the run is told to respect
+    ...((options.mockRpm ?? options.rpm) !== undefined ? { rpm: options.mockRpm ?? options.rpm } : {}),
+    seed: options.seed ?? 1,
+  });
+  return { baseUrl: mock.url, apiKey: mock.apiKey, stop: () => mock.close() };
+}
+
+function exitCodeOf(stopped: EngineOutcome['stopped'], signal: NodeJS.Signals | undefined, summarized: JobsSummary): number {
+  if (stopped?.reason === 'target-unreachable' || stopped?.reason === 'deadline') return EXIT.targetUnreachable;
+  if (stopped?.reason === 'signal') return signal === 'SIGTERM' ? EXIT.sigterm : EXIT.sigint;
+  return summarized.objectives.some((o) => o.pass === false) ? EXIT.objectiveFailed : EXIT.pass;
+}
+
+/** The arrival process as measured, per stage (a sweep's stages are not one process): the busiest open stage. */
+function arrivalsMeta(process: ArrivalProcess, outcome: EngineOutcome, counts: ReturnType<RunStats['counts']>): LoadRunMeta['arrivals'] | undefined {
+  const busiest = [...outcome.submitsByStage.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+  if (busiest.length <= 2) return undefined;
+  const cv = interArrivalCv(busiest);
+  return {
+    process,
+    jobs: busiest.length,
+    ratePerS: cv.meanMs > 0 ? 1000 / cv.meanMs : 0,
+    interArrivalCv: cv.cv,
+    ksToExponential: ksDistanceToExponential(busiest),
+    late: counts.arrivals.late,
+    ...(counts.arrivals.startLagP50Ms !== null ? { startLagP50Ms: counts.arrivals.startLagP50Ms } : {}),
+    ...(counts.arrivals.startLagP99Ms !== null ? { startLagP99Ms: counts.arrivals.startLagP99Ms } : {}),
+  };
 }
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
-  validate(options);
-  const scenario = options.scenario;
-  const target: TargetSpec = parseTarget(options.target ?? 'mock', options.apiKeyEnv);
-  const budget = billableBudget(target, options.maxBillable);
-  const objectives = objectivesOf(options.slo);
-  if (!existsSync(K6_PATH)) throw new Error(`k6 is not installed at ${K6_PATH}: run npm run setup`);
-  const models = options.models ?? [...MODELS];
-  const defaults = DEFAULTS[scenario];
-  const durationS = options.durationS ?? defaults.durationS;
-  const rate = options.rate ?? defaults.rate;
-  const rates = options.rates ?? (scenario === 'sweep' ? [rate / 2, rate, rate * 2] : [rate]);
-  const arrivals = options.arrivals ?? 'poisson';
+  // Everything is checked before any file is touched or any request sent.
+  const plan = planRun(options);
+  const { target, graceS } = plan;
+
   const outDir = resolve(options.out ?? DEFAULT_OUT_DIR);
   mkdirSync(outDir, { recursive: true });
-  for (const name of ['run.json', 'summary.json', 'jobs.ndjson', 'truth.ndjson', 'k6-console.log']) rmSync(join(outDir, name), { force: true });
-
-  let apiKey: string;
-  let baseUrl: string;
-  let mockTruth: LoadRunMeta['mockTruth'];
-  let stopMock: (() => Promise<void>) | undefined;
-  const profile = options.mockProfile ?? 'ci';
-  if (target.kind === 'mock') {
-    if (options.mock) {
-      ({ apiKey, url: baseUrl } = options.mock);
-      mockTruth = options.mock.truth;
-    } else {
-      const { startMock } = await import('../mock/index.ts');
-      const mock = await startMock({
-        profile,
-        ...(options.workers !== undefined ? { workers: options.workers } : {}),
-        ...(options.serviceTime !== undefined ? { serviceTime: options.serviceTime } : {}),
-        // the embedded mock enforces the limit the run is told to respect
-        ...((options.mockRpm ?? options.rpm) !== undefined ? { rpm: options.mockRpm ?? options.rpm } : {}),
-        seed: options.seed ?? 1,
-      });
-      apiKey = mock.apiKey;
-      baseUrl = mock.url;
-      stopMock = () => mock.close();
-      mockTruth = { workers: options.workers ?? 2, profile, ...(options.serviceTime ? { serviceTime: options.serviceTime } : {}) };
-    }
-  } else {
-    apiKey = readApiKey(target, options.env ?? process.env);
-    baseUrl = target.baseUrl;
-  }
-
-  const expectedInferenceMs = options.expectedInferenceMs ?? (target.kind === 'mock' ? expectedServiceMs(mockTruth?.serviceTime, (mockTruth?.profile as 'ci' | 'realistic') ?? profile) : 3000);
-  const expectedE2eMs = options.expectedE2eMs ?? Math.max(2000, 4 * expectedInferenceMs + 1000);
-  const summaryPath = join(outDir, 'summary.json');
-  const consolePath = join(outDir, 'k6-console.raw');
-  rmSync(consolePath, { force: true });
-  const parentEnv = options.env ?? process.env;
-  const env: NodeJS.ProcessEnv = {
-    PATH: parentEnv['PATH'] ?? '/usr/bin:/bin',
-    HOME: parentEnv['HOME'] ?? '/tmp',
-    ...Object.fromEntries(Object.entries(parentEnv).filter(([k]) => k.startsWith('K6_'))),
-    IC_BASE_URL: baseUrl,
-    IC_API_KEY: apiKey,
-    IC_MODELS: models.join(','),
-    IC_RATE: String(rate),
-    IC_RATES: rates.join(','),
-    IC_DURATION_S: String(durationS),
-    IC_VUS: String(options.vus ?? defaults.vus),
-    IC_ARRIVALS: arrivals,
-    IC_POLL: options.poll ?? (scenario === 'smoke' ? 'both' : 'adaptive'),
-    IC_SEED: String(options.seed ?? 1),
-    IC_THRESHOLDS: JSON.stringify(toK6Thresholds(objectives)),
-    IC_SUMMARY_PATH: summaryPath,
-    IC_EXPECTED_INFERENCE_MS: String(expectedInferenceMs),
-    IC_EXPECTED_E2E_MS: String(expectedE2eMs),
-    IC_RPM: String(options.rpm ?? options.mockRpm ?? 0),
-    IC_JOB_TIMEOUT_S: String(options.jobTimeoutS ?? (target.kind === 'mock' && profile === 'ci' && !options.serviceTime ? 30 : 600)),
-    IC_VALIDATE: options.validate === false ? '0' : '1',
-    IC_MIN_POLL_GAP_MS: String(options.minPollGapMs ?? 10),
-    ...(options.stageGapS !== undefined ? { IC_STAGE_GAP_S: String(options.stageGapS) } : {}),
-    ...(Number.isFinite(budget) ? { IC_MAX_JOBS: String(budget) } : {}),
+  for (const name of ['run.json', 'summary.json', 'jobs.ndjson', 'truth.ndjson']) rmSync(join(outDir, name), { force: true });
+  const budget = plan.inheritedLedger
+    ? BillableBudget.join(plan.inheritedLedger)
+    : isBillable(target) || options.maxBillable !== undefined
+      ? BillableBudget.create(freshLedgerPath(outDir), plan.maxBillable)
+      : BillableBudget.unlimited();
+  const notes: string[] = [];
+  const note = (line: string): void => {
+    notes.push(line);
+    if (!options.capture) process.stderr.write(line + '\n');
   };
-  const args = [
-    'run',
-    '--log-format=json',
-    `--console-output=${consolePath}`,
-    '--address=',
-    '--no-usage-report',
-    ...(options.executionSegment ? ['--execution-segment', options.executionSegment] : []),
-    ...(options.executionSegmentSequence ? ['--execution-segment-sequence', options.executionSegmentSequence] : []),
-    ...(options.progress === false || options.capture ? ['--quiet'] : []),
-    join(REPO, 'load', 'k6', `${scenario}.ts`),
-  ];
+  const { baseUrl, apiKey, stop: stopTarget } = await startTarget(plan, options);
+  const secrets = [apiKey];
 
+  const stats = new RunStats();
+  const abandon = new AbortController();
+  setMaxListeners(0, abandon.signal); // every waiting job listens to it: thousands at once is the normal case
+  const http = new HttpClient({ requestTimeoutMs: plan.requestTimeoutS * 1000, abandon: abandon.signal, ...(options.connections !== undefined ? { connections: options.connections } : {}) });
+  let unreachable: Unreachable | undefined;
+  let engine: LoadEngine | undefined;
+  const health = new TargetHealth((options.unreachableAfterS ?? 10) * 1000, (u) => {
+    unreachable = u;
+    engine?.stop('target-unreachable');
+  });
+  const seed = options.seed ?? 1;
+  const jobsPath = join(outDir, 'jobs.ndjson');
+  const jobsFile: WriteStream = createWriteStream(jobsPath, 'utf8');
+  engine = new LoadEngine(
+    {
+      stages: plan.stages,
+      models: plan.models,
+      seed,
+      poll: options.poll ?? plan.scenario.defaults.poll,
+      ...(plan.segment ? { segment: plan.segment } : {}),
+      ...(plan.openCap !== undefined ? { maxInFlight: plan.openCap } : {}),
+      graceMs: graceS * 1000,
+      deadlineMs: plan.deadlineS * 1000,
+      onJob: (job) => jobsFile.write(JSON.stringify(redactDeep(job, secrets)) + '\n'),
+    },
+    {
+      http,
+      baseUrl,
+      apiKey,
+      seed,
+      validate: options.validate !== false,
+      budget,
+      stats,
+      health,
+      plans: { fixed: defaultPollPlan('fixed', plan.minPollGapMs, options.pollIntervalMs), adaptive: defaultPollPlan('adaptive', plan.minPollGapMs) },
+      jobTimeoutMs: plan.jobTimeoutS * 1000,
+      expectedInferenceMs: plan.expectedInferenceMs,
+      learned: new Map(),
+    },
+    abandon,
+  );
+
+  // SIGINT / SIGTERM (and options.signal): stop arrivals at once, grace for jobs in flight; a second signal abandons them
+  let stopSignal: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (stopSignal) return void abandon.abort();
+    stopSignal = signal;
+    note(`load: ${signal}: no new jobs; ${stats.inFlight} in flight get up to ${graceS} s (again to abandon them now)`);
+    engine!.stop('signal');
+  };
+  const onAbort = (): void => onSignal('SIGINT');
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  if (options.signal?.aborted) onAbort();
+  if (options.handleSignals) {
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  }
+  const display = options.progress === false || options.capture ? undefined : showProgress(engine, plan.lastStageEndS, plan.env);
+
+  await http.warmUp();
   const startedAt = new Date();
-  let log = '';
-  let exitCode: number;
-  // Ctrl-C reaches k6 too (same process group): k6 stops gracefully and still writes its summary, so wait for it
-  // and write the files instead of dying with the mock half-read
-  const waitForK6 = (): void => undefined;
-  process.on('SIGINT', waitForK6);
+  let outcome: EngineOutcome;
+  let truth: MockTruthRecord[] | undefined;
   try {
-    exitCode = await new Promise<number>((resolveExit, reject) => {
-      const child = spawn(K6_PATH, args, { env, stdio: options.capture ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'inherit', 'inherit'] });
-      const keep = (chunk: Buffer): void => {
-        log += redactText(chunk.toString('utf8'), [apiKey]);
-        if (log.length > 200_000) log = log.slice(-100_000);
-      };
-      child.stdout?.on('data', keep);
-      child.stderr?.on('data', keep);
-      child.on('error', reject);
-      child.on('close', (code, signal) => resolveExit(code ?? (signal ? 128 : 1)));
-    });
+    outcome = await engine.run();
   } finally {
-    process.off('SIGINT', waitForK6);
-    if (stopMock) {
-      // read the ground truth before the mock goes away
+    options.signal?.removeEventListener('abort', onAbort);
+    if (options.handleSignals) {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
+    display?.stop();
+    jobsFile.end();
+    await once(jobsFile, 'finish').catch(() => undefined);
+    await http.close().catch(() => undefined);
+    if (target.kind === 'mock') {
       try {
-        const truth = target.kind === 'mock' ? await fetchTruth(baseUrl, startedAt.getTime() - 60_000) : [];
+        truth = await fetchTruth(baseUrl, startedAt.getTime() - 60_000);
         writeFileSync(join(outDir, 'truth.ndjson'), truth.map((t) => JSON.stringify(t)).join('\n') + (truth.length ? '\n' : ''));
+      } catch (err) {
+        note(`load: the mock's ground truth could not be read (${(err as Error).message})`);
       } finally {
-        await stopMock();
+        await stopTarget?.();
       }
     }
   }
   const finishedAt = new Date();
-  if (options.mock) {
-    const truth = await fetchTruth(baseUrl, startedAt.getTime() - 60_000);
-    writeFileSync(join(outDir, 'truth.ndjson'), truth.map((t) => JSON.stringify(t)).join('\n') + (truth.length ? '\n' : ''));
-  }
 
-  const read = await readJobLines(consolePath, [apiKey]);
-  const { other } = read;
-  const jobs = poolQueueWaits(read.jobs);
-  writeFileSync(join(outDir, 'jobs.ndjson'), jobs.map((j) => JSON.stringify(j)).join('\n') + (jobs.length ? '\n' : ''));
-  writeFileSync(join(outDir, 'k6-console.log'), other.join('\n') + (other.length ? '\n' : ''));
-  rmSync(consolePath, { force: true });
-  if (existsSync(summaryPath)) {
-    const summary = JSON.parse(readFileSync(summaryPath, 'utf8')) as unknown;
-    writeFileSync(summaryPath, JSON.stringify(redactDeep(summary, [apiKey]), null, 1));
-  }
-
-  // the arrival process is judged per stage (a sweep's stages, and the pauses between them, are not one process);
-  // the busiest stage is reported
-  const v2Jobs = jobs.filter((j) => j.api === 'v2');
-  const byStage = new Map<string, number[]>();
-  for (const j of v2Jobs) byStage.set(j.stage, [...(byStage.get(j.stage) ?? []), j.submit_at_ms]);
-  const busiest = [...byStage.values()].sort((a, b) => b.length - a.length)[0] ?? [];
-  const v2Submits = busiest;
-  const cv = interArrivalCv(busiest);
-  let queueWaitAccuracy: QueueWaitAccuracy[] | undefined;
-  if (target.kind === 'mock' && existsSync(join(outDir, 'truth.ndjson'))) {
-    const truth = readFileSync(join(outDir, 'truth.ndjson'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as MockTruthRecord);
-    queueWaitAccuracy = scoreQueueWait(jobs, truth);
-  }
-  const stages: LoadRunMeta['stages'] =
-    scenario === 'sync'
-      ? [{ tag: `vus=${options.vus ?? defaults.vus}`, vus: options.vus ?? defaults.vus, durationS }]
-      : scenario === 'sweep'
-        ? rates.map((r) => ({ tag: `rate=${r}`, rate: r, durationS }))
-        : scenario === 'smoke'
-          ? [
-              { tag: 'smoke', rate, durationS },
-              { tag: 'smoke', vus: 2, durationS },
-            ]
-          : [{ tag: `rate=${rate}`, rate, durationS }];
-  const slo = Object.fromEntries(Object.entries(toK6Thresholds(objectives)).map(([metric, list]) => [metric, list.join(' && ')]));
+  // the jobs are on disk: pool their queue-wait estimates in place, then one pass for percentiles and verdicts
+  await poolQueueWaitsInFile(jobsPath);
+  const summarized = await summarizeJobsFile(jobsPath, plan.objectives, truth);
+  const { stopped } = outcome;
+  const cutShort = cutShortOf(stopped?.reason, unreachable, stopSignal, stopped?.atMs);
+  if (unreachable) note(`load: ${unreachableLine(unreachable)}`);
+  const exitCode = exitCodeOf(stopped, stopSignal, summarized);
+  const counts = stats.counts();
+  const spend = spendOf(budget);
+  const summary: LoadSummary = { schema: 'infercheck/load-summary@1', ...counts, polls: summarized.polls, latency: summarized.latency, estimates: summarized.estimates, objectives: summarized.objectives, spend };
+  const arrivals = arrivalsMeta(options.arrivals ?? 'poisson', outcome, counts);
   const meta: LoadRunFile = {
     schema: 'infercheck/load-run@1',
-    scenario,
+    scenario: plan.scenario.name,
     target: { kind: target.kind, baseUrl: target.kind === 'mock' ? baseUrl : target.baseUrl },
-    models,
-    k6Version: k6Version(),
+    models: plan.models,
+    engine: engineName(),
     startedAt: startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),
-    k6ExitCode: exitCode,
-    stages,
-    slo,
-    ...(mockTruth ? { mockTruth } : {}),
-    ...(v2Submits.length > 2 ? { arrivals: { process: arrivals, jobs: v2Submits.length, ratePerS: cv.meanMs > 0 ? 1000 / cv.meanMs : 0, interArrivalCv: cv.cv } } : {}),
-    ...(queueWaitAccuracy ? { queueWaitAccuracy } : {}),
-    ...(options.executionSegment ? { segment: options.executionSegment } : {}),
-    budget: Number.isFinite(budget) ? budget : null,
+    exitCode,
+    stages: stagesMeta(plan.stages),
+    slo: Object.fromEntries(summarized.objectives.map((o) => [o.name, o.pass === null ? 'no data' : `${o.pass ? 'PASS' : 'FAIL'} (observed ${formatObserved(o.observed)})`])),
+    ...(plan.mockTruth ? { mockTruth: plan.mockTruth } : {}),
+    ...(arrivals ? { arrivals } : {}),
+    ...(summarized.queueWaitAccuracy ? { queueWaitAccuracy: summarized.queueWaitAccuracy } : {}),
+    ...(options.segment ? { segment: options.segment } : {}),
+    budget: budget.max,
+    spend,
+    ...(cutShort ? { cutShort } : {}),
   };
-  writeFileSync(join(outDir, 'run.json'), JSON.stringify(redactDeep(meta, [apiKey]), null, 2) + '\n');
-  return { exitCode, outDir, meta, jobs, log };
+  writeFileSync(join(outDir, 'summary.json'), JSON.stringify(redactDeep(summary, secrets), null, 1) + '\n');
+  writeFileSync(join(outDir, 'run.json'), JSON.stringify(redactDeep(meta, secrets), null, 2) + '\n');
+  const jobs = options.collectJobs === false ? [] : readJobsFile(jobsPath);
+  return { exitCode, outDir, meta, summary, jobs, log: redactText(notes.join('\n'), secrets) };
 }
+
+function readJobsFile(path: string): JobRecord[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as JobRecord);
+}
+
+function formatObserved(value: number | null): string {
+  return value === null ? '—' : Math.abs(value) < 10 ? value.toFixed(3) : value.toFixed(1);
+}
+
+function cutShortOf(reason: StopReason | undefined, unreachable: Unreachable | undefined, signal: NodeJS.Signals | undefined, atMs: number | undefined): LoadRunMeta['cutShort'] {
+  if (!reason) return undefined;
+  const at = new Date(atMs ?? Date.now()).toISOString();
+  if (reason === 'target-unreachable' && unreachable) return { reason, message: unreachableLine(unreachable), at };
+  if (reason === 'deadline') return { reason, message: 'the overall deadline passed before every job ended; the rest were abandoned', at };
+  return { reason: 'signal', message: `stopped by ${signal ?? 'a signal'}: arrivals ended, jobs in flight were given the grace period`, at };
+}
+
+/** The objectives as the run judged them, one line each (the CLI prints them). */
+export function objectiveLines(summary: LoadSummary): string[] {
+  return summary.objectives.map((o) => `  ${o.pass === null ? 'NO DATA' : o.pass ? 'PASS   ' : 'FAIL   '} ${o.name}  (observed ${formatObserved(o.observed)})`);
+}
+

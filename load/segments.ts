@@ -1,16 +1,18 @@
-// Scale-out on one machine: the same test split over N k6 instances with --execution-segment, against one target,
-// and the instances' jobs merged. Every instance computes the same seeded schedule and takes only its stripe of
-// iterations (exec.scenario.iterationInTest is unique across instances), so the union of the stripes is the whole
-// test — the same jobs, and the billable budget still holds for the sum. Percentiles are then computed from the
-// merged raw jobs, exactly (k6-operator cannot merge them: anchors §3.1, grafana/k6-operator#413).
+// Scale-out: one test split over N instances. Every instance computes the same seeded schedule and runs only the
+// jobs a seeded coin gives its share (schedule.ts inSegment), so the union of the instances is exactly the whole
+// test and each instance's stream stays Poisson; the billable budget holds for the sum because the instances share
+// one ledger (core/billable-budget.ts). Percentiles are then computed from the merged raw jobs, exactly (reports
+// --merge). `runSegmented` does it in-process on one machine; across machines, run `infercheck load --segment i/N`
+// on each with the same seed and hand them one ledger path ($INFERCHECK_BUDGET_LEDGER on a shared volume).
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { BillableBudget } from '../core/billable-budget.ts';
 import type { JobRecord } from '../core/result-files.ts';
 import { runLoad, type LoadOptions, type LoadResult } from './run.ts';
 
-/** `0,1/2,1` style sequence and its segments for n equal parts. */
-export function equalSegments(n: number): { sequence: string; segments: string[] } {
-  const cuts = Array.from({ length: n + 1 }, (_, i) => (i === 0 ? '0' : i === n ? '1' : `${i}/${n}`));
-  return { sequence: cuts.join(','), segments: cuts.slice(0, -1).map((from, i) => `${from}:${cuts[i + 1]}`) };
+/** The N segments of a split: "0/N" … "N-1/N". */
+export function equalSegments(n: number): string[] {
+  return Array.from({ length: n }, (_, i) => `${i}/${n}`);
 }
 
 export interface SegmentedResult {
@@ -18,11 +20,12 @@ export interface SegmentedResult {
   readonly jobs: readonly JobRecord[];
 }
 
-/** Runs `options` as n concurrent instances, each a segment, sharing `options.mock` (or the given target). */
+/** Runs `options` as n concurrent instances, each a segment, sharing `options.mock` (or the given target) and one budget. */
 export async function runSegmented(options: LoadOptions, n: number, outDir: string): Promise<SegmentedResult> {
-  const { sequence, segments } = equalSegments(n);
+  mkdirSync(outDir, { recursive: true });
+  const ledger = options.maxBillable !== undefined ? BillableBudget.create(join(outDir, 'spend.ndjson'), options.maxBillable).path : undefined;
   const parts = await Promise.all(
-    segments.map((segment, i) => runLoad({ ...options, out: join(outDir, `segment-${i + 1}`), executionSegment: segment, executionSegmentSequence: sequence })),
+    equalSegments(n).map((segment, i) => runLoad({ ...options, out: join(outDir, `segment-${i + 1}`), segment, ...(ledger ? { budgetLedger: ledger } : {}) })),
   );
   return { parts, jobs: parts.flatMap((p) => p.jobs) };
 }

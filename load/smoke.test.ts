@@ -1,14 +1,14 @@
-// The smoke scenario under the real k6 against the embedded mock: the whole path from `runLoad` to the three raw
-// files, and k6's exit code as the SLO verdict. Two short k6 runs (~5 s each).
+// The smoke scenario under the engine against the embedded mock: the whole path from `runLoad` to the three raw
+// files, and the objectives' verdict as the exit code. Two short runs (~4 s each).
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { LATENCY_METRICS, RATE_METRICS } from '../core/objectives.ts';
+import { LATENCY_METRICS } from '../core/objectives.ts';
 import { DEFAULT_DEV_KEY } from '../mock/index.ts';
-import type { JobRecord } from '../core/result-files.ts';
-import { jobStateMachine } from '../core/spec.ts';
+import type { JobRecord, LoadSummary } from '../core/result-files.ts';
+import { jobStateMachine, MODELS } from '../core/spec.ts';
 import { runLoad } from './run.ts';
 
 const dirs: string[] = [];
@@ -21,58 +21,44 @@ after(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Every metric the load issue asks for, by its k6 name. dropped_iterations is k6's own and appears only when > 0. */
-const REQUIRED_METRICS = [
-  ...Object.values(LATENCY_METRICS),
-  ...Object.values(RATE_METRICS),
-  'ic_queue_wait_bound',
-  'ic_polls',
-  'ic_polls_per_job',
-  'ic_http_codes',
-  'ic_rate_limited',
-  'ic_validation_failures',
-  'ic_validated_responses',
-  'ic_jobs',
-  'ic_job_timeouts',
-  'ic_late_arrivals',
-  'ic_budget_skipped',
-];
-
-test('smoke under k6 against the mock: every metric in summary.json, well-formed jobs.ndjson, exit 0', { timeout: 90_000 }, async () => {
+test('smoke against the mock: every count in summary.json, well-formed jobs.ndjson, exit 0', { timeout: 90_000 }, async () => {
   const out = tempDir();
-  const result = await runLoad({ scenario: 'smoke', out, progress: false, capture: true, durationS: 3, rate: 4, seed: 3 });
-  assert.equal(result.exitCode, 0, `k6 exit ${result.exitCode}\n${result.log.slice(-2000)}`);
+  const result = await runLoad({ scenario: 'smoke', out, capture: true, durationS: 3, rate: 4, seed: 3 });
+  assert.equal(result.exitCode, 0, result.log);
 
-  const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { metrics: Record<string, { type: string; values: Record<string, number> }> };
-  for (const name of REQUIRED_METRICS) assert.ok(summary.metrics[name], `summary.json lacks ${name}`);
-  for (const name of Object.values(LATENCY_METRICS)) {
-    assert.equal(summary.metrics[name]!.type, 'trend');
-    assert.ok(summary.metrics[name]!.values['count']! > 0, `${name} has no samples`);
-    assert.ok(Number.isFinite(summary.metrics[name]!.values['p(95)']), `${name} has no p95`);
+  const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as LoadSummary;
+  assert.equal(summary.schema, 'infercheck/load-summary@1');
+  for (const metric of ['submit_latency_ms', 'queue_wait_ms', 'e2e_ms', 'result_fetch_ms', 'server_inference_time_ms'] as const) {
+    assert.ok(metric in LATENCY_METRICS);
+    assert.ok((summary.latency[metric]?.count ?? 0) > 0, `${metric} has no samples`);
+    assert.ok(Number.isFinite(summary.latency[metric]!.p95), `${metric} has no p95`);
   }
-  // broken down by model and api, and by status code
-  assert.ok(summary.metrics['ic_e2e{model:sd1.5-scifi,api:v2}'], 'per-model e2e');
-  assert.ok(summary.metrics['ic_e2e{model:sd1.5-epicrealism,api:v1}'], 'per-model v1 e2e');
-  assert.ok(summary.metrics['ic_http_codes{code:200}']!.values['count']! > 0);
-  assert.equal(summary.metrics['ic_validation_failures']!.values['count'], 0, 'the mock keeps the contract');
-  assert.equal(summary.metrics['ic_job_success']!.values['rate'], 1);
-  assert.equal(summary.metrics['dropped_iterations']?.values['count'] ?? 0, 0);
-  // the open model was kept: the VU pool was large enough that arrivals left on their Poisson schedule
-  const late = summary.metrics['ic_late_arrivals']!.values['count']!;
-  const arrivals = summary.metrics['ic_jobs{api:v2}']?.values['count'] ?? result.jobs.filter((j) => j.api === 'v2').length;
-  assert.ok(late <= Math.max(1, 0.1 * arrivals), `${late} of ${arrivals} v2 arrivals left late`);
+  // every status code counted, per operation; every response judged; nothing dropped, late or unknown
+  assert.ok((summary.http.byCode['200'] ?? 0) > 0);
+  for (const op of ['submitAsync', 'getRequestStatus', 'getRequestResult', 'generateSync']) assert.ok(summary.http.byEndpoint[op], op);
+  assert.equal(summary.conformance.judged, summary.http.requests);
+  assert.equal(summary.conformance.violations, 0, 'the mock keeps the contract');
+  assert.equal(summary.http.droppedConnections, 0);
+  assert.equal(summary.jobs.unknownSubmits, 0);
+  assert.equal(summary.jobs.completed, summary.jobs.total);
+  // start lags are measured for every job (their size is a benchmark's business on a shared machine, not a test's)
+  assert.equal(summary.arrivals.started, summary.jobs.total);
+  assert.ok(summary.arrivals.startLagP99Ms !== null && summary.arrivals.startLagP99Ms >= summary.arrivals.startLagP50Ms!);
+  assert.equal(summary.spend.billed, summary.jobs.total, 'every job billed once, counted at send');
+  assert.ok(summary.spend.credits > 0, 'the cost fields were summed');
+  assert.deepEqual(summary.objectives.map((o) => o.pass), [true, true, true]);
 
   const lines = readFileSync(join(out, 'jobs.ndjson'), 'utf8').trim().split('\n');
   const jobs = lines.map((l) => JSON.parse(l) as JobRecord);
   assert.equal(jobs.length, result.jobs.length);
-  assert.equal(jobs.length, summary.metrics['ic_jobs']!.values['count'], 'one line per job');
+  assert.equal(jobs.length, summary.jobs.total, 'one line per job');
   const machine = jobStateMachine();
   const ids = new Set<string>();
   for (const job of jobs) {
     assert.match(job.request_id ?? '', /^[0-9a-f-]{36}$/);
     assert.ok(!ids.has(job.request_id!), 'request ids are unique');
     ids.add(job.request_id!);
-    assert.ok(['sd1.5-scifi', 'sd1.5-epicrealism'].includes(job.model));
+    assert.ok((MODELS as readonly string[]).includes(job.model));
     assert.equal(job.stage, 'smoke');
     assert.match(job.params_digest, /^sha256:[0-9a-f]{16}$/);
     assert.ok(job.submit_at_ms > 1.7e12 && job.submit_latency_ms >= 0);
@@ -80,6 +66,7 @@ test('smoke under k6 against the mock: every metric in summary.json, well-formed
     assert.equal(job.final_code, 200);
     assert.equal(job.validation_errors, 0);
     assert.ok(job.e2e_ms !== null && job.e2e_ms >= job.submit_latency_ms);
+    assert.equal(job.result_read ?? true, true);
     if (job.api === 'v1') {
       assert.equal(job.poll_strategy, 'none');
       assert.equal(job.polls, 0);
@@ -99,13 +86,17 @@ test('smoke under k6 against the mock: every metric in summary.json, well-formed
     assert.equal(previous, 'COMPLETED');
     assert.ok(job.queue_wait_est_ms !== null && job.queue_wait_bound_ms !== null && job.queue_wait_bound_ms >= 0);
     assert.ok(job.result_fetch_ms !== null && job.result_fetch_ms >= 0);
+    // the end lies between the last running poll and the first terminal answer: estimate ± bound beside the observed
+    assert.ok(job.e2e_est_ms! <= job.e2e_ms! + 1e-6 && job.e2e_ms! - job.e2e_est_ms! <= job.e2e_bound_ms! + 0.11, `${job.e2e_est_ms} ± ${job.e2e_bound_ms} vs ${job.e2e_ms}`);
+    assert.ok(job.processing_est_ms !== null && job.processing_bound_ms !== null && job.processing_est_ms! >= 0);
     for (const key of ['queue_time_s', 'inference_time_s', 'total_time_s', 'cost'] as const) assert.equal(typeof job.server[key], 'number', key);
   }
   assert.ok(jobs.some((j) => j.api === 'v1') && jobs.some((j) => j.poll_strategy === 'fixed') && jobs.some((j) => j.poll_strategy === 'adaptive'));
 
   const meta = result.meta;
   assert.equal(meta.schema, 'infercheck/load-run@1');
-  assert.equal(meta.k6ExitCode, 0);
+  assert.equal(meta.exitCode, 0);
+  assert.match(meta.engine, /^infercheck .*undici/);
   assert.deepEqual(meta.mockTruth, { workers: 2, profile: 'ci' });
   assert.deepEqual(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')).scenario, 'smoke');
   // the mock's truth was read, and every estimate's interval holds it
@@ -116,14 +107,14 @@ test('smoke under k6 against the mock: every metric in summary.json, well-formed
   assert.ok(!result.log.includes(DEFAULT_DEV_KEY));
 });
 
-test('an SLO the run cannot meet makes k6 exit 99, and the files are still written', { timeout: 90_000 }, async () => {
+test('an objective the run cannot meet makes the exit code 1, and the files are still written', { timeout: 90_000 }, async () => {
   const out = tempDir();
   const slo = { confidence: 0.95, objectives: [{ kind: 'latency', metric: 'e2e_ms', stat: 'p95', op: '<=', value: 0.001 }] } as const;
-  const result = await runLoad({ scenario: 'smoke', out, progress: false, capture: true, durationS: 1, rate: 3, slo, models: ['sd1.5-scifi'] });
-  assert.equal(result.exitCode, 99, result.log.slice(-1000));
-  assert.equal(result.meta.k6ExitCode, 99);
-  assert.equal(result.meta.slo?.['ic_e2e'], 'p(95)<=0.001');
-  const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { metrics: Record<string, { thresholds?: Record<string, { ok: boolean }> }> };
-  assert.equal(summary.metrics['ic_e2e']?.thresholds?.['p(95)<=0.001']?.ok, false);
-  assert.ok(result.jobs.every((j) => j.model === 'sd1.5-scifi'));
+  const result = await runLoad({ scenario: 'smoke', out, capture: true, durationS: 1, rate: 3, slo, models: ['sd1.5-scifi'] });
+  assert.equal(result.exitCode, 1, result.log);
+  assert.equal(result.meta.exitCode, 1);
+  assert.match(result.meta.slo?.['p95 e2e_ms ≤ 0.001'] ?? '', /^FAIL \(observed/);
+  const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as LoadSummary;
+  assert.equal(summary.objectives[0]?.pass, false);
+  assert.ok(result.jobs.length > 0 && result.jobs.every((j) => j.model === 'sd1.5-scifi'));
 });

@@ -4,13 +4,13 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { cpus, platform } from 'node:os';
 import { join } from 'node:path';
 import { readLedger } from '../core/billable-budget.ts';
-import type { CheckOutcome, ContractOutcomes, JobRecord, LoadRunMeta } from '../core/result-files.ts';
+import type { CheckOutcome, ContractOutcomes, JobRecord, LoadRunMeta, LoadSummary } from '../core/result-files.ts';
 import { queueWaitEstimateMs } from '../core/queue-wait.ts';
 import { redactDeep } from '../core/redact.ts';
 import { UsageError } from '../core/target.ts';
 import { SPEC_VERSION } from '../spec/generated/operations.ts';
 import { LATENCY_METRICS, type LatencyMetric } from '../core/objectives.ts';
-import { RESULTS_SCHEMA, type CostGroup, type HistogramRecord, type JobRow, type LedgerSummary, type Results } from './results-types.ts';
+import { RESULTS_SCHEMA, type CostGroup, type HistogramRecord, type JobRow, type LedgerSummary, type LoadEngineTotals, type Results } from './results-types.ts';
 
 /** The spend ledger a stage keeps in its folder (issue 10). */
 export const LEDGER_FILE = 'spend.ndjson';
@@ -99,20 +99,24 @@ function readStageLedger(dir: string, stage: 'contracts' | 'load'): LedgerSummar
   return { max: t.max, sent: t.reserved - t.notSent, billed: t.billed, refused: t.refused, unknown: t.unknown, inFlight: t.inFlight, credits: t.credits, costsReported: t.costsReported };
 }
 
-function readK6Summary(dir: string): NonNullable<Results['load']>['k6'] {
+function readEngineTotals(dir: string, meta: LoadRunMeta): LoadEngineTotals {
   const path = join(dir, 'load', 'summary.json');
-  const none = { droppedIterations: null, httpRequests: null, httpFailedRate: null };
-  if (!existsSync(path)) return none;
-  const doc = readJson(path);
-  expectShape(isObject(doc), path, 'expected k6 handleSummary data (an object)');
-  const metrics = isObject((doc as Record<string, unknown>)['metrics']) ? ((doc as Record<string, unknown>)['metrics'] as Record<string, unknown>) : {};
-  const value = (name: string, field: string): number | null => {
-    const m = metrics[name];
-    const values = isObject(m) && isObject(m['values']) ? (m['values'] as Record<string, unknown>) : undefined;
-    const v = values?.[field];
-    return typeof v === 'number' ? v : null;
+  const doc = existsSync(path) ? readJson(path) : undefined;
+  if (doc !== undefined) expectShape(isObject(doc) && doc['schema'] === 'infercheck/load-summary@1', path, 'expected schema "infercheck/load-summary@1"');
+  const summary = doc as LoadSummary | undefined;
+  return {
+    lateArrivals: summary?.arrivals.late ?? null,
+    startLagP99Ms: summary?.arrivals.startLagP99Ms ?? null,
+    httpRequests: summary?.http.requests ?? null,
+    statusCodes: summary?.http.byCode ?? null,
+    droppedConnections: summary?.http.droppedConnections ?? null,
+    unknownSubmits: summary?.jobs.unknownSubmits ?? null,
+    resultUnread: summary?.jobs.resultUnread ?? null,
+    contractViolations: summary?.conformance.violations ?? null,
+    cutShort: meta.cutShort?.message ?? null,
+    spend: summary ? { sent: summary.spend.sent, billed: summary.spend.billed, unknown: summary.spend.unknown, credits: summary.spend.credits } : null,
+    estimates: summary?.estimates ?? null,
   };
-  return { droppedIterations: value('dropped_iterations', 'count'), httpRequests: value('http_reqs', 'count'), httpFailedRate: value('http_req_failed', 'rate') };
 }
 
 const ms = (seconds: number | undefined): number | null => (typeof seconds === 'number' && Number.isFinite(seconds) ? seconds * 1000 : null);
@@ -237,7 +241,7 @@ export function buildResults(runDir: string, options: BuildOptions = {}): Result
     specVersion: contracts?.specVersion ?? meta?.specVersion ?? SPEC_VERSION,
     environment: {
       node: process.version,
-      k6Version: meta?.k6Version ?? null,
+      engine: meta?.engine ?? null,
       hostCores: cpus().length,
       platform: `${platform()} ${process.arch}`,
       runStartedAt: starts[0] ?? null,
@@ -263,7 +267,7 @@ export function buildResults(runDir: string, options: BuildOptions = {}): Result
           models: meta.models,
           startedAt: meta.startedAt,
           finishedAt: meta.finishedAt,
-          k6ExitCode: meta.k6ExitCode,
+          exitCode: meta.exitCode,
           stages: meta.stages,
           slo: meta.slo ?? null,
           mockTruth: meta.mockTruth ?? null,
@@ -275,7 +279,7 @@ export function buildResults(runDir: string, options: BuildOptions = {}): Result
           jobs: raw ? rows : [],
           histograms: histogramsOf(rows),
           counts: countsOf(rows),
-          k6: readK6Summary(runDir),
+          engine: readEngineTotals(runDir, meta),
           target: { kind: meta.target.kind, baseUrl: meta.target.baseUrl },
           seed: typeof meta.seed === 'number' ? meta.seed : null,
           segment: meta.segment ?? null,

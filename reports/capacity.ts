@@ -1,7 +1,7 @@
 // Capacity planning from a rate sweep (anchors §7 item 4): per stage the offered rate, throughput, waits and the
 // busy workers by Little's law; the effective worker count; an M/G/c (Allen–Cunneen) model fitted to the stages and
 // scored on stages held out of the fit; the highest arrival rate that still meets the SLA, measured and modelled;
-// and the k6 VUs a rate needs (Little's law on end-to-end time). Pure: job rows and objectives in, a plan out.
+// and the jobs in flight a rate needs (Little's law on end-to-end time). Pure: job rows and objectives in, a plan out.
 import type { Objective, ObjectiveSet } from '../core/objectives.ts';
 import { quantileOf } from '../core/objectives.ts';
 import type { JobRow } from './results-types.ts';

@@ -30,7 +30,7 @@ export function registerReportCommands(program: Command): void {
     .description('turn a run folder into results.json, index.html, summary.md and junit.xml')
     .option('--in <dir>', 'the run folder', 'reports/latest')
     .option('--sla <file>', 'objectives (SLA) file, YAML or JSON (default: load/objectives.default.yaml)')
-    .option('--merge <dirs...>', 'more run folders of the same test (k6 execution segments), merged exactly')
+    .option('--merge <dirs...>', 'more run folders of the same test (load --segment i/N instances), merged exactly')
     .option('--max-stage-gap <duration>', 'flag contracts and load stages run further apart than this, e.g. 1h', '1h')
     .option('--fail-on-verdict', 'exit 1 when an objective FAILs or a contract check fails')
     .action(async (opts: ReportFlags) => {

@@ -1,4 +1,4 @@
-// Merging the folders of a split test (k6 execution segments) is exact: the merged percentiles equal the whole's.
+// Merging the folders of a split test (load --segment i/N) is exact: the merged percentiles equal the whole's.
 // And only the segments of one test merge (issue 13): the same run twice, two whole runs, another seed or target
 // would inflate every count and every confidence statement.
 import { after, before, test } from 'node:test';

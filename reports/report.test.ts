@@ -39,7 +39,8 @@ test('results.json is versioned, valid against its schema, and keeps every job a
   assert.equal(results.load?.jobs.length, readFileSync(join(runDir, 'load', 'jobs.ndjson'), 'utf8').trim().split('\n').length);
   assert.ok(results.load!.histograms.length > 0);
   assert.equal(results.specVersion, '2026.11.21');
-  assert.equal(results.environment.k6Version, 'v1.8.1');
+  assert.equal(results.environment.engine, 'infercheck fixture (generate-run.ts)');
+  assert.equal(results.load?.engine.httpRequests, results.load!.jobs.reduce((s, j) => s + j.polls + 2, 0));
   assert.ok(results.environment.hostCores >= 1);
   assert.ok(results.contracts!.checks.length > 0);
 });

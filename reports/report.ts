@@ -20,7 +20,7 @@ export const DEFAULT_SLA_FILE = fileURLToPath(new URL('../load/objectives.defaul
 export interface ReportOptions {
   /** Objectives file (core/objectives.ts format); default load/objectives.default.yaml. */
   readonly sla?: string;
-  /** More run folders of the same test (k6 execution segments) merged exactly into this one's results. */
+  /** More run folders of the same test (load --segment i/N instances) merged exactly into this one's results. */
   readonly merge?: readonly string[];
   /** Contracts and load stages further apart than this (seconds) are flagged in the header; default 3600. */
   readonly maxStageGapS?: number;

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { UsageError } from '../core/target.ts';
+import { SCENARIO_NAMES } from '../load/scenarios/index.ts';
 import { RESULTS_SCHEMA, type Results } from './results-types.ts';
 
 const schema = JSON.parse(readFileSync(new URL('./results.schema.json', import.meta.url), 'utf8')) as object;
@@ -13,8 +14,11 @@ const validate = ajv.compile<Results>(schema);
 
 /** Problems with a candidate results document, empty when it is valid. */
 export function resultsProblems(doc: unknown): string[] {
-  if (validate(doc)) return [];
-  return (validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
+  if (!validate(doc)) return (validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
+  // the scenario names live in one list (load/scenarios/), not in a second copy inside the JSON Schema
+  const scenario = doc.load?.scenario;
+  if (scenario !== undefined && !SCENARIO_NAMES.includes(scenario)) return [`/load/scenario must be one of ${SCENARIO_NAMES.join(', ')}, got "${scenario}"`];
+  return [];
 }
 
 export function assertValidResults(doc: unknown, source: string): asserts doc is Results {

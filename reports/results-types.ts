@@ -1,6 +1,6 @@
 // The shape of results.json (schema "infercheck/results@1", validated by results.schema.json). Everything the report,
 // the SLA verdicts, the gate and the capacity plan need is in here; nothing downstream reads the raw stage files.
-import type { CheckOutcome, ConflictFinding, ContractRunProgress, ContractSpend, LoadRunMeta } from '../core/result-files.ts';
+import type { CheckOutcome, ConflictFinding, ContractRunProgress, ContractSpend, LoadRunMeta, LoadSummary } from '../core/result-files.ts';
 
 export const RESULTS_SCHEMA = 'infercheck/results@1';
 
@@ -33,7 +33,7 @@ export interface JobRow {
   readonly end_ms: number | null;
 }
 
-/** An HDR histogram of one latency metric for one (model, api, stage): mergeable across runs and k6 instances. */
+/** An HDR histogram of one latency metric for one (model, api, stage): mergeable across runs and load instances. */
 export interface HistogramRecord {
   readonly model: string;
   readonly api: 'v1' | 'v2';
@@ -89,7 +89,8 @@ export interface Results {
   readonly specVersion: string;
   readonly environment: {
     readonly node: string;
-    readonly k6Version: string | null;
+    /** The load generator that produced the load samples (run.json `engine`). */
+    readonly engine: string | null;
     /** Cores and platform of the host that built this file (the load generator's host when run by `npm start`). */
     readonly hostCores: number;
     readonly platform: string;
@@ -115,7 +116,7 @@ export interface Results {
     readonly models: readonly string[];
     readonly startedAt: string;
     readonly finishedAt: string;
-    readonly k6ExitCode: number;
+    readonly exitCode: number;
     readonly stages: LoadRunMeta['stages'];
     readonly slo: Readonly<Record<string, string>> | null;
     readonly mockTruth: LoadRunMeta['mockTruth'] | null;
@@ -127,11 +128,11 @@ export interface Results {
     readonly histograms: readonly HistogramRecord[];
     /** Jobs and completed jobs per (model, api, stage): rate objectives need them when jobs are not kept. */
     readonly counts: readonly { readonly model: string; readonly api: 'v1' | 'v2'; readonly stage: string; readonly jobs: number; readonly completed: number }[];
-    /** A few of k6's own totals from summary.json, when present. */
-    readonly k6: { readonly droppedIterations: number | null; readonly httpRequests: number | null; readonly httpFailedRate: number | null };
+    /** What the load engine counted (summary.json, run.json); null where the run folder lacks it. */
+    readonly engine: LoadEngineTotals;
     /** What this stage ran against (absent in files from before it was kept). */
     readonly target?: StageTarget;
-    /** The schedule seed and execution segment: what makes folders segments of one test (merge-results.ts). */
+    /** The schedule seed and segment (`i/N`): what makes folders segments of one test (merge-results.ts). */
     readonly seed?: number | null;
     readonly segment?: string | null;
     readonly segmentSequence?: string | null;
@@ -140,4 +141,20 @@ export interface Results {
     readonly costs?: readonly CostGroup[];
     readonly ledger?: LedgerSummary | null;
   };
+}
+
+export interface LoadEngineTotals {
+  readonly lateArrivals: number | null;
+  readonly startLagP99Ms: number | null;
+  readonly httpRequests: number | null;
+  readonly statusCodes: Readonly<Record<string, number>> | null;
+  readonly droppedConnections: number | null;
+  readonly unknownSubmits: number | null;
+  readonly resultUnread: number | null;
+  readonly contractViolations: number | null;
+  /** Why the run did not run its course (run.json cutShort), e.g. "target unreachable since …: ECONNREFUSED". */
+  readonly cutShort: string | null;
+  readonly spend: { readonly sent: number; readonly billed: number; readonly unknown: number; readonly credits: number } | null;
+  /** Client-observed end-to-end and processing beside the estimate of the vendor's own and its bound. */
+  readonly estimates: LoadSummary['estimates'] | null;
 }

@@ -2,10 +2,10 @@
 // every job. Both give an OrderedSample, so every statistic works on either.
 //
 // Why raw by default: order-statistic intervals and Mann–Whitney need ranks, and raw samples give them exactly; a
-// run of 100 000 jobs is ~50 MB of JSON (bench/reports-pipeline.bench.ts). Past that, keeping every job is what makes k6 run out of memory
-// (grafana/k6#763, #4670; anchors §3.1), so results.json keeps per-group HDR histograms instead: ranks are then
-// exact and values within 0.1 % (3 significant digits), and histograms from several runs or k6 instances merge
-// exactly (anchors §7 item 9), which k6 open source will not do.
+// run of 100 000 jobs is ~50 MB of JSON (bench/reports-pipeline.bench.ts). Past that, keeping every job is what makes load tools that hold
+// every sample run out of memory (k6 does: grafana/k6#763, #4670; anchors §3.1), so results.json keeps per-group HDR histograms instead: ranks are then
+// exact and values within 0.1 % (3 significant digits), and histograms from several runs or load instances merge
+// exactly (anchors §7 item 9), which k6 open source, for comparison, will not do.
 import * as hdr from 'hdr-histogram-js';
 import type { LatencyMetric } from '../core/objectives.ts';
 import type { OrderedSample } from './stats/order-statistics.ts';
@@ -35,7 +35,7 @@ export function inScope(row: { model: string; api: string; stage: string }, scop
   return (!scope.model || row.model === scope.model) && (!scope.api || row.api === scope.api) && (!scope.stage || row.stage === scope.stage);
 }
 
-/** Values of one metric for the jobs in scope (completed jobs only for latencies, as k6's Trends record them). */
+/** Values of one metric for the jobs in scope (completed jobs only for latencies). */
 export function metricValues(jobs: readonly JobRow[], metric: LatencyMetric, scope: Scope = {}): number[] {
   const column = METRIC_COLUMNS[metric];
   const out: number[] = [];

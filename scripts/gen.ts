@@ -9,7 +9,6 @@ import { parseArgs } from 'node:util';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneModule from 'ajv/dist/standalone/index.js';
 import addFormatsModule from 'ajv-formats';
-import { build } from 'esbuild';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse as parseYaml } from 'yaml';
 import type { OperationEntry, ResponseEntry } from '../core/operation-types.js';
@@ -68,7 +67,7 @@ function fixedValues(schema: JsonObject, name: string, defs: JsonObject): readon
 /**
  * A oneOf whose branches each require the same property and fix it to disjoint values (the job responses, by
  * `status`) is a discriminated union: Ajv is told so, and evaluates only the branch the value names — a status poll
- * validates ~6x faster in k6 and a wrong body gets that branch's errors, not every branch's. Detected here rather
+ * validates several times faster and a wrong body gets that branch's errors, not every branch's. Detected here rather
  * than written into the spec, because openapi-typescript and Redocly read an OpenAPI discriminator differently.
  */
 export function markDiscriminatedUnions(defs: JsonObject): JsonObject {
@@ -163,7 +162,7 @@ export function createAjv(): Ajv2020 {
     code: { source: true, esm: true, lines: true },
   });
   // ajv-formats' fast uri still demands a scheme (relative URLs fail, as the SDK needs absolute ones) but avoids the
-  // full RFC 3986 regex, which dominates validation time in k6's regex engine.
+  // full RFC 3986 regex, which would dominate the load engine's per-response validation time.
   addFormats(ajv, { mode: 'fast', formats: ['uri', 'uuid'] });
   ajv.addVocabulary([...SPEC_KEYWORDS]);
   return ajv;
@@ -214,50 +213,7 @@ export async function generate({ specPath, outDir }: GenOptions): Promise<Genera
       `export const OPERATIONS: readonly OperationEntry[] = ${JSON.stringify(operations, null, 2)};\n`,
   );
 
-  // 4. The import-free ESM copy for k6 (k6 resolves no bare specifiers): validators + operation table, bundled.
-  const entry =
-    `export * from ${JSON.stringify(join(outDir, 'validators.raw.mjs'))};\n` +
-    `export { OPERATIONS, MODELS, SPEC_VERSION } from ${JSON.stringify(join(outDir, 'operations.ts'))};\n`;
-  const bundle = await build({
-    stdin: { contents: entry, resolveDir: ROOT, loader: 'ts', sourcefile: 'k6-validators-entry.ts' },
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    target: 'es2020',
-    mainFields: ['module', 'main'],
-    write: false,
-    legalComments: 'none',
-    logLevel: 'silent',
-    // the validators and operations are bundled from memory, so their files need not exist on disk yet
-    plugins: [memoryFiles([...files, { path: join(outDir, 'validators.raw.mjs'), content: validatorSource }])],
-  });
-  const bundled = bundle.outputFiles[0]?.text ?? '';
-  add('validators.k6.js', banner(specRel) + '/* eslint-disable */\n' + bundled.replaceAll(ROOT + '/', ''));
-  add(
-    'validators.k6.d.ts',
-    banner(specRel) +
-      "export * from './validators.mjs';\nexport { OPERATIONS, MODELS, SPEC_VERSION } from './operations.js';\n",
-  );
   return files;
-}
-
-/** Lets esbuild read the files generated in this run before they are written (the --check mode writes none). */
-function memoryFiles(files: GeneratedFile[]): import('esbuild').Plugin {
-  return {
-    name: 'memory-files',
-    setup(b) {
-      const byPath = new Map(files.map((f) => [f.path, f.content]));
-      b.onResolve({ filter: /.*/ }, (args) => {
-        const abs = resolve(args.resolveDir, args.path);
-        return byPath.has(abs) ? { path: abs, namespace: 'memory' } : undefined;
-      });
-      b.onLoad({ filter: /.*/, namespace: 'memory' }, (args) => ({
-        contents: byPath.get(args.path) ?? '',
-        loader: args.path.endsWith('.ts') ? 'ts' : 'js',
-        resolveDir: ROOT,
-      }));
-    },
-  };
 }
 
 export async function staleFiles(files: GeneratedFile[]): Promise<string[]> {

@@ -1,17 +1,10 @@
-// The generated validators judge requests the way the vendor's pages say, at every bound, and the k6 bundle agrees
-// with the Node copy — both in Node and inside the real k6 binary.
+// The generated validators judge requests the way the vendor's pages say, at every bound; the one conformance judge
+// (core/conformance.ts) that every stage uses runs these same validators.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as nodeCopy from './generated/validators.mjs';
 import { requestExamples } from '../core/spec.ts';
-
-const K6 = fileURLToPath(new URL('../.tools/bin/k6', import.meta.url));
-const K6_BUNDLE = fileURLToPath(new URL('./generated/validators.k6.js', import.meta.url));
+import { validatorFor } from '../core/conformance.ts';
 
 const base = { prompt: 'a lighthouse at dusk' };
 
@@ -124,46 +117,6 @@ const ALL_CASES = [
   ...RESPONSE_CASES.map(([name, body]) => [name, body] as const),
 ];
 
-function nodeAnswers(): Array<[boolean, number]> {
-  return ALL_CASES.map(([name, body]) => {
-    const validate = nodeCopy[name as keyof typeof nodeCopy] as ((data: unknown) => boolean) & { errors?: unknown[] | null };
-    const ok = validate(body);
-    return [ok, validate.errors?.length ?? 0];
-  });
-}
-
-test('the bundled k6 copy gives the same answers as the Node copy (imported in Node)', async () => {
-  const k6Copy = (await import(K6_BUNDLE)) as Record<string, ((data: unknown) => boolean) & { errors?: unknown[] | null }>;
-  const bundled = ALL_CASES.map(([name, body]): [boolean, number] => {
-    const validate = k6Copy[name];
-    assert.ok(validate, `the k6 bundle exports ${name}`);
-    const ok = validate(body);
-    return [ok, validate.errors?.length ?? 0];
-  });
-  assert.deepEqual(bundled, nodeAnswers());
-});
-
-test('the bundled k6 copy gives the same answers as the Node copy (run inside k6)', { skip: !existsSync(K6) && 'k6 not installed: run ./scripts/setup' }, () => {
-  const dir = mkdtempSync(join(tmpdir(), 'infercheck-k6-validators-'));
-  const script = join(dir, 'cases.js');
-  writeFileSync(
-    script,
-    `import * as v from ${JSON.stringify(K6_BUNDLE)};
-const cases = ${JSON.stringify(ALL_CASES)};
-export const options = { vus: 1, iterations: 1 };
-export default function () {
-  const answers = cases.map(([name, body]) => { const ok = v[name](body); return [ok, (v[name].errors || []).length]; });
-  console.log('ANSWERS ' + JSON.stringify(answers));
-}
-`,
-  );
-  const consoleFile = join(dir, 'console.log');
-  execFileSync(K6, ['run', '--quiet', '--summary-mode=disabled', '--log-format=raw', '--no-usage-report', `--console-output=${consoleFile}`, script], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, K6_NO_USAGE_REPORT: 'true' },
-  });
-  const out = readFileSync(consoleFile, 'utf8');
-  const line = out.split('\n').find((l) => l.startsWith('ANSWERS '));
-  assert.ok(line, `k6 printed no answers:\n${out}`);
-  assert.deepEqual(JSON.parse(line.slice('ANSWERS '.length)), nodeAnswers());
+test('the conformance judge runs these very validators, for every schema the cases name', () => {
+  for (const [name] of ALL_CASES) assert.equal(validatorFor(name.replace(/^validate/, '')), nodeCopy[name as keyof typeof nodeCopy], name);
 });

@@ -1,22 +1,17 @@
-import { documentedStatuses } from '../spec-access.ts';
+import { conformanceApplies, conformanceViolations } from '../exchange.ts';
 import { describe, finding } from './helpers.ts';
 import type { CheckDefinition } from '../types.ts';
 
-// Schemathesis' status_code_conformance: the code must be one the spec lists for this operation.
+// Schemathesis' status_code_conformance: the code must be one the spec lists for this operation. Judged by the one
+// conformance judge (core/conformance.ts), which also carries the spec decision submit-status-code (another 2xx
+// submit is a finding for the conflict report, not a failure).
 export const statusCodeDocumented: CheckDefinition<'exchange'> = {
   id: 'status-code-documented',
   title: 'Status code is documented for the operation',
   family: 'conformance',
   severity: 'major',
   subject: 'exchange',
-  applies: (_ctx, { exchange }) => exchange.operationId !== null && exchange.response !== undefined,
-  run: (_ctx, { exchange }) => {
-    const documented = documentedStatuses(exchange.operationId!);
-    const status = String(exchange.response!.status);
-    if (documented.includes(status)) return undefined;
-    // Spec conflict submit-status-code: the docs never state submit's code; another 2xx is a finding, not a failure.
-    if (exchange.operationId === 'submitAsync' && exchange.response!.status > 200 && exchange.response!.status < 300) return undefined;
-    return finding(`${describe(exchange)}: ${status} is not documented for ${exchange.operationId} (documented: ${documented.join(', ')})`, `${exchange.operationId}:${status}`, exchange);
-  },
+  applies: (_ctx, { exchange }) => conformanceApplies(exchange, 'status-code-documented'),
+  run: (_ctx, { exchange }) => conformanceViolations(exchange, 'status-code-documented').map((v) => finding(`${describe(exchange)}: ${v.message}`, v.cause, exchange)),
   sampleFailure: 'GET /v2/requests/2c7f…/status → 202: 202 is not documented for getRequestStatus (documented: 200, 401, 403, 404, 405, 422, 429, 500, 502, 504)',
 };

@@ -11,6 +11,7 @@ import { escapeHtml as h, inlineJson } from './escape.ts';
 import { formatCount, formatFraction, formatMs, formatRate } from './format.ts';
 import { baselinePowerText, boundText, capacityHeadline, checkCountsText, decisionText, estimateText, ledgerText, objectiveCountsText, spendText, targetText } from './verdict-text.ts';
 import { formatCredits } from './format.ts';
+import { ESTIMATE_HEADER, ESTIMATE_NOTE, estimateRows, loadRunText } from './load-text.ts';
 
 let chartJsSource: string | undefined;
 function chartJs(): string {
@@ -161,7 +162,7 @@ function capacityBlock(plan: CapacityPlan): string {
 <tr><th>saturation (c / E[S])</th><td>${vs(formatRate(plan.saturationRate), truth && Number.isFinite(truth.saturationRate) ? formatRate(truth.saturationRate) : null)}</td></tr>
 <tr><th>highest arrival rate meeting the SLA — measured stage</th><td>${plan.kneeMeasured ? `${formatRate(plan.kneeMeasured.rate)} (${h(plan.kneeMeasured.tag)})` : 'no stage met the SLA'}</td></tr>
 <tr><th>— model (Allen–Cunneen)</th><td>${vs(formatRate(plan.kneeModel), truth?.kneeModel != null ? formatRate(truth.kneeModel) : null)}</td></tr>
-<tr><th>k6 VUs at the model knee (Little's law on e2e)</th><td>${plan.vusAtKnee === null ? '—' : formatCount(plan.vusAtKnee)} (client overhead ${formatMs(plan.clientOverheadMs)} per job)</td></tr>
+<tr><th>jobs in flight at the model knee (Little's law on e2e)</th><td>${plan.vusAtKnee === null ? '—' : formatCount(plan.vusAtKnee)} (client overhead ${formatMs(plan.clientOverheadMs)} per job)</td></tr>
 <tr><th>mean held-out error of the mean wait (all stages; steady-state stages)</th><td>${plan.meanHoldoutError === null ? '—' : formatFraction(plan.meanHoldoutError)}; ${plan.meanHoldoutErrorSteady === null ? '—' : formatFraction(plan.meanHoldoutErrorSteady)}</td></tr>
 </tbody></table>
 <table><thead><tr><th>stage</th><th>offered</th><th>throughput</th><th>busy workers</th><th>mean wait</th><th>p95 e2e</th><th>VUs needed</th><th>steady state?</th><th>SLA at this stage</th></tr></thead><tbody>${stageRows}</tbody></table>
@@ -205,10 +206,18 @@ function environmentSection(a: Analysis): string {
 <tr><th>target</th><td>${h(targetText(r))}</td></tr>
 <tr><th>spec version</th><td>${h(r.specVersion)}</td></tr>
 <tr><th>run</th><td>${h(e.runStartedAt ?? '—')} → ${h(e.runFinishedAt ?? '—')}</td></tr>
-<tr><th>load</th><td>${load ? `${h(load.scenario)} scenario, ${formatCount(load.jobCount)} jobs, models ${h(load.models.join(', '))}, k6 exit ${load.k6ExitCode}; k6 dropped iterations ${formatCount(load.k6.droppedIterations)}; samples: ${h(load.samplesNote)}` : 'no load run'}</td></tr>
-<tr><th>environment</th><td>node ${h(e.node)}, k6 ${h(e.k6Version ?? '—')}, ${e.hostCores} cores, ${h(e.platform)}</td></tr>
+<tr><th>load</th><td>${load ? `${h(loadRunText(load))}; samples: ${h(load.samplesNote)}` : 'no load run'}</td></tr>
+<tr><th>environment</th><td>node ${h(e.node)}, ${h(e.engine ?? 'no load engine')}, ${e.hostCores} cores, ${h(e.platform)}</td></tr>
 <tr><th>generated</th><td>${h(r.generatedAt)}</td></tr>
-</tbody></table></section>`;
+</tbody></table>${load ? estimatesTable(load) : ''}</section>`;
+}
+
+function estimatesTable(load: NonNullable<Analysis['results']['load']>): string {
+  const rows = estimateRows(load);
+  if (!rows.length) return '';
+  return `<table id="estimates"><caption>End-to-end and processing: client-observed, estimate, bound</caption><thead><tr>${ESTIMATE_HEADER.map((c) => `<th>${h(c)}</th>`).join('')}</tr></thead>
+<tbody>${rows.map((row) => `<tr>${row.map((c, i) => (i === 0 ? `<td>${h(c)}</td>` : `<td class="num">${h(c)}</td>`)).join('')}</tr>`).join('')}</tbody></table>
+<p class="note">${h(ESTIMATE_NOTE)}</p>`;
 }
 
 const STYLE = `

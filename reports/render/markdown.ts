@@ -3,6 +3,7 @@
 import type { Analysis } from '../analysis.ts';
 import { escapeMarkdown as md } from './escape.ts';
 import { formatCount, formatCredits, formatMs, formatRate } from './format.ts';
+import { ESTIMATE_HEADER, ESTIMATE_NOTE, estimateRows, loadRunText } from './load-text.ts';
 import { baselinePowerText, boundText, checkCountsText, decisionText, estimateText, ledgerText, objectiveCountsText, spendText, targetText } from './verdict-text.ts';
 
 const ICON: Record<string, string> = { PASS: '✅ PASS', FAIL: '❌ FAIL', INCONCLUSIVE: '⚠️ INCONCLUSIVE' };
@@ -54,8 +55,15 @@ export function renderMarkdown(a: Analysis): string {
     }
     out.push('');
   }
+  if (r.load) {
+    out.push('### Load run', '', md(loadRunText(r.load)), '');
+    const rows = estimateRows(r.load);
+    if (rows.length) {
+      out.push(`| ${ESTIMATE_HEADER.join(' | ')} |`, '|---|---:|---:|---:|---:|', ...rows.map((row) => `| ${row.map(md).join(' | ')} |`), '', `<sub>${md(ESTIMATE_NOTE)}</sub>`, '');
+    }
+  }
   if (a.capacity.length) {
-    out.push('### Capacity plan', '', '| model | api | workers fitted (true) | effective workers (Little) | saturation (true) | highest rate meeting SLA: measured / model (true-parameter model) | k6 VUs at knee | held-out wait error (steady-state stages) |', '|---|---|---:|---:|---:|---|---:|---:|');
+    out.push('### Capacity plan', '', '| model | api | workers fitted (true) | effective workers (Little) | saturation (true) | highest rate meeting SLA: measured / model (true-parameter model) | jobs in flight at knee | held-out wait error (steady-state stages) |', '|---|---|---:|---:|---:|---|---:|---:|');
     for (const p of a.capacity) {
       const t = p.truth;
       out.push(
@@ -64,6 +72,6 @@ export function renderMarkdown(a: Analysis): string {
     }
     out.push('');
   }
-  out.push(`<sub>node ${md(r.environment.node)} · k6 ${md(r.environment.k6Version ?? '—')} · ${r.environment.hostCores} cores · generated ${md(r.generatedAt)}</sub>`, '');
+  out.push(`<sub>node ${md(r.environment.node)} · ${md(r.environment.engine ?? 'no load engine')} · ${r.environment.hostCores} cores · generated ${md(r.generatedAt)}</sub>`, '');
   return out.join('\n');
 }

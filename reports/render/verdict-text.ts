@@ -79,7 +79,7 @@ export function capacityHeadline(plan: CapacityPlan): string {
     `saturation ${formatRate(plan.saturationRate)}${truth && Number.isFinite(truth.saturationRate) ? ` (true ${formatRate(truth.saturationRate)})` : ''}`,
     `highest rate meeting the SLA: measured ${plan.kneeMeasured ? `${formatRate(plan.kneeMeasured.rate)} (${plan.kneeMeasured.tag})` : 'none of the stages'}, model ${formatRate(plan.kneeModel)}${truth?.kneeModel != null ? ` (true-parameter model ${formatRate(truth.kneeModel)})` : ''}`,
     `held-out mean-wait error ${plan.meanHoldoutError === null ? '—' : formatFraction(plan.meanHoldoutError)} (steady-state stages ${plan.meanHoldoutErrorSteady === null ? '—' : formatFraction(plan.meanHoldoutErrorSteady)})`,
-    `k6 VUs at the model knee ${plan.vusAtKnee === null ? '—' : formatCount(plan.vusAtKnee)}`,
+    `jobs in flight at the model knee ${plan.vusAtKnee === null ? '—' : formatCount(plan.vusAtKnee)}`,
   ];
   return parts.join('; ');
 }

@@ -14,7 +14,7 @@ export interface SimulationInput {
   readonly service: KnownDistribution;
   readonly ratePerS: number;
   readonly durationMs: number;
-  /** 'poisson' (M/G/c) or 'even' (k6's constant-arrival-rate spacing, anchors §3.1). */
+  /** 'poisson' (M/G/c) or 'even' (evenly spaced starts, as constant-arrival-rate load tools make them, anchors §3.1). */
   readonly arrivals: 'poisson' | 'even';
   readonly startMs?: number;
   /** Worker free times carried over from an earlier stage (a sweep runs its stages back to back). */

@@ -1,7 +1,8 @@
 // Honest queue-wait estimates. A client only learns that a job left QUEUED at its next poll, so the instant the job
 // started is known only to lie in an interval: after the last poll that still saw QUEUED was sent, and before the
 // first poll that saw anything later came back (anchors §3.5 "quantization", §7 item 2). We report the midpoint and
-// the half-width of that interval, never a bare number. Plain TypeScript: runs in k6 and under node:test.
+// the half-width of that interval, never a bare number. The same holds for the end of a job (end-to-end) and so for
+// its processing time: reports show each estimate, its bound and the client-observed figure side by side.
 
 export type ObservedStatus = 'QUEUED' | 'PROCESSING' | 'COMPLETED' | 'FAILED';
 
@@ -104,4 +105,15 @@ export function estimateCompletion(submitSentMs: number, observations: readonly 
   }
   if (!Number.isFinite(highMs)) return null;
   return toEstimate(Math.min(lowMs, highMs), highMs);
+}
+
+/**
+ * Processing time (start → end) from the start and end estimates: the end minus the start, within the interval
+ * [end.low − start.high, end.high − start.low] (never below 0); the bound is the largest distance to either end.
+ */
+export function estimateProcessing(start: PointEstimate, end: PointEstimate): PointEstimate {
+  const lowMs = Math.max(0, end.interval.lowMs - start.interval.highMs);
+  const highMs = Math.max(lowMs, end.interval.highMs - start.interval.lowMs);
+  const estimateMs = Math.min(Math.max(end.estimateMs - start.estimateMs, lowMs), highMs);
+  return { estimateMs, boundMs: Math.max(estimateMs - lowMs, highMs - estimateMs), interval: { lowMs, highMs } };
 }

@@ -14,7 +14,6 @@
 //             the run says nothing new;
 //           - if still running, short gaps until the end.
 // Every gap is at least `minGapMs`, which the caller sets from the target's rate limit.
-// Plain TypeScript: runs in k6 and under node:test.
 
 export type PollStrategy = 'fixed' | 'adaptive';
 
@@ -38,10 +37,10 @@ export interface PollPlan {
 
 export const SDK_POLL_INTERVAL_MS = 1000;
 
-export function defaultPollPlan(strategy: PollStrategy, minGapMs = 10): PollPlan {
+export function defaultPollPlan(strategy: PollStrategy, minGapMs = 10, fixedIntervalMs = SDK_POLL_INTERVAL_MS): PollPlan {
   return {
     strategy,
-    fixedIntervalMs: SDK_POLL_INTERVAL_MS,
+    fixedIntervalMs,
     // 0.3 × S, at most 600 ms, jittered ×0.5–1.5: finer than the SDK's 1 s (widest gap 0.9 s) and still fewer polls
     // per job, because the run itself is not polled (simulated at 2 s service, 2 workers, ρ 0.7: median 3 polls,
     // mean 4.25, vs the SDK's 4 and 4.6; bench/load-polling-sim.bench.ts)
@@ -96,8 +95,8 @@ export function learnInferenceMs(previousMs: number | undefined, sampleMs: numbe
 }
 
 /**
- * The smallest gap between two requests of one VU that keeps the whole run under a per-key limit of `rpm`
- * requests per minute when `concurrentJobs` VUs poll at once (Segmind: 5 / 50 RPM by plan, reference §1.5).
+ * The smallest gap between two requests of one job that keeps the whole run under a per-key limit of `rpm`
+ * requests per minute when `concurrentJobs` jobs poll at once (Segmind: 5 / 50 RPM by plan, reference §1.5).
  * 0 when there is no limit.
  */
 export function rateLimitGapMs(rpm: number, concurrentJobs: number): number {
