@@ -15,7 +15,7 @@ import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { BillableBudget } from '../core/billable-budget.ts';
+import { BillableBudget, LEDGER_FILE } from '../core/billable-budget.ts';
 import { loadObjectives } from '../core/objectives.ts';
 import { checkRunFolder, startRunFolder } from '../core/run-folder.ts';
 import { UsageError } from '../core/target.ts';
@@ -90,13 +90,14 @@ export async function runMainJob(options: RunOptions): Promise<number> {
   const out = folder.path;
 
   // One money ledger for the invocation (core/billable-budget.ts): every stage joins it, so spend is counted once.
-  const budget = BillableBudget.fromEnv() ?? BillableBudget.create(join(out, 'spend.ndjson'), Number.POSITIVE_INFINITY); // the mock: no cap
+  const budget = BillableBudget.fromEnv() ?? BillableBudget.create(join(out, LEDGER_FILE), Number.POSITIVE_INFINITY); // the mock: no cap
   const stages: StageOutcome[] = [];
   if (options.contracts) {
     stages.push(await stage('contracts', ['contracts', '--target', 'mock', '--out', join(out, 'contracts')], budget.env()));
   }
   if (options.load && !interrupted) {
-    stages.push(await stage('load', ['load', '--target', 'mock', '--scenario', 'smoke', '--duration', `${duration}s`, '--rate', String(rate), '--out', join(out, 'load')], budget.env()));
+    const sla = options.sla ? ['--sla', options.sla] : []; // the stage's exit code judges the run's own objectives
+    stages.push(await stage('load', ['load', '--target', 'mock', '--scenario', 'smoke', '--duration', `${duration}s`, '--rate', String(rate), ...sla, '--out', join(out, 'load')], budget.env()));
   }
   const produced = existsSync(join(out, 'contracts', 'outcomes.json')) || existsSync(join(out, 'load', 'run.json'));
   if (!produced) {

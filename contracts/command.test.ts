@@ -3,12 +3,13 @@ import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createServer } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ContractFailure } from '../core/result-files.ts';
+import { RUN_MARKER } from '../core/run-folder.ts';
 import { UsageError } from '../core/target.ts';
 import { runConfigFromFlags } from './command.ts';
 
@@ -101,4 +102,26 @@ test('against the mock the command exits 0 and prints the per-check table', asyn
   assert.match(stdout, /contracts: ran \d+ cases against mock/);
   assert.match(stdout, /PASS\s+missing-key-401/);
   assert.match(stdout, /SKIP\s+rate-limit-429/);
+});
+
+test('--out follows the run-folder rule: a foreign folder is refused untouched, a previous run is replaced only once this one is written', async () => {
+  const foreign = mkdtempSync(join(tmpdir(), 'infercheck-contracts-foreign-'));
+  writeFileSync(join(foreign, 'package.json'), '{}');
+  const refused = await cli(['contracts', '--grep', '^auth/', '--out', foreign]);
+  assert.equal(refused.code, 2, refused.stdout);
+  assert.match(refused.stderr, /^infercheck: --out .* holds files infercheck did not write \(package\.json\)/);
+  assert.deepEqual(readdirSync(foreign), ['package.json']);
+
+  const out = mkdtempSync(join(tmpdir(), 'infercheck-contracts-again-'));
+  writeFileSync(join(out, 'outcomes.json'), '{"previous":true}');
+  writeFileSync(join(out, 'spend.ndjson'), '{"previous":true}\n');
+  const bad = await cli(['contracts', '--target', 'http://127.0.0.1:9', '--api-key-env', 'IC_EMPTY_KEY', '--out', out], { IC_EMPTY_KEY: '' });
+  assert.equal(bad.code, 2, bad.stdout + bad.stderr);
+  assert.equal(readFileSync(join(out, 'outcomes.json'), 'utf8'), '{"previous":true}', 'a usage error kept the previous run');
+  const run = await cli(['contracts', '--grep', '^auth/missing-key/', '--out', out]);
+  assert.equal(run.code, 0, run.stdout + run.stderr);
+  assert.equal((JSON.parse(readFileSync(join(out, 'outcomes.json'), 'utf8')) as { schema: string }).schema, 'infercheck/contract-outcomes@1');
+  assert.doesNotMatch(readFileSync(join(out, 'spend.ndjson'), 'utf8'), /previous/, 'its own ledger, the previous one removed with the rest');
+  assert.ok(existsSync(join(out, RUN_MARKER)));
+  assert.ok(!readdirSync(out).some((name) => name.startsWith('.infercheck-previous')), 'nothing left aside');
 });

@@ -1,8 +1,9 @@
-// `infercheck contracts`: validates the flags (a bad one is a UsageError: one line, exit 2) before touching any
-// file, runs the catalogue once, in this process (invocation.ts: the target, the money ledger, the engine, the result
-// files), prints what it judged and spent, then lets Playwright turn the outcomes into its JSON, JUnit and HTML
-// reports (contracts/playwright.config.ts: its global setup sees the outcomes are ready and runs nothing). A CI gate
-// that runs `npx playwright test -c contracts/playwright.config.ts` gets the same catalogue, run once by that setup.
+// `infercheck contracts`: validates the flags, the key and --out (a bad one is a UsageError: one line, exit 2) before
+// touching any file, runs the catalogue once, in this process (invocation.ts: the run folder, the target, the money
+// ledger, the engine, the result files), prints what it judged and spent, then lets Playwright turn the outcomes into
+// its JSON, JUnit and HTML reports (contracts/playwright.config.ts: its global setup sees the outcomes are ready and
+// runs nothing). A CI gate that runs `npx playwright test -c contracts/playwright.config.ts` gets the same catalogue,
+// run once by that setup.
 //
 // Exit codes (the convention of every infercheck command): 0 every check passed; 1 a check failed; 2 bad input;
 // 3 the target could not be reached, stopped answering, or the catalogue did not finish within --deadline;
@@ -18,7 +19,7 @@ import type { ContractRunStop } from '../core/result-files.ts';
 import { DEFAULT_LIVE_KEY_ENV, UsageError, billableBudget, isBillable, parseTarget, readApiKey, type TargetSpec } from '../core/target.ts';
 import { MODELS, isModelId, type ModelId } from '../core/spec.ts';
 import { MANIFEST_FILE } from './cassette.ts';
-import { runInvocation } from './invocation.ts';
+import { checkContractsFolder, runInvocation } from './invocation.ts';
 import { DEFAULT_DEADLINE_S, DEFAULT_OUT_DIR, ENV, toEnv, type RunConfig, type TargetOption } from './run-config.ts';
 import { formatSummary } from './summary.ts';
 
@@ -142,6 +143,7 @@ function exitCodeOf(stop: ContractRunStop): number {
 
 export async function runContractsCommand(flags: ContractsFlags): Promise<number> {
   const { config, spec } = runConfigFromFlags(flags);
+  const folder = checkContractsFolder(config); // --out last among the checks: nothing is touched before it passes
   if (spec && isBillable(spec)) {
     console.log(
       config.maxBillable === undefined || config.maxBillable === 0
@@ -165,7 +167,7 @@ export async function runContractsCommand(flags: ContractsFlags): Promise<number
   for (const [signal, handler] of Object.entries(handlers)) process.on(signal, handler);
   try {
     const started = Date.now();
-    const { outcomes, files } = await runInvocation(config, { signal: controller.signal, log: (line) => console.log(line) });
+    const { outcomes, files } = await runInvocation(config, { signal: controller.signal, log: (line) => console.log(line), folder });
     const stopped = outcomes.run?.stopped;
     const wrote = `contracts: wrote ${files.join(', ')}`;
     if (stopped && outcomes.run?.requests === 0) {

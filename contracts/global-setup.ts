@@ -14,7 +14,7 @@ export default async function globalSetup(): Promise<void> {
   const handlers = { SIGINT: onSignal('SIGINT'), SIGTERM: onSignal('SIGTERM') };
   for (const [signal, handler] of Object.entries(handlers)) process.once(signal, handler);
   try {
-    const { outcomes } = await runInvocation(fromEnv(), { signal: controller.signal, log: (line) => console.log(line) });
+    const { outcomes } = await runInvocation(fromEnv(), { signal: controller.signal, log: (line) => console.log(line), command: 'playwright test -c contracts/playwright.config.ts' });
     console.log(formatSummary(outcomes));
   } finally {
     for (const [signal, handler] of Object.entries(handlers)) process.removeListener(signal, handler);

@@ -2,10 +2,11 @@
 // set the target up (the embedded mock, a recording, a URL), join the invocation's money ledger or start one in the
 // out folder, run the catalogue once (engine.ts), write the result files, take the target down. Whatever fails,
 // stops or is interrupted, the files written say what was judged and how far the run got.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { BUDGET_LEDGER_ENV, BillableBudget } from '../core/billable-budget.ts';
+import { BUDGET_LEDGER_ENV, BillableBudget, LEDGER_FILE } from '../core/billable-budget.ts';
+import { checkStageFolder, startRunFolder, type RunFolderPlan } from '../core/run-folder.ts';
 import { redactDeep } from '../core/redact.ts';
 import type { ContractOutcomes, ContractRunStop } from '../core/result-files.ts';
 import { startMock, type RunningMock } from '../mock/index.ts';
@@ -14,11 +15,6 @@ import { driftReport, driftSummary, type DriftReport } from './drift.ts';
 import { runContracts, type EngineOptions } from './engine.ts';
 import { DEFAULT_DEADLINE_S, MOCK_FAIL_WORD, rerunArgs, type RunConfig } from './run-config.ts';
 
-/** The money ledger's file in the out folder, unless a parent process handed one down ($INFERCHECK_BUDGET_LEDGER). */
-export const LEDGER_FILE = 'spend.ndjson';
-/** What a run writes into the out folder; a new run removes the previous run's copies first, so none is ever stale. */
-export const RESULT_FILES = ['outcomes.json', 'failures.json', 'drift.json'] as const;
-export const REPORT_FILES = ['junit.xml', 'playwright.json', 'html', 'test-results'] as const;
 
 export interface InvocationResult {
   readonly outcomes: ContractOutcomes;
@@ -32,6 +28,10 @@ export interface InvocationOptions {
   readonly signal?: AbortSignal;
   readonly log?: (line: string) => void;
   readonly env?: NodeJS.ProcessEnv;
+  /** --out as the command checked it; by default checked here (Playwright run by hand). */
+  readonly folder?: RunFolderPlan;
+  /** The command the run folder's marker names. */
+  readonly command?: string;
 }
 
 /**
@@ -56,11 +56,9 @@ export function connectProblem(baseUrl: string, timeoutMs = 10_000): Promise<str
   });
 }
 
-/** Removes what a previous run left in the out folder (its results, reports and, unless handed down, its ledger). */
-export function clearOutDir(config: RunConfig, env: NodeJS.ProcessEnv = process.env): void {
-  mkdirSync(config.outDir, { recursive: true });
-  const stale = [...RESULT_FILES, ...REPORT_FILES, ...(env[BUDGET_LEDGER_ENV] ? [] : [LEDGER_FILE, `${LEDGER_FILE}.lock`])];
-  for (const name of stale) rmSync(join(config.outDir, name), { recursive: true, force: true });
+/** --out checked as a contracts run folder (core/run-folder.ts): the command calls it with its other checks. */
+export function checkContractsFolder(config: RunConfig, env: NodeJS.ProcessEnv = process.env): RunFolderPlan {
+  return checkStageFolder(config.outDir, 'contracts', env[BUDGET_LEDGER_ENV]);
 }
 
 /** The invocation's money ledger: the one a parent handed down, else a new one in the out folder. */
@@ -73,11 +71,30 @@ function ledgerFor(config: RunConfig, env: NodeJS.ProcessEnv): BillableBudget {
   return BillableBudget.create(join(config.outDir, LEDGER_FILE), max);
 }
 
+/**
+ * The run in its out folder, under the one run-folder rule (core/run-folder.ts): the previous run's files — its
+ * ledger and Playwright reports included — are moved aside; they are removed once outcomes.json is written, and put
+ * back when this run wrote none and sent nothing (a run that sent anything keeps its ledger, whatever happened).
+ */
 export async function runInvocation(config: RunConfig, options: InvocationOptions = {}): Promise<InvocationResult> {
   const env = options.env ?? process.env;
+  const folder = startRunFolder(options.folder ?? checkContractsFolder(config, env), options.command ?? 'infercheck contracts');
+  let budget: BillableBudget | undefined;
+  try {
+    budget = ledgerFor(config, env);
+    const result = await runInFolder(config, options, env, budget);
+    folder.commit();
+    return result;
+  } catch (err) {
+    const sent = (budget?.path !== undefined && budget.totals().reserved > 0) || existsSync(join(folder.path, 'outcomes.json'));
+    if (sent) folder.commit();
+    else folder.rollback();
+    throw err;
+  }
+}
+
+async function runInFolder(config: RunConfig, options: InvocationOptions, env: NodeJS.ProcessEnv, budget: BillableBudget): Promise<InvocationResult> {
   const log = options.log ?? (() => {});
-  clearOutDir(config, env);
-  const budget = ledgerFor(config, env);
   const grep = config.grep ? new RegExp(config.grep) : undefined;
   const target = config.target;
   let signal = options.signal;

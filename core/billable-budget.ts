@@ -17,6 +17,8 @@ import { appendFileSync, closeSync, existsSync, openSync, readFileSync, readSync
 import { randomUUID } from 'node:crypto';
 
 export const BUDGET_LEDGER_ENV = 'INFERCHECK_BUDGET_LEDGER';
+/** The ledger's name in a run folder: `<run>/spend.ndjson` under `infercheck run`, else `<stage>/spend.ndjson`. */
+export const LEDGER_FILE = 'spend.ndjson';
 export const LEDGER_SCHEMA = 'infercheck/billable-ledger@1';
 
 /** How a reserved request ended. */

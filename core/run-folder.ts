@@ -11,7 +11,8 @@
 // - A path that cannot be a folder (a file, a read-only file system, /proc/x) is one UsageError line (exit 2). The
 //   folder is made one level at a time: Node 20's `mkdirSync('/proc/x', { recursive: true })` never returns.
 import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { LEDGER_FILE } from './billable-budget.ts';
 import { UsageError } from './target.ts';
 
 export const RUN_MARKER = '.infercheck-run.json';
@@ -28,12 +29,14 @@ export const GATE_OUTPUTS = ['gate.json', 'gate.md'] as const;
 
 /**
  * Every name each kind of run folder may hold from infercheck: the one list of what a new run moves aside. A stage
- * that writes a new file adds its name here (issue 10's spend ledger, issue 11's engine files).
+ * that writes a new file adds its name here.
  */
+const LEDGER = [LEDGER_FILE, `${LEDGER_FILE}.lock`];
 export const RUN_FOLDER_OUTPUTS: Readonly<Record<RunFolderKind, readonly string[]>> = {
-  run: ['contracts', 'load', 'spend.ndjson', 'spend.ndjson.lock', ...REPORT_OUTPUTS, ...GATE_OUTPUTS],
-  contracts: ['outcomes.json', 'failures.json', 'drift.json', 'playwright.json', 'junit.xml', 'html', 'test-results', 'spend.ndjson', 'spend.ndjson.lock'],
-  load: ['run.json', 'summary.json', 'jobs.ndjson', 'truth.ndjson', 'k6-console.log', 'k6-console.raw', 'spend.ndjson', 'spend.ndjson.lock'],
+  run: ['contracts', 'load', ...LEDGER, ...REPORT_OUTPUTS, ...GATE_OUTPUTS],
+  contracts: ['outcomes.json', 'failures.json', 'drift.json', 'playwright.json', 'junit.xml', 'html', 'test-results', ...LEDGER],
+  // the load engine (load/run.ts): jobs.ndjson.pooling is the pooling pass's temporary copy, left by an interrupted run
+  load: ['run.json', 'summary.json', 'jobs.ndjson', 'jobs.ndjson.pooling', 'truth.ndjson', ...LEDGER],
 };
 
 /** Sub-folders of a kind that are run folders of their own kind. */
@@ -152,6 +155,18 @@ export function checkRunFolder(path: string, kind: RunFolderKind, flag = '--out'
   const known = new Set(RUN_FOLDER_OUTPUTS[kind]);
   const previous = readdirSync(abs).filter((name) => known.has(name) || name === RUN_MARKER);
   return { path: abs, kind, flag, exists: true, previous };
+}
+
+/**
+ * checkRunFolder for a stage (`contracts`, `load`) that may join a ledger a parent process handed down: that ledger
+ * must not be one of the files a new run moves aside, or the run would lose the record of what the invocation spent.
+ */
+export function checkStageFolder(path: string, kind: RunFolderKind, handedLedger: string | undefined, flag = '--out'): RunFolderPlan {
+  const plan = checkRunFolder(path, kind, flag);
+  if (handedLedger && dirname(resolve(handedLedger)) === plan.path && RUN_FOLDER_OUTPUTS[kind].includes(basename(handedLedger))) {
+    throw new UsageError(`${flag} ${path} holds the budget ledger handed down to this run (${handedLedger}), which a new run would move aside: give the stage a folder of its own`);
+  }
+  return plan;
 }
 
 /** Makes `path` one level at a time (see the header); returns the folders it made, outermost first. */

@@ -16,6 +16,7 @@ interface LoadFlags {
   duration?: string;
   vus?: string;
   models?: string;
+  sla?: string;
   slo?: string;
   maxBillable?: string;
   out: string;
@@ -58,6 +59,7 @@ export function parseDurationS(text: string | undefined, flag = '--duration'): n
 }
 
 export function optionsFromFlags(flags: LoadFlags): LoadOptions {
+  if (flags.sla !== undefined && flags.slo !== undefined && flags.sla !== flags.slo) throw new UsageError(`--sla and --slo name the same objectives file; give one (got "${flags.sla}" and "${flags.slo}")`);
   const rates = flags.rates?.split(',').map((r) => numberFlag('--rates', r.trim()) as number);
   const opt = <K extends keyof LoadOptions>(key: K, value: LoadOptions[K] | undefined): Partial<LoadOptions> => (value === undefined ? {} : { [key]: value });
   return {
@@ -74,7 +76,7 @@ export function optionsFromFlags(flags: LoadFlags): LoadOptions {
     ...opt('durationS', parseDurationS(flags.duration)),
     ...opt('vus', numberFlag('--vus', flags.vus)),
     ...opt('models', flags.models?.split(',').map((m) => m.trim()).filter(Boolean)),
-    ...opt('slo', flags.slo),
+    ...opt('slo', flags.sla ?? flags.slo),
     ...opt('maxBillable', numberFlag('--max-billable', flags.maxBillable)),
     ...opt('apiKeyEnv', flags.apiKeyEnv),
     ...opt('arrivals', flags.arrivals as LoadOptions['arrivals']),
@@ -118,7 +120,8 @@ export function registerLoadCommand(program: Command): void {
     .option('--duration <d>', 'how long arrivals keep coming (per stage in a sweep): 30s, 2m')
     .option('--vus <n>', 'closed model: concurrent clients; open model: a cap on jobs in flight (late starts are counted)')
     .option('--models <a,b>', 'models to load, comma-separated (default: all in the spec)')
-    .option('--slo <file>', 'objectives file (YAML/JSON); a failed one makes the exit code 1', undefined)
+    .option('--sla <file>', 'objectives file (YAML/JSON), checked before anything runs; a failed one makes the exit code 1 (default load/objectives.default.yaml)')
+    .option('--slo <file>', 'the same as --sla (the name scripts already use)')
     .option('--max-billable <n>', 'the most billable requests this run may send, counted at send (required for live and URL targets)')
     .option('--out <dir>', 'where run.json, summary.json and jobs.ndjson go', DEFAULT_OUT_DIR)
     .option('--api-key-env <name>', 'environment variable holding the API key (default SEGMIND_API_KEY)')

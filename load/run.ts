@@ -9,14 +9,15 @@
 // It is the whole of `infercheck load`, callable from code (the main job, the benches, the tests): it never exits
 // the process; the caller reads exitCode — 0 pass, 1 an objective failed, 3 the target was unreachable or died,
 // 130 / 143 stopped by SIGINT / SIGTERM (usage errors throw a UsageError before anything is touched: exit 2).
-import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync, writeFileSync, type WriteStream } from 'node:fs';
 import { once, setMaxListeners } from 'node:events';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BillableBudget, BUDGET_LEDGER_ENV } from '../core/billable-budget.ts';
+import { BillableBudget, BUDGET_LEDGER_ENV, LEDGER_FILE } from '../core/billable-budget.ts';
 import { loadObjectives, type ObjectiveSet } from '../core/objectives.ts';
 import { redactDeep, redactText } from '../core/redact.ts';
 import type { JobRecord, LoadRunMeta, LoadSpend, LoadSummary } from '../core/result-files.ts';
+import { checkStageFolder, startRunFolder, type RunFolderPlan } from '../core/run-folder.ts';
 import { parseServiceTime } from '../core/service-time.ts';
 import { isModelId, MODELS } from '../core/spec.ts';
 import { billableBudget, isBillable, parseTarget, readApiKey, UsageError, type TargetSpec } from '../core/target.ts';
@@ -195,13 +196,6 @@ function engineName(): string {
   return `infercheck ${own} (node ${process.version}, undici ${version('undici')})`;
 }
 
-/** A new ledger never overwrites an old one: a previous run's spend.ndjson is moved aside, named by its time. */
-function freshLedgerPath(outDir: string): string {
-  const path = join(outDir, 'spend.ndjson');
-  if (existsSync(path)) renameSync(path, join(outDir, `spend.${statSync(path).mtime.toISOString().replace(/[:.]/g, '-')}.ndjson`));
-  return path;
-}
-
 function spendOf(budget: BillableBudget): LoadSpend {
   const t = budget.totals();
   return { max: t.max, sent: t.billed + t.refused + t.unknown + t.inFlight, billed: t.billed, refused: t.refused, notSent: t.notSent, unknown: t.unknown, credits: t.credits, costsReported: t.costsReported, ...(budget.path ? { ledger: budget.path } : {}) };
@@ -241,6 +235,8 @@ interface RunPlan {
   /** open model: a cap on jobs in flight (--vus) */
   readonly openCap: number | undefined;
   readonly minPollGapMs: number;
+  /** --out, checked (core/run-folder.ts) after every other flag, the key and the objectives; nothing touched yet */
+  readonly folder: RunFolderPlan;
 }
 
 function planRun(options: LoadOptions): RunPlan {
@@ -295,6 +291,7 @@ function planRun(options: LoadOptions): RunPlan {
     requestTimeoutS: Math.min(options.requestTimeoutS ?? 60, jobTimeoutS),
     openCap,
     minPollGapMs: Math.max(options.minPollGapMs ?? 10, rateLimitGapMs(options.rpm ?? options.mockRpm ?? 0, expectedConcurrency(stages, expectedE2eMs, openCap))),
+    folder: checkStageFolder(options.out ?? DEFAULT_OUT_DIR, 'load', inheritedLedger),
   };
 }
 
@@ -338,18 +335,31 @@ function arrivalsMeta(process: ArrivalProcess, outcome: EngineOutcome, counts: R
 }
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
-  // Everything is checked before any file is touched or any request sent.
+  // Everything is checked before any file is touched or any request sent: flags, the key, the objectives, --out.
   const plan = planRun(options);
-  const { target, graceS } = plan;
-
-  const outDir = resolve(options.out ?? DEFAULT_OUT_DIR);
-  mkdirSync(outDir, { recursive: true });
-  for (const name of ['run.json', 'summary.json', 'jobs.ndjson', 'truth.ndjson']) rmSync(join(outDir, name), { force: true });
+  // The one run-folder rule (core/run-folder.ts): the previous run's files — its ledger included — are moved aside,
+  // removed once run.json is written, and put back if this run wrote nothing and sent nothing.
+  const folder = startRunFolder(plan.folder, 'infercheck load');
   const budget = plan.inheritedLedger
     ? BillableBudget.join(plan.inheritedLedger)
-    : isBillable(target) || options.maxBillable !== undefined
-      ? BillableBudget.create(freshLedgerPath(outDir), plan.maxBillable)
+    : isBillable(plan.target) || options.maxBillable !== undefined
+      ? BillableBudget.create(join(folder.path, LEDGER_FILE), plan.maxBillable)
       : BillableBudget.unlimited();
+  try {
+    const result = await runInFolder(plan, folder.path, budget, options);
+    folder.commit();
+    return result;
+  } catch (err) {
+    // A run that sent anything keeps its files (the ledger says what may have been billed); one that did not, none.
+    const sent = budget.totals().reserved > 0 || existsSync(join(folder.path, 'run.json'));
+    if (sent) folder.commit();
+    else folder.rollback();
+    throw err;
+  }
+}
+
+async function runInFolder(plan: RunPlan, outDir: string, budget: BillableBudget, options: LoadOptions): Promise<LoadResult> {
+  const { target, graceS } = plan;
   const notes: string[] = [];
   const note = (line: string): void => {
     notes.push(line);

@@ -6,7 +6,7 @@
 // on each with the same seed and hand them one ledger path ($INFERCHECK_BUDGET_LEDGER on a shared volume).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { BillableBudget } from '../core/billable-budget.ts';
+import { BillableBudget, LEDGER_FILE } from '../core/billable-budget.ts';
 import type { JobRecord } from '../core/result-files.ts';
 import { runLoad, type LoadOptions, type LoadResult } from './run.ts';
 
@@ -23,7 +23,7 @@ export interface SegmentedResult {
 /** Runs `options` as n concurrent instances, each a segment, sharing `options.mock` (or the given target) and one budget. */
 export async function runSegmented(options: LoadOptions, n: number, outDir: string): Promise<SegmentedResult> {
   mkdirSync(outDir, { recursive: true });
-  const ledger = options.maxBillable !== undefined ? BillableBudget.create(join(outDir, 'spend.ndjson'), options.maxBillable).path : undefined;
+  const ledger = options.maxBillable !== undefined ? BillableBudget.create(join(outDir, LEDGER_FILE), options.maxBillable).path : undefined;
   const parts = await Promise.all(
     equalSegments(n).map((segment, i) => runLoad({ ...options, out: join(outDir, `segment-${i + 1}`), segment, ...(ledger ? { budgetLedger: ledger } : {}) })),
   );
