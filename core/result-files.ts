@@ -216,13 +216,13 @@ export interface LoadRunMeta {
   };
   /** Against the embedded mock: each polling strategy's queue-wait estimates scored against the mock's timeline. */
   readonly queueWaitAccuracy?: readonly QueueWaitAccuracy[];
-  /** The share of a split test this instance ran, "i/N" (load/segments.ts), when the test was split. */
+  /** The share of a split test this instance ran, "i/N" (core/segment.ts), when the test was split. */
   readonly segment?: string;
-  /** All segments of that split (e.g. "0,1/2,1"): the instances of one test share it. */
-  readonly segmentSequence?: string;
-  /** The seed of the arrival schedule: the instances of one split test share it. */
+  /** The seed of the arrival schedule, payloads and poll jitter: the instances of one split test share it. */
   readonly seed?: number;
-  /** The spec version the stage judged responses by. */
+  /** A name the instances of one split test share (`load --test-id`), when given. */
+  readonly testId?: string;
+  /** The spec version the stage judged responses by (the gate compares only runs of one version). */
   readonly specVersion?: string;
   /** The billable budget the run was held to; null when unlimited (the embedded mock). */
   readonly budget?: number | null;

@@ -37,6 +37,7 @@ interface LoadFlags {
   connections?: string;
   expectedInferenceMs?: string;
   segment?: string;
+  testId?: string;
   validate: boolean;
   progress: boolean;
 }
@@ -95,6 +96,7 @@ export function optionsFromFlags(flags: LoadFlags): LoadOptions {
     ...opt('connections', numberFlag('--connections', flags.connections)),
     ...opt('expectedInferenceMs', numberFlag('--expected-inference-ms', flags.expectedInferenceMs)),
     ...opt('segment', flags.segment),
+    ...opt('testId', flags.testId),
   };
 }
 
@@ -141,6 +143,7 @@ export function registerLoadCommand(program: Command): void {
     .option('--connections <n>', 'connections per host (default 256; a request that finds them all busy leaves late, and is counted so)')
     .option('--expected-inference-ms <ms>', 'adaptive polling: inference time to expect before one is learned')
     .option('--segment <i/N>', 'run only share i (from 0) of N of the schedule, for a test split over N instances')
+    .option('--test-id <id>', 'a name the instances of one split test share (run.json); `report --merge` merges only equal ones')
     .option('--no-validate', 'skip judging responses against the contract (measures its cost)')
     .option('--no-progress', 'no progress display')
     .addHelpText('after', `\nScenarios (load/scenarios/):\n${SCENARIO_HELP}\n\n${LOAD_EXIT_HELP}\n`)

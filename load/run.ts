@@ -20,6 +20,7 @@ import type { JobRecord, LoadRunMeta, LoadSpend, LoadSummary } from '../core/res
 import { checkStageFolder, startRunFolder, type RunFolderPlan } from '../core/run-folder.ts';
 import { parseServiceTime } from '../core/service-time.ts';
 import { isModelId, MODELS } from '../core/spec.ts';
+import { SPEC_VERSION } from '../spec/generated/operations.ts';
 import { billableBudget, isBillable, parseTarget, readApiKey, UsageError, type TargetSpec } from '../core/target.ts';
 import { LoadEngine, type EngineOutcome, type StopReason } from './engine.ts';
 import { TargetHealth, unreachableLine, type Unreachable } from './health.ts';
@@ -82,6 +83,8 @@ export interface LoadOptions {
   readonly stageGapS?: number;
   /** this instance's share of a split test, "i/N" (load/segments.ts) */
   readonly segment?: string;
+  /** a name the instances of one split test share, recorded in run.json so only they merge */
+  readonly testId?: string;
   /** after SIGINT/SIGTERM, how long jobs in flight may still finish (default 30 s) */
   readonly graceS?: number;
   /** everything is over by then (default: the last stage's end + job timeout + grace) */
@@ -170,6 +173,7 @@ function validate(options: LoadOptions): void {
     }
   }
   if (options.segment !== undefined && !parseSegment(options.segment)) throw new UsageError(`--segment must look like 0/2 (this instance of N, counted from 0), got "${options.segment}"`);
+  if (options.testId !== undefined && !/^[A-Za-z0-9._-]{1,64}$/.test(options.testId)) throw new UsageError(`--test-id must be 1–64 letters, digits, dots, dashes or underscores, got "${options.testId}"`);
 }
 
 function objectivesOf(slo: LoadOptions['slo']): ObjectiveSet {
@@ -481,7 +485,11 @@ async function runInFolder(plan: RunPlan, outDir: string, budget: BillableBudget
     ...(plan.mockTruth ? { mockTruth: plan.mockTruth } : {}),
     ...(arrivals ? { arrivals } : {}),
     ...(summarized.queueWaitAccuracy ? { queueWaitAccuracy: summarized.queueWaitAccuracy } : {}),
+    // what `report --merge` and the gate check: the same test (seed, segment set, test id), the same spec version
+    seed,
     ...(options.segment ? { segment: options.segment } : {}),
+    ...(options.testId ? { testId: options.testId } : {}),
+    specVersion: SPEC_VERSION,
     budget: budget.max,
     spend,
     ...(cutShort ? { cutShort } : {}),

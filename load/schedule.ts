@@ -2,6 +2,7 @@
 // every random draw here is a pure function of (seed, index), and the whole schedule of a run is computed before the
 // first request leaves: each job then starts at its own instant whatever else is in flight (no coordinated omission).
 import { seededRng } from '../core/rng.ts';
+import type { Segment } from '../core/segment.ts';
 
 /** 32-bit integer hash of (seed, index): the "squirrel" noise construction (Squirrel Eiserloh, GDC 2017). */
 export function hash32(seed: number, index: number): number {
@@ -61,19 +62,7 @@ export function poissonOffsetsMs(ratePerS: number, durationS: number, seed: numb
   return Number.isFinite(limit) ? offsets.slice(0, limit) : offsets;
 }
 
-/** One instance's share of a split test: instance `index` of `count` (0-based). */
-export interface Segment {
-  readonly index: number;
-  readonly count: number;
-}
-
-export function parseSegment(text: string): Segment | undefined {
-  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
-  if (!match) return undefined;
-  const index = Number(match[1]);
-  const count = Number(match[2]);
-  return count >= 1 && index < count ? { index, count } : undefined;
-}
+export { parseSegment, type Segment } from '../core/segment.ts';
 
 const SEGMENT_SALT = 0x7f4a7c15;
 

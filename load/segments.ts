@@ -20,12 +20,15 @@ export interface SegmentedResult {
   readonly jobs: readonly JobRecord[];
 }
 
-/** Runs `options` as n concurrent instances, each a segment, sharing `options.mock` (or the given target) and one budget. */
+/**
+ * Runs `options` as n concurrent instances, each a segment, sharing `options.mock` (or the given target) and one budget;
+ * each writes a run folder of its own (`<outDir>/segment-<i>/load`), as instances on n machines would, for `report --merge`.
+ */
 export async function runSegmented(options: LoadOptions, n: number, outDir: string): Promise<SegmentedResult> {
   mkdirSync(outDir, { recursive: true });
   const ledger = options.maxBillable !== undefined ? BillableBudget.create(join(outDir, LEDGER_FILE), options.maxBillable).path : undefined;
   const parts = await Promise.all(
-    equalSegments(n).map((segment, i) => runLoad({ ...options, out: join(outDir, `segment-${i + 1}`), segment, ...(ledger ? { budgetLedger: ledger } : {}) })),
+    equalSegments(n).map((segment, i) => runLoad({ ...options, out: join(outDir, `segment-${i + 1}`, 'load'), segment, ...(ledger ? { budgetLedger: ledger } : {}) })),
   );
   return { parts, jobs: parts.flatMap((p) => p.jobs) };
 }

@@ -283,7 +283,7 @@ export function buildResults(runDir: string, options: BuildOptions = {}): Result
           target: { kind: meta.target.kind, baseUrl: meta.target.baseUrl },
           seed: typeof meta.seed === 'number' ? meta.seed : null,
           segment: meta.segment ?? null,
-          segmentSequence: meta.segmentSequence ?? null,
+          testId: meta.testId ?? null,
           cutShort: read.cutShort,
           costs: costGroupsOf(rows),
           ledger: readStageLedger(runDir, 'load'),

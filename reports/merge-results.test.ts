@@ -27,12 +27,12 @@ function editMeta(folder: string, fields: Record<string, unknown>): void {
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'infercheck-merge-'));
   generateRun(join(dir, 'whole'), SMOKE_FIXTURE);
-  // split the jobs between two "instances" the way execution segments would
+  // split the jobs between two "instances" the way `load --segment 0/2` and `1/2` would
   const lines = readFileSync(join(dir, 'whole', 'load', 'jobs.ndjson'), 'utf8').trim().split('\n');
-  for (const [name, keep, segment] of [['a', 0, '0:1/2'], ['b', 1, '1/2:1']] as const) {
+  for (const [name, keep, segment] of [['a', 0, '0/2'], ['b', 1, '1/2']] as const) {
     cpSync(join(dir, 'whole'), join(dir, name), { recursive: true });
     writeFileSync(join(dir, name, 'load', 'jobs.ndjson'), lines.filter((_, i) => i % 2 === keep).join('\n') + '\n');
-    editMeta(join(dir, name), { segment, segmentSequence: '0,1/2,1' });
+    editMeta(join(dir, name), { segment });
   }
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -69,11 +69,11 @@ test('the same run twice is refused, whether as one folder given twice or as a c
   assert.match(twice.stderr, /^infercheck: .*npm-start is given twice: merging a run with itself would count every job twice\n$/);
   const copy = spawnSync(process.execPath, ['bin/infercheck.mjs', 'report', '--in', run, '--merge', join(dir, 'npm-start-copy')], { cwd: repo, encoding: 'utf8' });
   assert.equal(copy.status, 2, copy.stdout);
-  assert.match(copy.stderr, /^infercheck: cannot merge .*npm-start: it is a whole run, not an execution segment of a split test/);
+  assert.match(copy.stderr, /^infercheck: cannot merge .*npm-start: it is a whole run, not a segment of a split test/);
   assert.equal(copy.stderr.trim().split('\n').length, 1);
 });
 
-test('segments merge only with the same seed, target and sequence, without overlap or a repeated request id', () => {
+test('segments merge only with the same seed, target, test id and segment set, each segment once, no request id twice', () => {
   const variant = (name: string, from: string, fields: Record<string, unknown>): string => {
     const path = join(dir, name);
     cpSync(join(dir, from), path, { recursive: true });
@@ -84,9 +84,11 @@ test('segments merge only with the same seed, target and sequence, without overl
   const cases: Array<[string, RegExp]> = [
     [variant('b-seed', 'b', { seed: 12 }), /different schedule seeds \(11 and 12\)/],
     [variant('b-live', 'b', { target: { kind: 'live', baseUrl: 'https://api.segmind.com' } }), /different targets \("mock" and "live https:\/\/api\.segmind\.com"\)/],
-    [variant('b-sequence', 'b', { segmentSequence: '0,1/3,2/3,1' }), /different segment sequences/],
-    [variant('b-overlap', 'b', { segment: '1/3:1' }), /segments 0:1\/2 and 1\/3:1 overlap/],
-    [variant('a-again', 'a', { segment: '1/2:1' }), /request id req-\d+ is also in .*\/a — the same jobs would be counted twice/],
+    [variant('b-test', 'b', { testId: 'nightly-8' }), /different test ids \(null and "nightly-8"\)/],
+    [variant('b-set', 'b', { segment: '1/3' }), /different segment sets \(split into 2 and into 3\)/],
+    [variant('b-twice', 'b', { segment: '0/2' }), /both ran segment 0\/2, so the same jobs would be counted twice/],
+    [variant('b-range', 'b', { segment: '1/2:1' }), /its segment "1\/2:1" is not i\/N/],
+    [variant('a-again', 'a', { segment: '1/2' }), /request id req-\d+ is also in .*\/a — the same jobs would be counted twice/],
   ];
   for (const [folder, pattern] of cases) {
     assert.throws(() => mergeResults([a, buildResults(folder)], [join(dir, 'a'), folder]), (err: unknown) => err instanceof UsageError && pattern.test(err.message), folder);

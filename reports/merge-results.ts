@@ -2,30 +2,18 @@
 // (the load stage's --segment i/N: load/segments.ts); each instance writes its own folder. Unlike tools whose
 // instances can only report their own percentiles (k6-operator cannot merge them: grafana/k6-operator#413), the merge
 // here is exact: raw jobs are concatenated, and per-group HDR histograms are kept side by side and added when read.
+import { parseSegment } from '../core/segment.ts';
 import { UsageError } from '../core/target.ts';
 import { costGroupsOf } from './build-results.ts';
 import type { LedgerSummary, Results } from './results-types.ts';
 
 type Load = NonNullable<Results['load']>;
 
-/** "1/2" → 0.5, "0.25" → 0.25. */
-function fraction(text: string): number {
-  const [a, b] = text.split('/');
-  return b === undefined ? Number(a) : Number(a) / Number(b);
-}
-
-/** "0:1/2" → [0, 0.5]; undefined when it is not a segment. */
-export function parseSegment(text: string): [number, number] | undefined {
-  const [from, to] = text.split(':');
-  if (from === undefined || to === undefined) return undefined;
-  const range: [number, number] = [fraction(from), fraction(to)];
-  return range.every(Number.isFinite) && range[0] < range[1] ? range : undefined;
-}
-
 /**
- * Folders merge only when they are the segments of one test: the same target, scenario, stages, schedule seed and
- * segment sequence, each a different, non-overlapping segment, and no request id twice. Anything else — the same
- * folder twice, two whole runs, segments of two tests — would inflate every count and every confidence statement.
+ * Folders merge only when they are the segments of one test: the same target, scenario, stages, schedule seed, test
+ * id and number of segments (`--segment i/N`: the N), each instance's index once, and no request id twice. Anything
+ * else — the same folder twice, two whole runs, segments of two tests — would inflate every count and every
+ * confidence statement.
  */
 function assertOneTest(loads: readonly { load: Load; source: string }[]): void {
   const [first, ...rest] = loads;
@@ -44,15 +32,18 @@ function assertOneTest(loads: readonly { load: Load; source: string }[]): void {
   differs('scenarios', (l) => l.scenario);
   differs('stages', (l) => l.stages.map((s) => s.tag));
   differs('schedule seeds', (l) => l.seed ?? undefined);
-  differs('segment sequences', (l) => l.segmentSequence ?? undefined);
-  const ranges: { range: [number, number]; source: string; segment: string }[] = [];
+  differs('test ids', (l) => l.testId ?? undefined);
+  const taken = new Map<number, string>();
+  let count: { n: number; source: string } | undefined;
   for (const { load, source } of loads) {
-    if (!load.segment) throw new UsageError(`cannot merge ${source}: it is a whole run, not an execution segment of a split test (its load/run.json names no segment)`);
-    const range = parseSegment(load.segment);
-    if (!range) throw new UsageError(`cannot merge ${source}: its segment "${load.segment}" is not a range like 0:1/2`);
-    const overlap = ranges.find((r) => r.range[0] < range[1] && range[0] < r.range[1]);
-    if (overlap) throw new UsageError(`cannot merge ${source} and ${overlap.source}: their segments ${overlap.segment} and ${load.segment} overlap, so the same jobs would be counted twice`);
-    ranges.push({ range, source, segment: load.segment });
+    if (!load.segment) throw new UsageError(`cannot merge ${source}: it is a whole run, not a segment of a split test (its load/run.json names no --segment i/N)`);
+    const segment = parseSegment(load.segment);
+    if (!segment) throw new UsageError(`cannot merge ${source}: its segment "${load.segment}" is not i/N (instance i, from 0, of N)`);
+    if (count && count.n !== segment.count) throw new UsageError(`cannot merge ${source} into ${count.source}: different segment sets (split into ${count.n} and into ${segment.count}); merge only the segments of one split test`);
+    count ??= { n: segment.count, source };
+    const twice = taken.get(segment.index);
+    if (twice !== undefined) throw new UsageError(`cannot merge ${source} and ${twice}: both ran segment ${load.segment}, so the same jobs would be counted twice`);
+    taken.set(segment.index, source);
   }
   const seen = new Map<string, string>();
   for (const { load, source } of loads) {
@@ -112,7 +103,7 @@ export function mergeResults(parts: readonly Results[], sources: readonly string
         finishedAt: iso(loads.map((l) => l.finishedAt), 'max')!,
         exitCode: loads.find((l) => l.exitCode !== 0)?.exitCode ?? 0,
         samples: loads.every((l) => l.samples === 'raw') ? 'raw' : 'histogram',
-        samplesNote: `merged from ${loads.length} segments (${loads.map((l) => l.segment).join(', ')}): ${loads.every((l) => l.samples === 'raw') ? 'every job kept' : 'percentiles from the added HDR histograms'}`,
+        samplesNote: `merged from ${loads.length} of ${parseSegment(loads[0]!.segment ?? '')?.count ?? '?'} segments (${loads.map((l) => l.segment).join(', ')}): ${loads.every((l) => l.samples === 'raw') ? 'every job kept' : 'percentiles from the added HDR histograms'}`,
         jobCount: loads.reduce((s, l) => s + l.jobCount, 0),
         jobs: loads.every((l) => l.samples === 'raw') ? loads.flatMap((l) => l.jobs) : [],
         histograms: loads.flatMap((l) => l.histograms),

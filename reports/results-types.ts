@@ -132,10 +132,10 @@ export interface Results {
     readonly engine: LoadEngineTotals;
     /** What this stage ran against (absent in files from before it was kept). */
     readonly target?: StageTarget;
-    /** The schedule seed and segment (`i/N`): what makes folders segments of one test (merge-results.ts). */
+    /** The schedule seed, segment (`i/N`) and test id: what makes folders segments of one test (merge-results.ts). */
     readonly seed?: number | null;
     readonly segment?: string | null;
-    readonly segmentSequence?: string | null;
+    readonly testId?: string | null;
     /** Why the run is incomplete (a torn last line of jobs.ndjson), or null. */
     readonly cutShort?: string | null;
     readonly costs?: readonly CostGroup[];
