@@ -179,7 +179,7 @@ export interface JobRecord {
   readonly final_status: JobStatus | 'ERROR' | 'TIMEOUT' | 'UNKNOWN' | 'ABANDONED';
   readonly final_code: number;
   readonly validation_errors: number;
-  /** Images the job delivered (v2 images[], v1: 1); absent: 1, as every load scenario sends samples: 1. */
+  /** Images a completed job delivered (v2: its images[]; v1: the samples asked), for the cost per image; absent: 1. */
   readonly images?: number;
 }
 

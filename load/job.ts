@@ -113,6 +113,21 @@ export function strategyFor(choice: PollStrategy | 'both', seed: number, jobInde
 
 type ServerMetrics = JobRecord['server'];
 
+/** The samples a payload asks for (the spec's default, 1, when it names none). */
+function samplesAsked(body: Record<string, unknown>): number {
+  const samples = body['samples'];
+  return typeof samples === 'number' && Number.isInteger(samples) && samples >= 1 ? samples : 1;
+}
+
+/**
+ * Images a completed job delivered, for the cost per image: v2's images[] (one entry per sample), else — a result
+ * not read, or one without images[] — the samples asked; v1 answers the samples asked (the first as raw bytes).
+ */
+function imagesOf(result: unknown, body: Record<string, unknown>): number {
+  const images = (result as { images?: unknown } | undefined)?.images;
+  return Array.isArray(images) && images.length > 0 ? images.length : samplesAsked(body);
+}
+
 function serverMetricsOf(json: unknown): ServerMetrics {
   const metrics = (json as { metrics?: Record<string, unknown> } | undefined)?.metrics;
   if (!metrics || typeof metrics !== 'object') return {};
@@ -338,9 +353,11 @@ export async function runAsyncJob(env: JobEnv, ctx: JobContext, strategy: PollSt
   let server: ServerMetrics = {};
   let resultFetchMs: number | null = null;
   let resultRead: boolean | undefined;
+  let images: number | undefined;
   if (finalStatus === 'COMPLETED') {
     const result = await job.get('getRequestResult', responseUrl);
     resultFetchMs = round1(result.atMs - result.sentMs);
+    images = imagesOf(result.kind === 'answer' && result.status === 200 ? result.json : undefined, body);
     if (result.kind === 'answer' && result.status === 200) {
       server = serverMetricsOf(result.json);
       recordCharges(env, result, String(ctx.jobIndex), server);
@@ -372,6 +389,7 @@ export async function runAsyncJob(env: JobEnv, ctx: JobContext, strategy: PollSt
     processing_bound_ms: processing && finalStatus === 'COMPLETED' ? round1(processing.boundMs) : null,
     result_fetch_ms: resultFetchMs,
     ...(resultRead !== undefined ? { result_read: resultRead } : {}),
+    ...(images !== undefined ? { images } : {}),
     server,
     final_status: finalStatus,
     final_code: finalCode,
@@ -422,6 +440,7 @@ export async function runSyncJob(env: JobEnv, ctx: JobContext): Promise<JobRecor
     final_code: res.kind === 'answer' ? res.status : 0,
     validation_errors: job.validationErrors,
     job_index: ctx.jobIndex,
+    ...(ok ? { images: imagesOf(undefined, body) } : {}),
     ...(res.kind === 'failure' ? { error: res.code } : {}),
   };
 }
