@@ -95,3 +95,25 @@ test('what the run catches as a gate baseline reads the same in the summary, the
   const detectable = (model: string): string => (report.rows.find((r) => r.model === model && r.api === 'v2' && r.metric === 'e2e_ms')!.detectableSlowdown! * 100).toFixed(1);
   assert.deepEqual(found[0], [detectable('sd1.5-epicrealism'), detectable('sd1.5-scifi')]);
 });
+
+test('on a real engine run, the load console prints the queue-wait figures the report prints', { timeout: 60_000 }, async () => {
+  const run = mkdtempSync(join(tmpdir(), 'infercheck-agree-real-'));
+  try {
+    const load = spawnSync(process.execPath, [BIN, 'load', '--scenario', 'async', '--rate', '10', '--duration', '2s', '--seed', '4', '--no-progress', '--out', join(run, 'load')], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    assert.equal(load.status, 0, load.stdout + load.stderr);
+    const printed = load.stdout.split('\n').filter((line) => line.startsWith('queue wait '));
+    assert.equal(printed.length, 2, `one line per model on v2:\n${load.stdout}`);
+    // the same lines from the one estimator over the run's own jobs …
+    const real = readFileSync(join(run, 'load', 'jobs.ndjson'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as JobRecord);
+    assert.deepEqual(printed, formatQueueWaitFigures(queueWaitFigures(real)));
+    // … and the report's figures for the same folder, row by row
+    await writeReportWithAnalysis(run);
+    const markdown = readFileSync(join(run, 'summary.md'), 'utf8');
+    for (const line of printed) {
+      const [, model, p50, p95, p99, n] = /^queue wait (\S+) v2: p50 (.+), p95 (.+), p99 (.+) \(n = (\d+)\)$/.exec(line)!;
+      assert.ok(markdown.includes(`| ${model} | v2 | queue wait (client estimate) | ${n} | ${p50} | ${p95} | ${p99} |`), `${line}\nnot in the Markdown:\n${markdown}`);
+    }
+  } finally {
+    rmSync(run, { recursive: true, force: true });
+  }
+});

@@ -11,6 +11,8 @@
 //   <run>/.infercheck-run.json      the run folder's marker (core/run-folder.ts); each stage folder has its own
 //   <run>/results.json, index.html, summary.md, junit.xml    written by `infercheck report`
 
+import type { QueueWaitFigures } from './queue-wait.ts';
+
 export type Severity = 'critical' | 'major' | 'minor' | 'info';
 
 export interface RecordedExchange {
@@ -304,7 +306,12 @@ export interface LoadSummary {
     readonly examples: readonly { readonly rule: string; readonly kind: string; readonly operationId: string; readonly status: number; readonly message: string }[];
   };
   readonly polls: { readonly total: number; readonly perJobP50: number | null; readonly perJobMean: number | null };
-  /** Percentiles per latency metric over the completed jobs (ms). */
+  /**
+   * Queue wait per model and API over every job with an estimate: core/queue-wait.ts's figures, the ones the report prints
+   * (the load console prints these; queue wait is not among `latency`'s metrics).
+   */
+  readonly queueWait: readonly QueueWaitFigures[];
+  /** Percentiles, x(⌈np⌉), per latency metric but queue wait over the completed jobs (ms). */
   readonly latency: Readonly<Record<string, { readonly count: number; readonly p50: number; readonly p90: number; readonly p95: number; readonly p99: number; readonly max: number; readonly mean: number }>>;
   /**
    * Polled (v2) completed jobs: end-to-end and processing time as the client observed them (the first terminal answer),

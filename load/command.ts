@@ -3,6 +3,7 @@
 // the main job, the benches and the tests call the same code; this file turns flags into options and results into
 // a few lines and the exit code.
 import type { Command } from 'commander';
+import { formatQueueWaitFigures } from '../core/queue-wait.ts';
 import { UsageError } from '../core/target.ts';
 import { DEFAULT_OUT_DIR, EXIT, objectiveLines, runLoad, type LoadOptions } from './run.ts';
 import { SCENARIOS } from './scenarios/index.ts';
@@ -161,6 +162,7 @@ export function registerLoadCommand(program: Command): void {
         out(`arrivals (${a.process}): ${a.jobs} v2 jobs, ${a.ratePerS.toFixed(2)}/s, inter-arrival CV ${a.interArrivalCv.toFixed(2)}, KS to exponential ${a.ksToExponential?.toFixed(3) ?? '—'}; start lag p50/p99 ${a.startLagP50Ms?.toFixed(2) ?? '—'}/${a.startLagP99Ms?.toFixed(2) ?? '—'} ms, late ${a.late ?? 0}`);
       }
       const j = summary.jobs;
+      for (const line of formatQueueWaitFigures(summary.queueWait)) out(line);
       out(`jobs: ${j.total} — completed ${j.completed}${j.resultUnread ? ` (${j.resultUnread} result unread)` : ''}, failed ${j.failed}, errors ${j.errors}, timeouts ${j.timeouts}, unknown submits ${j.unknownSubmits}, abandoned ${j.abandoned}`);
       const codes = Object.entries(summary.http.byCode).map(([code, n]) => `${code === '0' ? 'no answer' : code} ×${n}`).join(', ');
       out(`http: ${summary.http.requests} requests (${codes || 'none'}); dropped connections ${summary.http.droppedConnections}, retries ${summary.http.retries}; contract violations ${summary.conformance.violations} of ${summary.conformance.judged} judged`);

@@ -469,7 +469,7 @@ async function runInFolder(plan: RunPlan, outDir: string, budget: BillableBudget
   const exitCode = exitCodeOf(stopped, stopSignal, summarized);
   const counts = stats.counts();
   const spend = spendOf(budget);
-  const summary: LoadSummary = { schema: 'infercheck/load-summary@1', ...counts, polls: summarized.polls, latency: summarized.latency, estimates: summarized.estimates, objectives: summarized.objectives, spend };
+  const summary: LoadSummary = { schema: 'infercheck/load-summary@1', ...counts, polls: summarized.polls, latency: summarized.latency, estimates: summarized.estimates, objectives: summarized.objectives, queueWait: summarized.queueWait, spend };
   const arrivals = arrivalsMeta(options.arrivals ?? 'poisson', outcome, counts);
   const meta: LoadRunFile = {
     schema: 'infercheck/load-run@1',

@@ -1,9 +1,12 @@
 // After the run: one streaming pass over jobs.ndjson (already pooled) gives summary.json's percentiles, polls per job,
 // each objective's point-estimate verdict (which sets the exit code) and, against the embedded mock, each polling
 // strategy's queue-wait accuracy against the mock's own timeline. Only numbers are kept, never whole job records.
+// Percentiles follow the report's one rule, x(⌈np⌉) (core/queue-wait.ts), and the queue-wait figures per model and
+// API are core/queue-wait.ts's own: the load console prints exactly what the report prints for the same run.
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { describeObjective, LATENCY_METRICS, quantileOf, type CostMetric, type LatencyMetric, type Objective, type ObjectiveSet } from '../core/objectives.ts';
+import { QueueWaitTally, queueWaitEstimateMs, sampleQuantileOfSorted } from '../core/queue-wait.ts';
 import type { EstimateBeside, JobRecord, LoadSummary, QueueWaitAccuracy } from '../core/result-files.ts';
 
 /** The mock's ground truth for one request (GET /__mock/requests). */
@@ -23,10 +26,10 @@ export function latencyOf(job: JobRecord, metric: LatencyMetric): number | undef
     case 'submit_latency_ms':
       return num(job.submit_latency_ms);
     case 'queue_wait_ms':
-      return num(job.queue_wait_est_ms);
+      return queueWaitEstimateMs(job) ?? undefined;
     case 'processing_ms': {
       const e2e = num(job.e2e_ms);
-      const wait = num(job.queue_wait_est_ms);
+      const wait = queueWaitEstimateMs(job) ?? undefined;
       return e2e !== undefined && wait !== undefined ? Math.max(0, e2e - wait) : undefined;
     }
     case 'e2e_ms':
@@ -52,8 +55,14 @@ export function costOf(job: JobRecord, metric: CostMetric): number | undefined {
   return metric === 'cost_per_image' ? cost / Math.max(1, job.images ?? 1) : cost;
 }
 
-/** Linear interpolation between order statistics (the usual "type 7" percentile). */
-export function quantile(sorted: readonly number[], q: number): number {
+/** The sample p-quantile x(⌈np⌉) of values sorted ascending: the report's rule (core/queue-wait.ts), NaN when empty. */
+export const quantile = (sorted: readonly number[], q: number): number => sampleQuantileOfSorted(sorted, q);
+
+/**
+ * Linear interpolation between order statistics ("type 7"): only for the accuracy rows, which score the estimator
+ * against the mock (the benches' acceptance figures, e.g. median polls ≤ 4); no reported latency uses it.
+ */
+function interpolatedQuantile(sorted: readonly number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;
   const pos = (sorted.length - 1) * q;
   const lo = Math.floor(pos);
@@ -93,6 +102,7 @@ export interface JobsSummary {
   readonly polls: LoadSummary['polls'];
   readonly estimates: LoadSummary['estimates'];
   readonly objectives: LoadSummary['objectives'];
+  readonly queueWait: LoadSummary['queueWait'];
   readonly queueWaitAccuracy?: QueueWaitAccuracy[];
 }
 
@@ -112,16 +122,18 @@ function accuracyRow(strategy: string, g: AccuracyGroup): QueueWaitAccuracy {
     meanErrorCi95Ms: (1.96 * sd) / Math.sqrt(g.errors.length),
     midpointMeanErrorMs: midpointMeanError,
     midpointMeanErrorPct: trueMean > 0 ? (100 * midpointMeanError) / trueMean : Number.NaN,
-    p95AbsErrorMs: quantile([...g.errors.map(Math.abs)].sort((a, b) => a - b), 0.95),
+    p95AbsErrorMs: interpolatedQuantile([...g.errors.map(Math.abs)].sort((a, b) => a - b), 0.95),
     coverage: g.covered / g.errors.length,
-    medianPolls: quantile([...g.polls].sort((a, b) => a - b), 0.5),
+    medianPolls: interpolatedQuantile([...g.polls].sort((a, b) => a - b), 0.5),
     meanPolls: mean(g.polls),
   };
 }
 
 /** Folds jobs (from a file or a list) into the summary; `truth` scores the queue-wait estimates against the mock. */
 export class JobsSummarizer {
-  readonly #latency = new Map<LatencyMetric, number[]>((Object.keys(LATENCY_METRICS) as LatencyMetric[]).map((m) => [m, []]));
+  // queue wait is not among them: its figures are per model and API, from core/queue-wait.ts (#queueWait)
+  readonly #latency = new Map<LatencyMetric, number[]>((Object.keys(LATENCY_METRICS) as LatencyMetric[]).filter((m) => m !== 'queue_wait_ms').map((m) => [m, []]));
+  readonly #queueWait = new QueueWaitTally();
   readonly #polls: number[] = [];
   readonly #objectiveValues: number[][];
   readonly #objectiveCounts: { jobs: number; completed: number }[];
@@ -156,6 +168,7 @@ export class JobsSummarizer {
         processing.bound.push(job.processing_bound_ms);
       }
     }
+    this.#queueWait.add(job); // every job with an estimate, as the report counts them
     if (completed) {
       for (const [metric, values] of this.#latency) {
         const v = latencyOf(job, metric);
@@ -226,6 +239,7 @@ export class JobsSummarizer {
       estimates: { e2e: beside(this.#beside.e2e), processing: beside(this.#beside.processing) },
       polls: { total: this.#polls.reduce((s, p) => s + p, 0), perJobP50: sortedPolls.length ? quantile(sortedPolls, 0.5) : null, perJobMean: sortedPolls.length ? mean(sortedPolls) : null },
       objectives,
+      queueWait: this.#queueWait.figures(),
       ...(this.#truth ? { queueWaitAccuracy: [...this.#accuracy].map(([strategy, g]) => accuracyRow(strategy, g)) } : {}),
     };
   }
