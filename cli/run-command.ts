@@ -16,6 +16,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { BillableBudget, LEDGER_FILE } from '../core/billable-budget.ts';
+import { parseDurationS } from '../core/duration.ts';
 import { loadObjectives } from '../core/objectives.ts';
 import { checkRunFolder, startRunFolder } from '../core/run-folder.ts';
 import { UsageError } from '../core/target.ts';
@@ -82,7 +83,7 @@ export function runExitCode(stages: readonly StageOutcome[], overall: string | n
 }
 
 export async function runMainJob(options: RunOptions): Promise<number> {
-  const duration = positive('--duration', options.duration);
+  const duration = parseDurationS(options.duration, '--duration');
   const rate = positive('--rate', options.rate);
   if (!options.contracts && !options.load) throw new UsageError('--no-contracts and --no-load together leave nothing to run');
   loadObjectives(options.sla ?? DEFAULT_SLA_FILE); // a typo in the objectives is found now, not after the run
@@ -120,7 +121,7 @@ export function registerRunCommand(program: Command): void {
     .command('run')
     .description('the main job: start the embedded mock, run the contract suite and a short load run, write the report')
     .option('--out <dir>', 'the run folder', join('reports', 'latest'))
-    .option('--duration <seconds>', 'how long v2 arrivals keep coming in the load run', '10')
+    .option('--duration <d>', 'how long v2 arrivals keep coming in the load run: 10, 10s, 1m', '10s')
     .option('--rate <jobs/s>', 'v2 arrival rate in the load run (enough jobs to decide a p95 objective)', '8')
     .option('--sla <file>', 'objectives to judge the run by (default load/objectives.default.yaml)')
     .option('--no-contracts', 'skip the contract suite')

@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { durationSeconds } from '../core/duration.ts';
+import { optionalDurationS } from '../core/duration.ts';
 import type { ContractRunStop } from '../core/result-files.ts';
 import { DEFAULT_LIVE_KEY_ENV, UsageError, billableBudget, isBillable, parseTarget, readApiKey, type TargetSpec } from '../core/target.ts';
 import { MODELS, isModelId, type ModelId } from '../core/spec.ts';
@@ -63,8 +63,7 @@ export function runConfigFromFlags(flags: ContractsFlags, env: NodeJS.ProcessEnv
   }
   if (flags.failPrompt !== undefined && flags.failPrompt.trim() === '') throw new UsageError('--fail-prompt must not be empty');
   const rpm = wholeNumber('--rpm', flags.rpm, 1);
-  const deadlineS = flags.deadline === undefined ? undefined : durationSeconds(flags.deadline);
-  if (flags.deadline !== undefined && deadlineS === undefined) throw new UsageError(`--deadline must be a duration like 90s, 20m or 1h, got "${flags.deadline}"`);
+  const deadlineS = optionalDurationS(flags.deadline, '--deadline');
   const maxBillable = wholeNumber('--max-billable', flags.maxBillable, 0);
   if (flags.grep !== undefined) {
     try {

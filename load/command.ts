@@ -3,6 +3,7 @@
 // the main job, the benches and the tests call the same code; this file turns flags into options and results into
 // a few lines and the exit code.
 import type { Command } from 'commander';
+import { optionalDurationS, parseDurationS } from '../core/duration.ts';
 import { formatQueueWaitFigures } from '../core/queue-wait.ts';
 import { UsageError } from '../core/target.ts';
 import { DEFAULT_OUT_DIR, EXIT, objectiveLines, runLoad, type LoadOptions } from './run.ts';
@@ -50,16 +51,6 @@ function numberFlag(flag: string, text: string | undefined): number | undefined 
   return value;
 }
 
-/** `30`, `30s`, `2m`, `1h`, `500ms` → seconds. */
-export function parseDurationS(text: string | undefined, flag = '--duration'): number | undefined {
-  if (text === undefined) return undefined;
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
-  if (!match) throw new UsageError(`${flag} must look like 30s, 2m or 1h, got "${text}"`);
-  const value = Number(match[1]);
-  const unit = match[2] ?? 's';
-  return unit === 'ms' ? value / 1000 : unit === 'm' ? value * 60 : unit === 'h' ? value * 3600 : value;
-}
-
 export function optionsFromFlags(flags: LoadFlags): LoadOptions {
   if (flags.sla !== undefined && flags.slo !== undefined && flags.sla !== flags.slo) throw new UsageError(`--sla and --slo name the same objectives file; give one (got "${flags.sla}" and "${flags.slo}")`);
   const rates = flags.rates?.split(',').map((r) => numberFlag('--rates', r.trim()) as number);
@@ -75,7 +66,7 @@ export function optionsFromFlags(flags: LoadFlags): LoadOptions {
     ...opt('rate', numberFlag('--rate', flags.rate)),
     ...opt('rateTo', numberFlag('--rate-to', flags.rateTo)),
     ...opt('rates', rates),
-    ...opt('durationS', parseDurationS(flags.duration)),
+    ...opt('durationS', optionalDurationS(flags.duration, '--duration')),
     ...opt('vus', numberFlag('--vus', flags.vus)),
     ...opt('models', flags.models?.split(',').map((m) => m.trim()).filter(Boolean)),
     ...opt('slo', flags.sla ?? flags.slo),
@@ -83,17 +74,17 @@ export function optionsFromFlags(flags: LoadFlags): LoadOptions {
     ...opt('apiKeyEnv', flags.apiKeyEnv),
     ...opt('arrivals', flags.arrivals as LoadOptions['arrivals']),
     ...opt('poll', flags.poll as LoadOptions['poll']),
-    ...opt('pollIntervalMs', flags.pollInterval === undefined ? undefined : parseDurationS(flags.pollInterval, '--poll-interval')! * 1000),
+    ...opt('pollIntervalMs', flags.pollInterval === undefined ? undefined : parseDurationS(flags.pollInterval, '--poll-interval') * 1000),
     ...opt('seed', numberFlag('--seed', flags.seed)),
     ...opt('mockProfile', flags.mockProfile as LoadOptions['mockProfile']),
     ...opt('workers', numberFlag('--workers', flags.workers)),
     ...opt('serviceTime', flags.serviceTime),
     ...opt('rpm', numberFlag('--rpm', flags.rpm)),
-    ...opt('jobTimeoutS', parseDurationS(flags.jobTimeout, '--job-timeout')),
-    ...opt('requestTimeoutS', parseDurationS(flags.requestTimeout, '--request-timeout')),
-    ...opt('graceS', parseDurationS(flags.grace, '--grace')),
-    ...opt('deadlineS', parseDurationS(flags.deadline, '--deadline')),
-    ...opt('unreachableAfterS', parseDurationS(flags.unreachableAfter, '--unreachable-after')),
+    ...opt('jobTimeoutS', optionalDurationS(flags.jobTimeout, '--job-timeout')),
+    ...opt('requestTimeoutS', optionalDurationS(flags.requestTimeout, '--request-timeout')),
+    ...opt('graceS', optionalDurationS(flags.grace, '--grace', { allowZero: true })),
+    ...opt('deadlineS', optionalDurationS(flags.deadline, '--deadline')),
+    ...opt('unreachableAfterS', optionalDurationS(flags.unreachableAfter, '--unreachable-after')),
     ...opt('connections', numberFlag('--connections', flags.connections)),
     ...opt('expectedInferenceMs', numberFlag('--expected-inference-ms', flags.expectedInferenceMs)),
     ...opt('segment', flags.segment),

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { UsageError } from '../core/target.ts';
-import { parseDurationS } from './command.ts';
+import { optionsFromFlags } from './command.ts';
 import { expectedServiceMs, runLoad } from './run.ts';
 import { scoreQueueWait } from './summarize.ts';
 import type { JobRecord } from '../core/result-files.ts';
@@ -36,11 +36,12 @@ test('a live target with a budget but no key names the missing variable', async 
   await assert.rejects(runLoad({ scenario: 'smoke', target: 'live', maxBillable: 2, env: {} }), /SEGMIND_API_KEY/);
 });
 
-test('durations and service-time means', () => {
-  assert.equal(parseDurationS('30'), 30);
-  assert.equal(parseDurationS('2m'), 120);
-  assert.equal(parseDurationS('1500ms'), 1.5);
-  assert.throws(() => parseDurationS('soon'), UsageError);
+test('load’s duration flags are core/duration.ts’s one syntax; service-time means', () => {
+  const flags = { target: 'mock', scenario: 'async', out: 'x', validate: true, progress: false };
+  const options = optionsFromFlags({ ...flags, duration: '30', jobTimeout: '2m', requestTimeout: '1500ms', grace: '0', deadline: '20min', pollInterval: '250ms' });
+  assert.deepEqual([options.durationS, options.jobTimeoutS, options.requestTimeoutS, options.graceS, options.deadlineS, options.pollIntervalMs], [30, 120, 1.5, 0, 1200, 250]);
+  assert.throws(() => optionsFromFlags({ ...flags, duration: 'soon' }), (err: unknown) => err instanceof UsageError && /^--duration must be a positive duration like 30s/.test(err.message));
+  assert.throws(() => optionsFromFlags({ ...flags, deadline: '0' }), (err: unknown) => err instanceof UsageError && /^--deadline/.test(err.message));
   assert.equal(expectedServiceMs('fixed:400', 'ci'), 400);
   assert.equal(expectedServiceMs('exp:1000', 'ci'), 1000);
   assert.ok(Math.abs(expectedServiceMs('lognormal:1000,0.5', 'ci') - 1000 * Math.exp(0.125)) < 1e-9);
