@@ -49,7 +49,11 @@ test('infercheck run drives a real load run against the embedded mock and writes
   assert.equal(run.status, 0, run.stdout.slice(-3000) + run.stderr.slice(-2000));
   assert.match(run.stdout, /^infercheck — (PASS|INCONCLUSIVE) +target: mock http:\/\/127\.0\.0\.1:\d+/m);
   assert.match(run.stdout, /^contracts: not run$/m);
-  assert.match(run.stdout, /^load: smoke, \d+ jobs, exit 0/m);
+  const jobs = Number(/^load: smoke, (\d+) jobs, exit 0/m.exec(run.stdout)?.[1]);
+  assert.ok(jobs > 0, run.stdout);
+  // the spend, once: the run's ledger, which the load stage joined — one billable request per job — and no stage ledger
+  assert.match(run.stdout, new RegExp(`^  run ledger spend\\.ndjson \\(load\\): ${jobs} billable requests sent, ${jobs} billed, 0 unknown, 0 refused;`, 'm'));
+  assert.ok(!existsSync(join(out, 'load', 'spend.ndjson')), 'the load stage joined the run ledger instead of keeping its own');
   for (const api of ['v1', 'v2']) assert.match(run.stdout, new RegExp(`^  sd1\\.5-scifi\\s+${api}\\s`, 'm'), `a row for sd1.5-scifi ${api}`);
   for (const file of ['results.json', 'index.html', 'summary.md', 'junit.xml', 'load/jobs.ndjson']) {
     assert.ok(existsSync(join(out, file)), file);

@@ -4,7 +4,7 @@ import { formatMs } from '../core/format.ts';
 import type { Analysis, MetricSummary } from '../reports/analysis.ts';
 import type { JobRow } from '../reports/results-types.ts';
 import { median } from '../reports/stats/two-sample.ts';
-import { baselinePowerText, checkCountsText, ledgerText, objectiveCountsText, spendText, targetText } from '../reports/render/verdict-text.ts';
+import { baselinePowerText, checkCountsText, objectiveCountsText, spendLedgerLines, spendText, targetText } from '../reports/render/verdict-text.ts';
 
 export interface StageOutcome {
   readonly name: string;
@@ -83,9 +83,9 @@ export function formatRunSummary(analysis: Analysis, stages: readonly StageOutco
 
   if (analysis.baselinePower.length) lines.push(`as a gate baseline, end-to-end slowdowns caught 95 % of the time: ${baselinePowerText(analysis.baselinePower)}`);
   if (analysis.spend) {
-    lines.push(`spend: ${spendText(analysis.spend.total)}`);
+    lines.push(analysis.spend.rows.length ? `spend: ${spendText(analysis.spend.total)}` : 'spend:');
     for (const row of analysis.spend.rows.filter((r) => r.priced > 0)) lines.push(`  ${row.model} ${row.api}: ${spendText(row)}`);
-    for (const l of analysis.spend.ledgers) lines.push(`  ${l.stage} ledger: ${ledgerText(l.ledger)}`);
+    for (const line of spendLedgerLines(analysis.spend)) lines.push(`  ${line}`);
   }
   if (analysis.verdicts.length > 0) {
     lines.push(`objectives (${analysis.objectivesSource}, ${Math.round(analysis.confidence * 100)} % confidence): ${objectiveCountsText(analysis.verdicts)}`);

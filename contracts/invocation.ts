@@ -86,7 +86,7 @@ export async function runInvocation(config: RunConfig, options: InvocationOption
     folder.commit();
     return result;
   } catch (err) {
-    const sent = (budget?.path !== undefined && budget.totals().reserved > 0) || existsSync(join(folder.path, 'outcomes.json'));
+    const sent = (budget?.ownTotals().reserved ?? 0) > 0 || existsSync(join(folder.path, 'outcomes.json'));
     if (sent) folder.commit();
     else folder.rollback();
     throw err;

@@ -5,13 +5,11 @@
 // the answers' last word on the balance is what the credits endpoint says afterwards.
 import type { BudgetTotals } from '../core/billable-budget.ts';
 import type { ContractSpend } from '../core/result-files.ts';
+import { balanceCredits as credits, contractSpendText } from '../core/spend-text.ts';
 
 /** Credits are decimals with a few places (0.002 per image); float sums of them stay far inside a millionth. */
 const CREDIT_TOLERANCE = 1e-6;
 
-function credits(value: number): string {
-  return value.toFixed(6);
-}
 
 function round(value: number): number {
   return Math.round(value * 1e9) / 1e9;
@@ -79,13 +77,7 @@ export function spendOf(input: SpendInput): ContractSpend {
   };
 }
 
-/** One line for a terminal. */
+/** "spend: …": the contract run's spend as its console (and the report) words it (core/spend-text.ts). */
 export function formatSpend(spend: ContractSpend): string {
-  const r = spend.requests;
-  const cap = spend.maxBillable === null ? 'no cap' : `cap ${spend.maxBillable}`;
-  const balance = spend.balance.before !== null && spend.balance.after !== null ? `; balance ${credits(spend.balance.before)} → ${credits(spend.balance.after)}` : '';
-  return (
-    `spend: ${r.billed + r.unknown} billable requests (${r.billed} billed 2xx${r.unknown ? `, ${r.unknown} unanswered, counted as spent` : ''}; ${r.refused} refused and ${r.notSent} never sent, given back) ` +
-    `of ${spend.planned.expected} planned, at most ${spend.planned.worstCase} possible, ${cap}; ${credits(spend.creditsReported)} credits per the cost fields${balance} — ${spend.agreement.verdict}: ${spend.agreement.detail}`
-  );
+  return `spend: ${contractSpendText(spend)}`;
 }

@@ -155,3 +155,25 @@ test('the lowest balance is kept across sources, whatever order the answers arri
   budget.recordCharge('x-cost', 0.1);
   assert.equal(budget.totals().lowestBalance, 9.8);
 });
+
+test('a stage that joined a shared ledger knows its own share: ownTotals counts only what it wrote', () => {
+  const { path, done } = tempLedger();
+  try {
+    const run = BillableBudget.create(path, 10); // `infercheck run`'s ledger, handed to both stages
+    const contracts = BillableBudget.join(path);
+    const load = BillableBudget.join(path);
+    for (let i = 0; i < 3; i++) contracts.tryReserve({ operation: 'generateSync' })!.settle(settlementForStatus(200));
+    contracts.recordCharge('x-cost', 0.002);
+    load.tryReserve({ operation: 'submitAsync' })!.settle(settlementForStatus(200));
+    load.tryReserve({ operation: 'submitAsync' })!.settle({ kind: 'unknown', reason: 'timeout' });
+    load.recordCharge('metrics.cost', 0.004);
+    const own = load.ownTotals();
+    assert.deepEqual([own.reserved, own.billed, own.unknown, own.credits, own.costsReported, own.max], [2, 1, 1, 0.004, 1, 10]);
+    assert.deepEqual([contracts.ownTotals().billed, contracts.ownTotals().credits], [3, 0.002]);
+    assert.deepEqual([load.totals().reserved, load.totals().credits], [5, 0.006], 'the whole ledger still counts both');
+    assert.equal(run.ownTotals().reserved, 0, 'the creator sent nothing itself');
+    assert.equal(BillableBudget.inMemory(5).ownTotals().max, 5);
+  } finally {
+    done();
+  }
+});

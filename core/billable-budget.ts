@@ -233,6 +233,8 @@ function withLock<T>(path: string, fn: () => T): T {
 export class BillableBudget {
   readonly #path: string | undefined;
   readonly #state = new LedgerState();
+  /** The lines this instance wrote: its own share of a ledger other processes of the invocation share. */
+  readonly #own = new LedgerState();
   #offset = 0;
   #seq = 0;
 
@@ -336,6 +338,15 @@ export class BillableBudget {
     return this.#state.totals();
   }
 
+  /**
+   * What this instance alone reserved, settled and was charged (the invocation's cap as `max`): a stage's own spend
+   * when it joined a ledger other stages or instances share. Equal to totals() for a ledger of its own.
+   */
+  ownTotals(): BudgetTotals {
+    if (!this.#path) return this.#state.totals();
+    return { ...this.#own.totals(), max: this.max };
+  }
+
   #reservation(id: string): Reservation {
     let settled = false;
     return {
@@ -353,6 +364,7 @@ export class BillableBudget {
       this.#state.apply(line);
       return;
     }
+    this.#own.apply(line);
     // One write of one line with O_APPEND: other processes see it whole or not at all (we re-read only whole lines).
     appendFileSync(this.#path, `${JSON.stringify(line)}\n`);
     this.#catchUp();

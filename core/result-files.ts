@@ -3,11 +3,11 @@
 //
 //   <run>/contracts/outcomes.json   ContractOutcomes     written by `infercheck contracts`
 //   <run>/contracts/failures.json   ContractFailure[]    the same failures, flat, for machines
-//   <run>/contracts/spend.ndjson    core/billable-budget.ts's ledger (unless a parent process handed one down)
 //   <run>/load/run.json             LoadRunMeta          written by `infercheck load`
 //   <run>/load/summary.json         LoadSummary          counts, status codes, arrivals, conformance, spend, objectives
 //   <run>/load/jobs.ndjson          JobRecord per line   one line per job (a torn last line: the run was cut short)
-//   <run>/{contracts,load}/spend.ndjson  the billable-request ledger (core/billable-budget.ts), when kept
+//   <run>/spend.ndjson              under `infercheck run`: the invocation's one money ledger, joined by both stages
+//   <run>/{contracts,load}/spend.ndjson  a stage run on its own: its ledger (core/billable-budget.ts)
 //   <run>/.infercheck-run.json      the run folder's marker (core/run-folder.ts); each stage folder has its own
 //   <run>/results.json, index.html, summary.md, junit.xml    written by `infercheck report`
 

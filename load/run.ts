@@ -200,8 +200,9 @@ function engineName(): string {
   return `infercheck ${own} (node ${process.version}, undici ${version('undici')})`;
 }
 
+/** This run's own spend — its share, when it joined a ledger the invocation's other stages or instances share. */
 function spendOf(budget: BillableBudget): LoadSpend {
-  const t = budget.totals();
+  const t = budget.ownTotals();
   return { max: t.max, sent: t.billed + t.refused + t.unknown + t.inFlight, billed: t.billed, refused: t.refused, notSent: t.notSent, unknown: t.unknown, credits: t.credits, costsReported: t.costsReported, ...(budget.path ? { ledger: budget.path } : {}) };
 }
 
@@ -355,7 +356,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     return result;
   } catch (err) {
     // A run that sent anything keeps its files (the ledger says what may have been billed); one that did not, none.
-    const sent = budget.totals().reserved > 0 || existsSync(join(folder.path, 'run.json'));
+    const sent = budget.ownTotals().reserved > 0 || existsSync(join(folder.path, 'run.json'));
     if (sent) folder.commit();
     else folder.rollback();
     throw err;

@@ -1,9 +1,9 @@
 // Measuring, kept apart from presenting: results.json + objectives → every number the HTML, Markdown and JUnit
 // outputs show. Renderers format this; they compute nothing statistical themselves.
 import { describeObjective, quantileOf, type Objective, type ObjectiveSet } from '../core/objectives.ts';
-import type { CheckOutcome, RecordedExchange, Severity } from '../core/result-files.ts';
+import type { CheckOutcome, ContractSpend, RecordedExchange, Severity } from '../core/result-files.ts';
 import { costGroupsOf, imagesOf } from './build-results.ts';
-import type { CostGroup, JobRow, LedgerSummary, Results } from './results-types.ts';
+import type { CostGroup, JobRow, LedgerSummary, Results, SpendLedger } from './results-types.ts';
 import { planCapacity, type CapacityPlan } from './capacity.ts';
 import { inScope, metricValues, orderedSample } from './samples.ts';
 import { jobsToClaimPercentile, percentileInterval, type PercentileInterval } from './stats/order-statistics.ts';
@@ -110,8 +110,14 @@ export interface SpendRow {
 export interface Spend {
   readonly rows: readonly SpendRow[];
   readonly total: Omit<SpendRow, 'model' | 'api'>;
-  /** The stages' spend ledgers (billable requests sent, billed, unknown; credits), when they kept one. */
-  readonly ledgers: readonly { readonly stage: 'contracts' | 'load'; readonly ledger: LedgerSummary }[];
+  /**
+   * The invocation's real spend from its money ledger(s) (results.spend: the run's shared one or each stage's, each
+   * read once), and their sum; empty / null when no ledger was kept (the embedded mock under an old run).
+   */
+  readonly ledgers: readonly SpendLedger[];
+  readonly ledgerTotal: LedgerSummary | null;
+  /** The contract run's own reconciliation: planned, sent, the cost fields and the balance before and after. */
+  readonly contracts: ContractSpend | null;
 }
 
 /** What this run can catch as a gate baseline against a run of its own size: end-to-end, per model and API. */
@@ -307,17 +313,15 @@ function spendRow(groups: readonly CostGroup[]): Omit<SpendRow, 'model' | 'api'>
   return { jobs, priced, images, credits, perJob: priced ? credits / priced : null, perImage: images ? credits / images : null };
 }
 
-/** Spend per model × API and in total from the jobs' cost fields, beside the stages' ledgers. */
+/** Spend per model × API and in total from the jobs' cost fields, beside the invocation's ledgers and the contract run's reconciliation. */
 export function summarizeSpend(results: Results): Spend | null {
   const groups = results.load ? costGroups(results.load) : [];
-  const ledgers = [
-    ...(results.contracts?.ledger ? [{ stage: 'contracts' as const, ledger: results.contracts.ledger }] : []),
-    ...(results.load?.ledger ? [{ stage: 'load' as const, ledger: results.load.ledger }] : []),
-  ];
-  if (!groups.length && !ledgers.length) return null;
+  const ledgers = results.spend?.ledgers ?? [];
+  const contracts = results.contracts?.spend ?? null;
+  if (!groups.length && !ledgers.length && !contracts) return null;
   const keys = [...new Map(groups.map((g) => [`${g.model} ${g.api}`, { model: g.model, api: g.api }])).values()].sort((a, b) => `${a.model}${a.api}`.localeCompare(`${b.model}${b.api}`));
   const rows = keys.map(({ model, api }) => ({ model, api, ...spendRow(groups.filter((g) => g.model === model && g.api === api)) }));
-  return { rows, total: spendRow(groups), ledgers };
+  return { rows, total: spendRow(groups), ledgers, ledgerTotal: results.spend?.total ?? null, contracts };
 }
 
 /** "3 h 12 min", "45 min", "30 s". */

@@ -3,17 +3,15 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { cpus, platform } from 'node:os';
 import { join } from 'node:path';
-import { readLedger } from '../core/billable-budget.ts';
-import type { CheckOutcome, ContractOutcomes, JobRecord, LoadRunMeta, LoadSummary } from '../core/result-files.ts';
+import { LEDGER_FILE, readLedger, type BudgetTotals } from '../core/billable-budget.ts';
+import type { CheckOutcome, ContractOutcomes, ContractSpend, JobRecord, LoadRunMeta, LoadSpend, LoadSummary } from '../core/result-files.ts';
 import { queueWaitEstimateMs } from '../core/queue-wait.ts';
 import { redactDeep } from '../core/redact.ts';
 import { UsageError } from '../core/target.ts';
 import { SPEC_VERSION } from '../spec/generated/operations.ts';
 import { LATENCY_METRICS, type LatencyMetric } from '../core/objectives.ts';
-import { RESULTS_SCHEMA, type CostGroup, type HistogramRecord, type JobRow, type LedgerSummary, type LoadEngineTotals, type Results } from './results-types.ts';
+import { RESULTS_SCHEMA, type CostGroup, type HistogramRecord, type JobRow, type LedgerSummary, type LoadEngineTotals, type Results, type RunSpend, type SpendLedger } from './results-types.ts';
 
-/** The spend ledger a stage keeps in its folder (issue 10). */
-export const LEDGER_FILE = 'spend.ndjson';
 import { encodeHistogram, metricValues, RAW_SAMPLE_LIMIT } from './samples.ts';
 
 function readJson(path: string): unknown {
@@ -86,17 +84,65 @@ function readJobs(dir: string): { jobs: JobRecord[]; cutShort: string | null } {
   return { jobs, cutShort };
 }
 
-/** The stage's spend ledger (core/billable-budget.ts), when it kept one. */
-function readStageLedger(dir: string, stage: 'contracts' | 'load'): LedgerSummary | null {
-  const path = join(dir, stage, LEDGER_FILE);
-  if (!existsSync(path)) return null;
-  let t: ReturnType<typeof readLedger>;
+function ledgerSummary(t: Pick<BudgetTotals, 'max' | 'reserved' | 'notSent' | 'billed' | 'refused' | 'unknown' | 'inFlight' | 'credits' | 'costsReported'>): LedgerSummary {
+  return { max: t.max, sent: t.reserved - t.notSent, billed: t.billed, refused: t.refused, unknown: t.unknown, inFlight: t.inFlight, credits: t.credits, costsReported: t.costsReported };
+}
+
+function readLedgerFile(path: string): LedgerSummary {
   try {
-    t = readLedger(path);
+    return ledgerSummary(readLedger(path));
   } catch (err) {
     throw new UsageError(`${path} is not a readable spend ledger (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
   }
-  return { max: t.max, sent: t.reserved - t.notSent, billed: t.billed, refused: t.refused, unknown: t.unknown, inFlight: t.inFlight, credits: t.credits, costsReported: t.costsReported };
+}
+
+/** A stage's own share as its files recorded it, for a ledger kept outside the run folder. */
+function recordedShare(stage: 'contracts' | 'load', contracts: ContractSpend | undefined, load: LoadSpend | undefined): LedgerSummary | null {
+  if (stage === 'contracts' && contracts) {
+    const r = contracts.requests;
+    return ledgerSummary({ max: contracts.maxBillable, reserved: r.reserved, notSent: r.notSent, billed: r.billed, refused: r.refused, unknown: r.unknown, inFlight: Math.max(0, r.reserved - r.notSent - r.billed - r.refused - r.unknown), credits: contracts.creditsReported, costsReported: contracts.costsReported });
+  }
+  if (stage === 'load' && load) return { max: load.max, sent: load.sent, billed: load.billed, refused: load.refused, unknown: load.unknown, inFlight: Math.max(0, load.sent - load.billed - load.refused - load.unknown), credits: load.credits, costsReported: load.costsReported };
+  return null;
+}
+
+/** Adds ledgers that hold different requests (the caller makes sure they do). */
+export function addLedgers(ledgers: readonly LedgerSummary[]): LedgerSummary {
+  const sum = (f: (l: LedgerSummary) => number): number => ledgers.reduce((t, l) => t + f(l), 0);
+  return {
+    max: ledgers.length && ledgers.every((l) => l.max !== null) ? sum((l) => l.max!) : null,
+    sent: sum((l) => l.sent),
+    billed: sum((l) => l.billed),
+    refused: sum((l) => l.refused),
+    unknown: sum((l) => l.unknown),
+    inFlight: sum((l) => l.inFlight),
+    credits: Math.round(sum((l) => l.credits) * 1e9) / 1e9,
+    costsReported: sum((l) => l.costsReported),
+  };
+}
+
+/**
+ * What the invocation(s) behind a run folder spent, each ledger read once. A stage that ran on its own kept its ledger
+ * in its folder (`<stage>/spend.ndjson`); a stage under `infercheck run` wrote none and joined the run's
+ * (`<run>/spend.ndjson`, shared by both stages: read once for both); a stage that joined a ledger kept elsewhere (a
+ * split test's) recorded its own share in its files. A run ledger no stage here joined (an earlier invocation whose
+ * stages were since re-run on their own) is not this folder's spend.
+ */
+function readSpend(dir: string, contracts: ContractOutcomes | null, meta: LoadRunMeta | null): RunSpend | null {
+  const stages = [...(contracts ? (['contracts'] as const) : []), ...(meta ? (['load'] as const) : [])];
+  const ledgers: SpendLedger[] = [];
+  const onRun: ('contracts' | 'load')[] = [];
+  for (const stage of stages) {
+    const own = join(dir, stage, LEDGER_FILE);
+    if (existsSync(own)) ledgers.push({ stages: [stage], source: `${stage}/${LEDGER_FILE}`, totals: readLedgerFile(own) });
+    else if (existsSync(join(dir, LEDGER_FILE))) onRun.push(stage);
+    else {
+      const share = recordedShare(stage, contracts?.spend, meta?.spend);
+      if (share) ledgers.push({ stages: [stage], source: `recorded by ${stage}`, totals: share });
+    }
+  }
+  if (onRun.length) ledgers.unshift({ stages: onRun, source: LEDGER_FILE, totals: readLedgerFile(join(dir, LEDGER_FILE)) });
+  return ledgers.length ? { ledgers, total: addLedgers(ledgers.map((l) => l.totals)) } : null;
 }
 
 function readEngineTotals(dir: string, meta: LoadRunMeta): LoadEngineTotals {
@@ -114,7 +160,6 @@ function readEngineTotals(dir: string, meta: LoadRunMeta): LoadEngineTotals {
     resultUnread: summary?.jobs.resultUnread ?? null,
     contractViolations: summary?.conformance.violations ?? null,
     cutShort: meta.cutShort?.message ?? null,
-    spend: summary ? { sent: summary.spend.sent, billed: summary.spend.billed, unknown: summary.spend.unknown, credits: summary.spend.credits } : null,
     estimates: summary?.estimates ?? null,
   };
 }
@@ -256,7 +301,6 @@ export function buildResults(runDir: string, options: BuildOptions = {}): Result
           checks: redactChecks(contracts.checks),
           findings: contracts.findings ?? [],
           target: { kind: contracts.target.kind, baseUrl: contracts.target.baseUrl },
-          ledger: readStageLedger(runDir, 'contracts'),
           ...(contracts.run ? { run: contracts.run } : {}),
           ...(contracts.spend ? { spend: contracts.spend } : {}),
         }
@@ -286,8 +330,8 @@ export function buildResults(runDir: string, options: BuildOptions = {}): Result
           testId: meta.testId ?? null,
           cutShort: read.cutShort,
           costs: costGroupsOf(rows),
-          ledger: readStageLedger(runDir, 'load'),
         }
       : null,
+    spend: readSpend(runDir, contracts, meta),
   };
 }

@@ -4,8 +4,8 @@
 // here is exact: raw jobs are concatenated, and per-group HDR histograms are kept side by side and added when read.
 import { parseSegment } from '../core/segment.ts';
 import { UsageError } from '../core/target.ts';
-import { costGroupsOf } from './build-results.ts';
-import type { LedgerSummary, Results } from './results-types.ts';
+import { addLedgers, costGroupsOf } from './build-results.ts';
+import type { Results, RunSpend } from './results-types.ts';
 
 type Load = NonNullable<Results['load']>;
 
@@ -56,22 +56,6 @@ function assertOneTest(loads: readonly { load: Load; source: string }[]): void {
   }
 }
 
-function addLedgers(ledgers: readonly (LedgerSummary | null | undefined)[]): LedgerSummary | null {
-  const present = ledgers.filter((l): l is LedgerSummary => !!l);
-  if (!present.length) return null;
-  const sum = (f: (l: LedgerSummary) => number): number => present.reduce((t, l) => t + f(l), 0);
-  return {
-    max: present.every((l) => l.max !== null) ? sum((l) => l.max!) : null,
-    sent: sum((l) => l.sent),
-    billed: sum((l) => l.billed),
-    refused: sum((l) => l.refused),
-    unknown: sum((l) => l.unknown),
-    inFlight: sum((l) => l.inFlight),
-    credits: Math.round(sum((l) => l.credits) * 1e9) / 1e9,
-    costsReported: sum((l) => l.costsReported),
-  };
-}
-
 export function mergeResults(parts: readonly Results[], sources: readonly string[] = parts.map((_, i) => `run ${i + 1}`)): Results {
   const [first, ...rest] = parts;
   if (!first) throw new UsageError('nothing to merge');
@@ -118,17 +102,16 @@ export function mergeResults(parts: readonly Results[], sources: readonly string
           resultUnread: sumOrNull(loads.map((l) => l.engine.resultUnread)),
           contractViolations: sumOrNull(loads.map((l) => l.engine.contractViolations)),
           cutShort: loads.map((l) => l.engine.cutShort).filter(Boolean).join('; ') || null,
-          spend: loads.every((l) => l.engine.spend === null)
-            ? null
-            : { sent: sum(loads.map((l) => l.engine.spend?.sent ?? 0)), billed: sum(loads.map((l) => l.engine.spend?.billed ?? 0)), unknown: sum(loads.map((l) => l.engine.spend?.unknown ?? 0)), credits: sum(loads.map((l) => l.engine.spend?.credits ?? 0)) },
           estimates: null, // percentiles do not add; the merged jobs carry the estimates
         },
         segment: null,
         cutShort: loads.map((l) => l.cutShort).find((c) => !!c) ?? null,
         costs: loads.flatMap((l) => l.costs ?? costGroupsOf(l.jobs)),
-        ledger: addLedgers(loads.map((l) => l.ledger)),
       }
     : null;
+  // each folder's ledgers hold its own invocation's requests (the same folder twice was refused above): they add
+  const ledgers = parts.flatMap((p, i) => (p.spend?.ledgers ?? []).map((l) => ({ ...l, source: `${sources[i] ?? `run ${i + 1}`}: ${l.source}` })));
+  const spend: RunSpend | null = ledgers.length ? { ledgers, total: addLedgers(ledgers.map((l) => l.totals)) } : null;
   return {
     ...first,
     contracts: parts.find((p) => p.contracts)?.contracts ?? null,
@@ -138,5 +121,6 @@ export function mergeResults(parts: readonly Results[], sources: readonly string
       runFinishedAt: iso(parts.map((p) => p.environment.runFinishedAt), 'max'),
     },
     load,
+    spend,
   };
 }

@@ -239,7 +239,7 @@ test('money in the report: spend per model and API, a cost objective judged, the
   assert.match(out.stdout, /^PASS\s+mean cost_per_image ≤ 0\.002 credits$/m);
   assert.match(out.stdout, /^FAIL\s+mean cost_per_job ≤ 0\.001 credits \[v2\]$/m);
   assert.match(out.stdout, /^spend\s+[\d.]+ credits on \d+ jobs: 0\.0019 per job, 0\.0019 per image \(\d+ more jobs? reported no cost\)$/m, 'failed jobs are not billed');
-  assert.match(out.stdout, /load ledger: \d+ billable requests sent, \d+ billed, 0 unknown, \d+ refused; [\d.]+ credits reported by the vendor/);
+  assert.match(out.stdout, /^spend\s+load ledger load\/spend\.ndjson: \d+ billable requests sent, \d+ billed, 0 unknown, \d+ refused; [\d.]+ credits reported by the vendor/m);
   const md = readFileSync(join(paid, 'summary.md'), 'utf8');
   assert.match(md, /### Spend/);
   assert.match(md, /\| sd1\.5-scifi \| v2 \| \d+ \| \d+ \| \d+ \| [\d.]+ \| 0\.0019 \| 0\.0019 \|/);

@@ -106,7 +106,6 @@ export interface Results {
     readonly findings: readonly ConflictFinding[];
     /** What this stage ran against (absent in files from before it was kept). */
     readonly target?: StageTarget;
-    readonly ledger?: LedgerSummary | null;
     /** How far the contract run got, and what it really spent (absent in runs recorded before they were kept). */
     readonly run?: ContractRunProgress;
     readonly spend?: ContractSpend;
@@ -139,8 +138,30 @@ export interface Results {
     /** Why the run is incomplete (a torn last line of jobs.ndjson), or null. */
     readonly cutShort?: string | null;
     readonly costs?: readonly CostGroup[];
-    readonly ledger?: LedgerSummary | null;
   };
+  /**
+   * What the invocation(s) behind this folder really spent (build-results.ts readSpend): every money ledger that holds
+   * a stage's requests, each read once, and their sum. Absent in files from before it was kept.
+   */
+  readonly spend?: RunSpend | null;
+}
+
+/** One money ledger and the stages whose billable requests it holds. */
+export interface SpendLedger {
+  readonly stages: readonly ('contracts' | 'load')[];
+  /**
+   * Where it was read: "spend.ndjson" (the run's, shared by the stages under `infercheck run`), "contracts/spend.ndjson"
+   * or "load/spend.ndjson" (a stage run on its own), or "recorded by load" when the ledger is kept elsewhere (a split
+   * test's shared ledger) and only the stage's own share was recorded in its files.
+   */
+  readonly source: string;
+  readonly totals: LedgerSummary;
+}
+
+export interface RunSpend {
+  readonly ledgers: readonly SpendLedger[];
+  /** The ledgers added: each holds other requests, so nothing is counted twice. */
+  readonly total: LedgerSummary;
 }
 
 export interface LoadEngineTotals {
@@ -154,7 +175,6 @@ export interface LoadEngineTotals {
   readonly contractViolations: number | null;
   /** Why the run did not run its course (run.json cutShort), e.g. "target unreachable since …: ECONNREFUSED". */
   readonly cutShort: string | null;
-  readonly spend: { readonly sent: number; readonly billed: number; readonly unknown: number; readonly credits: number } | null;
   /** Client-observed end-to-end and processing beside the estimate of the vendor's own and its bound. */
   readonly estimates: LoadSummary['estimates'] | null;
 }

@@ -1,7 +1,7 @@
 // What `infercheck report` prints: the header warnings, the verdicts and counts in the report's own words, the money
 // and the capacity headline. Presenting only; every number is the Analysis the files were written from.
 import type { Analysis } from '../analysis.ts';
-import { capacityHeadline, checkCountsText, ledgerText, objectiveCountsText, spendText } from './verdict-text.ts';
+import { capacityHeadline, checkCountsText, objectiveCountsText, spendLedgerLines, spendText } from './verdict-text.ts';
 
 export function reportConsoleLines(a: Analysis): string[] {
   const lines: string[] = [];
@@ -10,8 +10,8 @@ export function reportConsoleLines(a: Analysis): string[] {
   if (a.verdicts.length) lines.push(`objectives: ${objectiveCountsText(a.verdicts)}`);
   if (a.contracts) lines.push(`${(a.contracts.failedChecks ? 'FAIL' : 'PASS').padEnd(12)} contract checks: ${checkCountsText(a.contracts)}`);
   if (a.spend) {
-    lines.push(`spend        ${spendText(a.spend.total)}`);
-    for (const l of a.spend.ledgers) lines.push(`             ${l.stage} ledger: ${ledgerText(l.ledger)}`);
+    if (a.spend.rows.length) lines.push(`spend        ${spendText(a.spend.total)}`);
+    for (const line of spendLedgerLines(a.spend)) lines.push(`spend        ${line}`);
   }
   for (const plan of a.capacity) lines.push(`capacity     ${capacityHeadline(plan)}`);
   return lines;

@@ -9,7 +9,7 @@ import type { CapacityPlan } from '../capacity.ts';
 import type { PercentileInterval } from '../stats/order-statistics.ts';
 import { escapeHtml as h, inlineJson } from './escape.ts';
 import { formatCount, formatFraction, formatMs, formatRate } from './format.ts';
-import { baselinePowerText, boundText, capacityHeadline, checkCountsText, decisionText, estimateText, ledgerText, objectiveCountsText, spendText, targetText } from './verdict-text.ts';
+import { baselinePowerText, boundText, capacityHeadline, checkCountsText, decisionText, estimateText, objectiveCountsText, spendLedgerLines, spendText, targetText } from './verdict-text.ts';
 import { formatCredits } from './format.ts';
 import { ESTIMATE_HEADER, ESTIMATE_NOTE, estimateRows, loadRunText } from './load-text.ts';
 
@@ -84,8 +84,8 @@ function spendSection(a: Analysis): string {
     return `<tr><td>${label}</td><td class="num">${formatCount(r.jobs)}</td><td class="num">${formatCount(r.priced)}</td><td class="num">${formatCount(r.images)}</td><td class="num">${cell(formatCredits(r.credits))}</td><td class="num">${formatCredits(r.perJob)}</td><td class="num">${formatCredits(r.perImage)}</td></tr>`;
   };
   const rows = s.rows.map((r) => row(`${h(r.model)} · ${h(r.api)}`, r)).join('');
-  const ledgers = s.ledgers.map((l) => `<li>${h(l.stage)} ledger: ${h(ledgerText(l.ledger))}</li>`).join('');
-  return `<section id="spend"><h2>Spend</h2><p>${h(spendText(s.total))}. From the vendor's own cost field on each job (v2 <code>metrics.cost</code>, v1 <code>x-cost</code>), in credits.</p>
+  const ledgers = spendLedgerLines(s).map((line) => `<li>${h(line)}</li>`).join('');
+  return `<section id="spend"><h2>Spend</h2>${s.rows.length ? `<p>${h(spendText(s.total))}. From the vendor's own cost field on each job (v2 <code>metrics.cost</code>, v1 <code>x-cost</code>), in credits.</p>` : ''}
 ${s.rows.length ? `<table><thead><tr><th>model · api</th><th>jobs</th><th>jobs with a cost</th><th>images</th><th>credits</th><th>per job</th><th>per image</th></tr></thead><tbody>${rows}${row('total', s.total, true)}</tbody></table>` : ''}
 ${ledgers ? `<ul class="note">${ledgers}</ul>` : ''}</section>`;
 }

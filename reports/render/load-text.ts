@@ -1,5 +1,6 @@
 // What the load engine counted, as text for the HTML and Markdown renderers alike: one line on the run (exit code,
-// status codes, dropped connections, unknown submits, late starts, spend, cut short), and the client-observed
+// status codes, dropped connections, unknown submits, late starts, cut short — spend is shown once, with the rest of
+// the money: verdict-text.ts spendLines), and the client-observed
 // end-to-end and processing times beside the estimate of the vendor's own and its bound.
 import type { Results } from '../results-types.ts';
 import { formatCount, formatMs } from './format.ts';
@@ -15,7 +16,6 @@ export function loadRunText(load: Load): string {
     `status codes ${codes}`,
     `dropped connections ${formatCount(e.droppedConnections)}, unknown submits ${formatCount(e.unknownSubmits)}, completed but result unread ${formatCount(e.resultUnread)}`,
     `late starts ${formatCount(e.lateArrivals)} (start lag p99 ${formatMs(e.startLagP99Ms)}), contract violations ${formatCount(e.contractViolations)}`,
-    ...(e.spend ? [`spend: ${formatCount(e.spend.sent)} billable sent, ${formatCount(e.spend.billed)} billed, ${formatCount(e.spend.unknown)} unknown, ${e.spend.credits} credits reported`] : []),
   ].join('; ');
 }
 

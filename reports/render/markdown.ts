@@ -4,7 +4,7 @@ import type { Analysis } from '../analysis.ts';
 import { escapeMarkdown as md } from './escape.ts';
 import { formatCount, formatCredits, formatMs, formatRate } from './format.ts';
 import { ESTIMATE_HEADER, ESTIMATE_NOTE, estimateRows, loadRunText } from './load-text.ts';
-import { baselinePowerText, boundText, checkCountsText, decisionText, estimateText, ledgerText, objectiveCountsText, spendText, targetText } from './verdict-text.ts';
+import { baselinePowerText, boundText, checkCountsText, decisionText, estimateText, objectiveCountsText, spendLedgerLines, spendText, targetText } from './verdict-text.ts';
 
 const ICON: Record<string, string> = { PASS: '✅ PASS', FAIL: '❌ FAIL', INCONCLUSIVE: '⚠️ INCONCLUSIVE' };
 
@@ -33,7 +33,8 @@ export function renderMarkdown(a: Analysis): string {
   }
   if (a.spend) {
     const s = a.spend;
-    out.push('### Spend', '', `${md(spendText(s.total))}. From the vendor's cost field on each job (v2 \`metrics.cost\`, v1 \`x-cost\`), in credits.`, '');
+    out.push('### Spend', '');
+    if (s.rows.length) out.push(`${md(spendText(s.total))}. From the vendor's cost field on each job (v2 \`metrics.cost\`, v1 \`x-cost\`), in credits.`, '');
     if (s.rows.length) {
       out.push('| model | api | jobs | jobs with a cost | images | credits | per job | per image |', '|---|---|---:|---:|---:|---:|---:|---:|');
       for (const row of [...s.rows, { model: '**total**', api: '', ...s.total }]) {
@@ -41,8 +42,9 @@ export function renderMarkdown(a: Analysis): string {
       }
       out.push('');
     }
-    for (const l of s.ledgers) out.push(`- ${l.stage} ledger: ${md(ledgerText(l.ledger))}`);
-    if (s.ledgers.length) out.push('');
+    const ledgers = spendLedgerLines(s);
+    for (const line of ledgers) out.push(`- ${md(line)}`);
+    if (ledgers.length) out.push('');
   }
   if (a.groups.length) {
     out.push('### Latency (p50 / p95 / p99)', '', '| model | api | metric | n | p50 | p95 | p99 |', '|---|---|---|---:|---:|---:|---:|');

@@ -2,7 +2,8 @@
 // the consoles (each escapes them for its own format): one wording, so every output says the same thing the same way.
 import type { Analysis, BaselinePower, ObjectiveVerdict, Spend } from '../analysis.ts';
 import { MIN_GATE_SAMPLE } from '../stats/regression-gate.ts';
-import type { LedgerSummary, Results } from '../results-types.ts';
+import type { LedgerSummary, Results, SpendLedger } from '../results-types.ts';
+import { contractSpendText } from '../../core/spend-text.ts';
 import type { CapacityPlan } from '../capacity.ts';
 import { formatCount, formatCredits, formatFraction, formatMs, formatObjectiveValue, formatRate } from './format.ts';
 
@@ -29,6 +30,24 @@ export function targetText(results: Results): string {
 export function ledgerText(l: LedgerSummary): string {
   const inFlight = l.inFlight ? `, ${l.inFlight} never settled` : '';
   return `${formatCount(l.sent)} billable requests sent, ${formatCount(l.billed)} billed, ${formatCount(l.unknown)} unknown, ${formatCount(l.refused)} refused${inFlight}; ${formatCredits(l.credits)} credits reported by the vendor${l.max === null ? '' : ` (budget ${formatCount(l.max)})`}`;
+}
+
+/** A ledger's name by where it was read: "run ledger spend.ndjson (contracts and load)", "load ledger load/spend.ndjson". */
+export function ledgerLabel(l: SpendLedger): string {
+  const stages = l.stages.join(' and ');
+  if (l.source.endsWith(`recorded by ${l.stages[0]}`)) return `${stages}'s own share (its ledger is kept elsewhere)`;
+  return l.source.endsWith(`${l.stages[0]}/spend.ndjson`) && l.stages.length === 1 ? `${stages} ledger ${l.source}` : `run ledger ${l.source} (${stages})`;
+}
+
+/**
+ * The money beyond the jobs' cost fields, one wording for the consoles, HTML and Markdown: what the invocation
+ * really spent, from each ledger once (and their sum when there are several), then the contract run's reconciliation.
+ */
+export function spendLedgerLines(s: Spend): string[] {
+  const lines = s.ledgers.map((l) => `${ledgerLabel(l)}: ${ledgerText(l.totals)}`);
+  if (s.ledgers.length > 1 && s.ledgerTotal) lines.push(`all ledgers: ${ledgerText(s.ledgerTotal)}`);
+  if (s.contracts) lines.push(`contracts: ${contractSpendText(s.contracts)}`);
+  return lines;
 }
 
 /** "sd1.5-scifi v2 ≥ +11.1 % (n 35); sd1.5-scifi v1 not testable (n 2, needs ≥ 8)": what a gate on this baseline catches. */
