@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../core/target.ts';
-import { generateRun, NPM_START_FIXTURE, SMOKE_FIXTURE, type FixtureOptions } from './fixtures/generate-run.ts';
+import { generateRun, NPM_START_FIXTURE, NPM_START_V1, SMOKE_FIXTURE, type FixtureOptions } from './fixtures/generate-run.ts';
+import { SMOKE_V1_JOBS_PER_MODEL } from '../load/scenarios/smoke.ts';
 import { gate, parseTolerance, type GateReport } from './gate.ts';
 import { writeReport } from './report.ts';
 
@@ -110,9 +111,11 @@ test('a v1 path made 10× slower with 2 jobs per model is "not tested", counted 
   assert.equal(exitCode, 0, 'the v2 rows were tested and held');
 });
 
-test('a v1 path made 20 % slower in an npm start-sized run is caught, once the run has the v1 jobs the power table asks for', async () => {
-  // 80 v1 jobs per model: above the 50–64 that gate-power.test.ts measures for +20 % at 95 % on this shape
-  const sized = { ...NPM_START_FIXTURE, v1Jobs: 80 };
+test('a v1 path made 20 % slower in an npm start-sized run is caught by the gate', async () => {
+  // the smoke scenario's v1 stage as npm start runs it (SMOKE_V1_JOBS_PER_MODEL per model) at a real run's v1 spread;
+  // a real engine run of this size takes ~40 s per side, so the runs are drawn (generate-run.ts) rather than run
+  assert.equal(NPM_START_V1.v1Jobs, SMOKE_V1_JOBS_PER_MODEL, 'the fixture is the size the smoke scenario runs');
+  const sized = { ...NPM_START_FIXTURE, ...NPM_START_V1 };
   const base = run('v1-base', {}, sized);
   const same = run('v1-same', { seed: 69 }, sized);
   const slower = run('v1-20pct', { seed: 69, slowdown: { api: 'v1', factor: 1.2 } }, sized);
@@ -124,7 +127,7 @@ test('a v1 path made 20 % slower in an npm start-sized run is caught, once the r
   assert.deepEqual(verdicts(report, 'v1', 'server_inference_time_ms'), ['regressed', 'regressed']);
   assert.ok(verdicts(report, 'v2').every((v) => v !== 'regressed'), 'v2 was not slowed down');
   assert.match(report.diagnoses.join('\n'), /v1: end-to-end regressed \+\d+\.\d %; the vendor got slower/);
-  // and the same slowdown at today's size is not caught but says why
+  // and the same slowdown at the size issue 13 found (2 v1 jobs per model) is not caught but says why
   const today = await gate({ baseline: run('v1-today-base', {}, NPM_START_FIXTURE), current: run('v1-today-20pct', { seed: 69, slowdown: { api: 'v1', factor: 1.2 } }, NPM_START_FIXTURE) });
   assert.deepEqual(verdicts(today.report, 'v1'), ['untested', 'untested']);
 });

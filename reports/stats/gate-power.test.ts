@@ -1,6 +1,6 @@
 // What a baseline can catch (issue 13). The power estimate is checked against the truth by simulation, and the
-// sizes the smoke scenario needs for a 20 % slowdown of either API to be caught are measured on a synthetic run of
-// today's `npm start` size and shape (reports/fixtures/generate-run.ts NPM_START_FIXTURE) and printed.
+// sizes the smoke scenario needs for a 20 % slowdown of either API to be caught are measured on synthetic runs of
+// `npm start`'s size and shape (reports/fixtures/generate-run.ts NPM_START_FIXTURE, NPM_START_V1) and printed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lognormal, seededRng } from '../../core/rng.ts';
 import { buildResults } from '../build-results.ts';
-import { generateRun, NPM_START_FIXTURE } from '../fixtures/generate-run.ts';
+import { generateRun, NPM_START_FIXTURE, NPM_START_V1 } from '../fixtures/generate-run.ts';
 import { metricValues } from '../samples.ts';
 import { detectableSlowdown, jobsToDetect } from './gate-power.ts';
 import { decideChange, DEFAULT_GATE_OPTIONS, MIN_GATE_SAMPLE } from './regression-gate.ts';
@@ -57,30 +57,33 @@ test('too few jobs give no detectable slowdown at all; more jobs catch smaller o
   assert.ok(large < small, `${large} < ${small}`);
 });
 
-test('npm start-sized run: the power table today, and the jobs per API the smoke scenario needs to catch 20 %', () => {
+test('npm start-sized run: the power table at the size issue 13 found and at the smoke scenario’s size now', () => {
   const dir = mkdtempSync(join(tmpdir(), 'infercheck-power-'));
-  // today's size: 75 jobs, both models, v2 ~35 per model, v1 2 per model
-  generateRun(join(dir, 'today'), NPM_START_FIXTURE);
-  const today = buildResults(join(dir, 'today')).load!;
+  // issue 13's size: 75 jobs, both models, v2 ~35 per model, v1 2 per model
+  generateRun(join(dir, 'before'), NPM_START_FIXTURE);
+  const before = buildResults(join(dir, 'before')).load!;
+  // now: the smoke scenario's v1 stage (load/scenarios/smoke.ts) at a real run's v1 spread
+  generateRun(join(dir, 'now'), { ...NPM_START_FIXTURE, ...NPM_START_V1 });
+  const now = buildResults(join(dir, 'now')).load!;
   // the same shape with plenty of v1 jobs, only to know v1's spread
-  generateRun(join(dir, 'spread'), { ...NPM_START_FIXTURE, v1Jobs: 400, seed: 41 });
+  generateRun(join(dir, 'spread'), { ...NPM_START_FIXTURE, ...NPM_START_V1, v1Jobs: 400, seed: 41 });
   const spread = buildResults(join(dir, 'spread')).load!;
   const table: string[] = [];
-  const needed: Record<string, number> = {};
+  const text = (s: number | null): string => (s === null ? `not testable (needs ≥ ${MIN_GATE_SAMPLE})` : `+${(s * 100).toFixed(1)} %`);
   for (const model of NPM_START_FIXTURE.models) {
     for (const api of ['v1', 'v2'] as const) {
-      const values = metricValues(today.jobs, 'e2e_ms', { model, api });
-      const s = detectableSlowdown(values, values.length, DEFAULT_GATE_OPTIONS);
-      const reference = metricValues(spread.jobs, 'e2e_ms', { model, api });
-      const n = jobsToDetect(reference, 0.2, DEFAULT_GATE_OPTIONS)!;
-      needed[`${model} ${api}`] = n;
-      table.push(`${model.padEnd(18)} ${api}  n ${String(values.length).padStart(3)}  detectable end-to-end slowdown at 95 %: ${s === null ? `not testable (needs ≥ ${MIN_GATE_SAMPLE})` : `+${(s * 100).toFixed(1)} %`};  jobs per run to catch +20 %: ${n}`);
-      if (api === 'v1') assert.equal(s, null, 'two v1 jobs per model cannot be tested: the smoke scenario must send more');
-      assert.ok(n >= MIN_GATE_SAMPLE && n < 1000, `${model} ${api}: ${n}`);
+      const detectable = (load: typeof now): [number, number | null] => {
+        const values = metricValues(load.jobs, 'e2e_ms', { model, api });
+        return [values.length, detectableSlowdown(values, values.length, DEFAULT_GATE_OPTIONS)];
+      };
+      const [nBefore, sBefore] = detectable(before);
+      const [nNow, sNow] = detectable(now);
+      const n = jobsToDetect(metricValues(spread.jobs, 'e2e_ms', { model, api }), 0.2, DEFAULT_GATE_OPTIONS)!;
+      table.push(`${model.padEnd(18)} ${api}  before n ${String(nBefore).padStart(3)}: ${text(sBefore)};  now n ${String(nNow).padStart(3)}: ${text(sNow)};  jobs per run to catch +20 %: ${n}`);
+      if (api === 'v1') assert.equal(sBefore, null, 'two v1 jobs per model cannot be tested');
+      assert.ok(sNow !== null && sNow <= 0.2, `${model} ${api}: the smoke scenario's size catches +20 % (${text(sNow)}, n ${nNow})`);
     }
   }
-  console.log(`gate power on a synthetic npm start-sized run (NPM_START_FIXTURE: ${today.jobCount} jobs; e2e_ms; tolerance 10 %, α 0.05, power 95 %):\n  ${table.join('\n  ')}`);
-  // today's v1 stage (2 jobs per model) is far below what a 20 % slowdown needs
-  assert.ok(Object.entries(needed).filter(([k]) => k.endsWith('v1')).every(([, n]) => n > 2));
+  console.log(`gate power on a synthetic npm start-sized run (e2e_ms; tolerance 10 %, α 0.05, power 95 %):\n  ${table.join('\n  ')}`);
   rmSync(dir, { recursive: true, force: true });
 });
