@@ -15,8 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { BUDGET_LEDGER_ENV, BillableBudget, readLedger, settlementForStatus } from '../core/billable-budget.ts';
 import type { ContractFailure, ContractOutcomes } from '../core/result-files.ts';
 import { toEnv } from './run-config.ts';
-import { startScriptedVendor, type ScriptedVendor, type ScriptedVendorOptions } from './testing/scripted-vendor.ts';
-import type { Quirk } from './testing/vendor-script.ts';
+import { startScriptedVendor, type ScriptedVendor, type ScriptedVendorOptions } from '../core/testing/scripted-vendor.ts';
+import type { Quirk } from '../core/testing/vendor-script.ts';
 
 const BIN = fileURLToPath(new URL('../bin/infercheck.mjs', import.meta.url));
 const KEY_ENV = 'SCRIPTED_VENDOR_KEY';

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { runContracts } from './engine.ts';
 import { buildPlan } from './plan.ts';
 import { FAIL_WORD, VENDOR, VENDOR_KEY, fakeVendorFetch } from './testing/fake-vendor.ts';
-import { QUIRKS, type Quirk, type RefusedValue } from './testing/vendor-script.ts';
+import { QUIRKS, type Quirk, type RefusedValue } from '../core/testing/vendor-script.ts';
 
 const MODEL = 'sd1.5-scifi';
 const b = (api: 'v1' | 'v2', rest: string): string => `boundary/${api}/${MODEL}/${rest}`;

@@ -13,10 +13,11 @@ import { fileURLToPath } from 'node:url';
 import { after, test } from 'node:test';
 import type { JobRecord, LoadRunMeta, LoadSummary } from '../core/result-files.ts';
 import { runLoad, type LoadOptions } from './run.ts';
-import { startScriptedVendor, type Action, type Route } from './testing/scripted-vendor.ts';
+import { startScriptedVendor, type Action, type Route } from '../core/testing/scripted-vendor.ts';
+import { VENDOR_KEY } from '../core/testing/vendor-script.ts';
 
 const BIN = fileURLToPath(new URL('../bin/infercheck.mjs', import.meta.url));
-const KEY = 'SG_fa11fa11fa11fa11';
+const KEY = VENDOR_KEY; // the scripted vendor's key (a wrong one is a 401, not what these tests are about)
 const dirs: string[] = [];
 const tempDir = (): string => {
   const dir = mkdtempSync(join(tmpdir(), 'infercheck-failsafe-'));
@@ -86,7 +87,7 @@ test('a vendor that refuses connections: one line, exit 3, files kept, run cut s
 });
 
 test('a frozen vendor cannot hang the run: request timeouts, exit 3, submits without answer are unknown and never re-sent', { timeout: 30_000 }, async () => {
-  const vendor = await startScriptedVendor(() => 'freeze');
+  const vendor = await startScriptedVendor({ intercept: () => 'freeze' });
   try {
     const started = Date.now();
     const result = await runLoad(against(vendor.url, { rate: 5, durationS: 20, requestTimeoutS: 1, unreachableAfterS: 1 }));
@@ -119,7 +120,7 @@ test('a vendor that dies mid-run: exit 3, the jobs done before it died are kept'
 });
 
 test('a submit whose connection drops is UNKNOWN and never re-sent; dropped connections and codes are counted', { timeout: 30_000 }, async () => {
-  const vendor = await startScriptedVendor((route: Route, nth: number): Action => (route === 'submit' && nth === 1 ? 'drop' : 'normal'));
+  const vendor = await startScriptedVendor({ intercept: (route: Route, nth: number): Action => (route === 'submit' && nth === 1 ? 'drop' : 'normal') });
   try {
     const result = await runLoad(against(vendor.url, { rate: 8, durationS: 1, arrivals: 'even', slo: { confidence: 0.95, objectives: [{ kind: 'rate', metric: 'success_rate', op: '>=', value: 0.5 }] } }));
     assert.equal(result.exitCode, 0, result.log);
@@ -139,7 +140,7 @@ test('a submit whose connection drops is UNKNOWN and never re-sent; dropped conn
 });
 
 test('GETs are retried after a 5xx; a result read that keeps failing leaves the job completed, result unread', { timeout: 30_000 }, async () => {
-  const vendor = await startScriptedVendor((route: Route, nth: number): Action => (route === 'status' && nth === 0 ? { status: 503 } : route === 'result' ? { status: 502 } : 'normal'));
+  const vendor = await startScriptedVendor({ intercept: (route: Route, nth: number): Action => (route === 'status' && nth === 0 ? { status: 503 } : route === 'result' ? { status: 502 } : 'normal') });
   try {
     const result = await runLoad(against(vendor.url, { rate: 4, durationS: 1, arrivals: 'even' }));
     assert.equal(result.exitCode, 0, result.log);
@@ -160,7 +161,7 @@ test('GETs are retried after a 5xx; a result read that keeps failing leaves the 
 });
 
 test('the overall deadline abandons what is still in flight: exit 3, cut short, every started job written', { timeout: 30_000 }, async () => {
-  const vendor = await startScriptedVendor((route) => (route === 'status' ? 'freeze' : 'normal'));
+  const vendor = await startScriptedVendor({ intercept: (route) => (route === 'status' ? 'freeze' : 'normal') });
   try {
     const result = await runLoad(against(vendor.url, { rate: 5, durationS: 1, deadlineS: 2, requestTimeoutS: 30, unreachableAfterS: 60 }));
     assert.equal(result.exitCode, 3);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { buildResults } from '../reports/build-results.ts';
 import { runLoad } from './run.ts';
-import { startScriptedVendor, type Action, type Route } from './testing/scripted-vendor.ts';
+import { startScriptedVendor, type Action, type Route } from '../core/testing/scripted-vendor.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'infercheck-images-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -15,12 +15,12 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 test('a v2 job that delivers three images records three, and the report prices each image at a third of the job', { timeout: 30_000 }, async () => {
   const image = (i: number): Record<string, unknown> => ({ url: `http://127.0.0.1/images/${i}.jpg`, content_type: 'image/jpeg' });
   const metrics = { inference_time: 0.02, queue_time: 0, total_time: 0.02, cost: 0.006, remaining_credits: 9.5 };
-  const vendor = await startScriptedVendor((route: Route): Action =>
-    route === 'result' ? { status: 200, body: { status: 'COMPLETED', error: null, output: 'http://127.0.0.1/images/0.jpg', images: [0, 1, 2].map(image), metrics } } : 'normal',
-  );
+  const vendor = await startScriptedVendor({
+    intercept: (route: Route): Action => (route === 'result' ? { status: 200, body: { status: 'COMPLETED', error: null, output: 'http://127.0.0.1/images/0.jpg', images: [0, 1, 2].map(image), metrics } } : 'normal'),
+  });
   try {
     const out = join(dir, 'run', 'load');
-    const result = await runLoad({ scenario: 'async', target: vendor.url, maxBillable: 20, apiKeyEnv: 'IC_IMAGES_KEY', env: { ...process.env, IC_IMAGES_KEY: 'SG_1a2b3c4d5e6f7a8b' }, out, capture: true, rate: 4, durationS: 1, arrivals: 'even', seed: 2 });
+    const result = await runLoad({ scenario: 'async', target: vendor.url, maxBillable: 20, apiKeyEnv: 'IC_IMAGES_KEY', env: { ...process.env, IC_IMAGES_KEY: vendor.key }, out, capture: true, rate: 4, durationS: 1, arrivals: 'even', seed: 2 });
     assert.equal(result.exitCode, 0, result.log);
     assert.ok(result.jobs.length >= 3);
     for (const job of result.jobs) assert.deepEqual([job.final_status, job.images, job.server.cost], ['COMPLETED', 3, 0.006]);

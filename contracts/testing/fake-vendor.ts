@@ -2,9 +2,9 @@
 // self-tests and the engine's in-process tests run against. Tests that run the command in a child process need the
 // same vendor on a real port: scripted-vendor.ts.
 import nock from 'nock';
-import { DROP, UNKNOWN_ID, createVendorScript, type Quirk, type VendorLedger, type VendorScriptOptions } from './vendor-script.ts';
+import { DROP, UNKNOWN_ID, createVendorScript, type Quirk, type VendorLedger, type VendorScriptOptions } from '../../core/testing/vendor-script.ts';
 
-export { FAIL_WORD, VENDOR_KEY, fakeJpeg, type Quirk } from './vendor-script.ts';
+export { FAIL_WORD, VENDOR_KEY, fakeJpeg, type Quirk } from '../../core/testing/vendor-script.ts';
 
 export const VENDOR = 'http://vendor.infercheck.test';
 

@@ -3,8 +3,8 @@
 // mock (mock/ is another engineer's code, and a check's proof must not depend on the thing it will later judge): it
 // is the smallest conforming vendor a test needs. Pure behaviour — a request in, a reply out, with its own ledger of
 // what it took on and charged (the ground truth money tests compare the suite's report against) — served by two
-// shells: nock for in-process tests (fake-vendor.ts) and a real HTTP server on 127.0.0.1 for tests that run the
-// command in a child process (scripted-vendor.ts). Images are minimal JPEG headers (SOI, SOF0 with the size, a COM
+// shells: nock for in-process tests (contracts/testing/fake-vendor.ts) and a real HTTP server on 127.0.0.1
+// (scripted-vendor.ts) for tests that run a command in a child process or drive the load engine against it. Images are minimal JPEG headers (SOI, SOF0 with the size, a COM
 // with the seed, EOI): enough for the SOF reader and for byte comparison, cheap to make.
 
 export const VENDOR_KEY = 'SG_00aa11bb22cc33dd';
