@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { BillableBudget, LEDGER_FILE } from '../core/billable-budget.ts';
 import { parseDurationS } from '../core/duration.ts';
+import { EXIT, signalExitCode } from '../core/exit-codes.ts';
 import { loadObjectives } from '../core/objectives.ts';
 import { checkRunFolder, startRunFolder } from '../core/run-folder.ts';
 import { UsageError } from '../core/target.ts';
@@ -61,7 +62,7 @@ async function stage(name: string, args: readonly string[], env: Record<string, 
   try {
     const exitCode = await new Promise<number>((resolve) => {
       child.on('error', () => resolve(1));
-      child.on('close', (code, signal) => resolve(code ?? (signal === 'SIGTERM' ? 143 : 130)));
+      child.on('close', (code, signal) => resolve(code ?? signalExitCode(signal ?? undefined)));
     });
     return { name, exitCode, seconds: (Date.now() - started) / 1000 };
   } finally {
@@ -70,16 +71,11 @@ async function stage(name: string, args: readonly string[], env: Record<string, 
   }
 }
 
-/** The shell's convention for a command a signal stopped: 128 + the signal's number. */
-function signalExitCode(signal: NodeJS.Signals): number {
-  return signal === 'SIGTERM' ? 143 : 130;
-}
-
 /** The run's exit code from its stages' and its verdict: a stage's usage error or death outranks a failed verdict. */
 export function runExitCode(stages: readonly StageOutcome[], overall: string | null): number {
-  if (stages.some((s) => s.exitCode === 2)) return 2;
-  if (stages.some((s) => s.exitCode === 3 || s.exitCode > 99 || s.exitCode < 0)) return 3;
-  return stages.some((s) => s.exitCode !== 0) || overall === 'FAIL' ? 1 : 0;
+  if (stages.some((s) => s.exitCode === EXIT.usage)) return EXIT.usage;
+  if (stages.some((s) => s.exitCode === EXIT.unreachable || s.exitCode > 99 || s.exitCode < 0)) return EXIT.unreachable;
+  return stages.some((s) => s.exitCode !== EXIT.pass) || overall === 'FAIL' ? EXIT.failed : EXIT.pass;
 }
 
 export async function runMainJob(options: RunOptions): Promise<number> {
@@ -105,7 +101,7 @@ export async function runMainJob(options: RunOptions): Promise<number> {
     folder.rollback();
     console.error('infercheck: no stage wrote its result files (see the output above); the previous run in --out is kept');
     if (interrupted) return signalExitCode(interrupted);
-    return runExitCode(stages, null) === 2 ? 2 : 3;
+    return runExitCode(stages, null) === EXIT.usage ? EXIT.usage : EXIT.unreachable;
   }
   folder.commit();
 

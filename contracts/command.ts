@@ -15,6 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { optionalDurationS } from '../core/duration.ts';
+import { EXIT } from '../core/exit-codes.ts';
 import type { ContractRunStop } from '../core/result-files.ts';
 import { DEFAULT_LIVE_KEY_ENV, UsageError, billableBudget, isBillable, parseTarget, readApiKey, type TargetSpec } from '../core/target.ts';
 import { MODELS, isModelId, type ModelId } from '../core/spec.ts';
@@ -23,8 +24,7 @@ import { checkContractsFolder, runInvocation } from './invocation.ts';
 import { DEFAULT_DEADLINE_S, DEFAULT_OUT_DIR, ENV, toEnv, type RunConfig, type TargetOption } from './run-config.ts';
 import { formatSummary } from './summary.ts';
 
-/** Exit codes of `infercheck contracts` (and the convention of the other commands). */
-export const EXIT = { pass: 0, failed: 1, usage: 2, unreachable: 3, SIGINT: 130, SIGTERM: 143 } as const;
+export { EXIT } from '../core/exit-codes.ts';
 
 interface ContractsFlags {
   target?: string;

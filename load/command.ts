@@ -96,11 +96,11 @@ const SCENARIO_HELP = SCENARIOS.map((s) => `  ${s.name.padEnd(7)} ${s.summary}`)
 
 export const LOAD_EXIT_HELP = `Exit codes:
   ${EXIT.pass}    every objective held
-  ${EXIT.objectiveFailed}    an objective failed (the verdict; every file is written)
+  ${EXIT.failed}    an objective failed (the verdict; every file is written)
   ${EXIT.usage}    usage error: a bad flag, a billable target without --max-billable (nothing was sent)
-  ${EXIT.targetUnreachable}    the target could not be reached or died ("target unreachable since …"), or the
+  ${EXIT.unreachable}    the target could not be reached or died ("target unreachable since …"), or the
        deadline passed; the files hold what was done and run.json marks the run cut short
-  ${EXIT.sigint}/${EXIT.sigterm} stopped by SIGINT/SIGTERM: no new jobs, jobs in flight given --grace, every file written`;
+  ${EXIT.SIGINT}/${EXIT.SIGTERM} stopped by SIGINT/SIGTERM: no new jobs, jobs in flight given --grace, every file written`;
 
 export function registerLoadCommand(program: Command): void {
   program
@@ -161,7 +161,7 @@ export function registerLoadCommand(program: Command): void {
       out(`spend: ${summary.spend.sent} billable requests sent, ${summary.spend.billed} billed, ${summary.spend.unknown} unknown, ${summary.spend.refused} refused${summary.spend.max !== null ? ` (budget ${summary.spend.max})` : ''}; credits reported ${summary.spend.credits}`);
       if (summary.objectives.length > 0) out(['objectives (point estimates):', ...objectiveLines(summary)].join('\n'));
       if (meta.cutShort) out(`cut short: ${meta.cutShort.message}`);
-      out(`load: exit ${result.exitCode}${result.exitCode === EXIT.objectiveFailed ? ' (an objective failed)' : ''}; files in ${result.outDir}`);
+      out(`load: exit ${result.exitCode}${result.exitCode === EXIT.failed ? ' (an objective failed)' : ''}; files in ${result.outDir}`);
       process.exitCode = result.exitCode;
     });
 }

@@ -14,6 +14,7 @@ import { once, setMaxListeners } from 'node:events';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BillableBudget, BUDGET_LEDGER_ENV, LEDGER_FILE } from '../core/billable-budget.ts';
+import { EXIT, signalExitCode } from '../core/exit-codes.ts';
 import { loadObjectives, type ObjectiveSet } from '../core/objectives.ts';
 import { redactDeep, redactText } from '../core/redact.ts';
 import type { JobRecord, LoadRunMeta, LoadSpend, LoadSummary } from '../core/result-files.ts';
@@ -37,8 +38,7 @@ const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_OUT_DIR = join('reports', 'latest', 'load');
 export const DEFAULT_SLO_FILE = join(REPO, 'load', 'objectives.default.yaml');
 
-/** The exit codes of `infercheck load` (and of every command, by the same rule). */
-export const EXIT = { pass: 0, objectiveFailed: 1, usage: 2, targetUnreachable: 3, sigint: 130, sigterm: 143 } as const;
+export { EXIT } from '../core/exit-codes.ts';
 
 export interface LoadOptions {
   /** a scenario name from load/scenarios/ */
@@ -317,9 +317,9 @@ async function startTarget(plan: RunPlan, options: LoadOptions): Promise<{ baseU
 }
 
 function exitCodeOf(stopped: EngineOutcome['stopped'], signal: NodeJS.Signals | undefined, summarized: JobsSummary): number {
-  if (stopped?.reason === 'target-unreachable' || stopped?.reason === 'deadline') return EXIT.targetUnreachable;
-  if (stopped?.reason === 'signal') return signal === 'SIGTERM' ? EXIT.sigterm : EXIT.sigint;
-  return summarized.objectives.some((o) => o.pass === false) ? EXIT.objectiveFailed : EXIT.pass;
+  if (stopped?.reason === 'target-unreachable' || stopped?.reason === 'deadline') return EXIT.unreachable;
+  if (stopped?.reason === 'signal') return signalExitCode(signal);
+  return summarized.objectives.some((o) => o.pass === false) ? EXIT.failed : EXIT.pass;
 }
 
 /** The arrival process as measured, per stage (a sweep's stages are not one process): the busiest open stage. */
