@@ -222,8 +222,15 @@ export interface LoadRunMeta {
   readonly segment?: string;
   /** The seed of the arrival schedule, payloads and poll jitter: the instances of one split test share it. */
   readonly seed?: number;
-  /** A name the instances of one split test share (`load --test-id`), when given. */
+  /**
+   * The test this run belongs to: `load --test-id`, or derived from the settings that make the test (load/run.ts
+   * derivedTestId), so instances started with the same settings share it. Absent in folders from before.
+   */
   readonly testId?: string;
+  /** The common start instant of a split test's instances (`--start-at`, ISO-8601), when given. */
+  readonly startAt?: string;
+  /** What the instance said about itself (`--label key=value`), e.g. { region: "eu-west" }: the report's per-region rows. */
+  readonly labels?: Readonly<Record<string, string>>;
   /** The spec version the stage judged responses by (the gate compares only runs of one version). */
   readonly specVersion?: string;
   /** The billable budget the run was held to; null when unlimited (the embedded mock). */

@@ -4,6 +4,7 @@
 // a few lines and the exit code.
 import type { Command } from 'commander';
 import { optionalDurationS, parseDurationS } from '../core/duration.ts';
+import { parseRunLabels } from '../core/run-labels.ts';
 import { formatQueueWaitFigures } from '../core/queue-wait.ts';
 import { UsageError } from '../core/target.ts';
 import { DEFAULT_OUT_DIR, EXIT, objectiveLines, runLoad, type LoadOptions } from './run.ts';
@@ -40,6 +41,12 @@ interface LoadFlags {
   expectedInferenceMs?: string;
   segment?: string;
   testId?: string;
+  startAt?: string;
+  label?: string[];
+  metricsPort?: string;
+  metricsHost?: string;
+  otlp?: string;
+  otlpInterval?: string;
   validate: boolean;
   progress: boolean;
 }
@@ -49,6 +56,13 @@ function numberFlag(flag: string, text: string | undefined): number | undefined 
   const value = Number(text);
   if (text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`${flag} must be a number, got "${text}"`);
   return value;
+}
+
+function labelsFlag(items: readonly string[]): LoadOptions['labels'] | undefined {
+  if (!items.length) return undefined;
+  const parsed = parseRunLabels(items);
+  if (!parsed.ok) throw new UsageError(parsed.problem);
+  return parsed.labels;
 }
 
 export function optionsFromFlags(flags: LoadFlags): LoadOptions {
@@ -89,6 +103,12 @@ export function optionsFromFlags(flags: LoadFlags): LoadOptions {
     ...opt('expectedInferenceMs', numberFlag('--expected-inference-ms', flags.expectedInferenceMs)),
     ...opt('segment', flags.segment),
     ...opt('testId', flags.testId),
+    ...opt('startAt', flags.startAt),
+    ...opt('labels', labelsFlag(flags.label ?? [])),
+    ...opt('metricsPort', numberFlag('--metrics-port', flags.metricsPort)),
+    ...opt('metricsHost', flags.metricsHost),
+    ...opt('otlp', flags.otlp),
+    ...opt('otlpIntervalS', optionalDurationS(flags.otlpInterval, '--otlp-interval')),
   };
 }
 
@@ -135,7 +155,13 @@ export function registerLoadCommand(program: Command): void {
     .option('--connections <n>', 'connections per host (default 256; a request that finds them all busy leaves late, and is counted so)')
     .option('--expected-inference-ms <ms>', 'adaptive polling: inference time to expect before one is learned')
     .option('--segment <i/N>', 'run only share i (from 0) of N of the schedule, for a test split over N instances')
-    .option('--test-id <id>', 'a name the instances of one split test share (run.json); `report --merge` merges only equal ones')
+    .option('--test-id <id>', 'a name the instances of one split test share (run.json); `report --merge` merges only equal ones (default: derived from the settings, so instances started alike share it)')
+    .option('--start-at <iso>', 'start the schedule at this instant (ISO-8601 with a zone, at most 1 h ahead), the same for every instance of a split test')
+    .option('--label <key=value>', 'what this instance says about itself, e.g. region=eu-west (repeatable): in run.json, on every live metric; the report breaks a merge down by region', (item: string, all: string[]) => [...all, item], [] as string[])
+    .option('--metrics-port <n>', 'serve live Prometheus metrics on this port while the run runs (0: any free port; the URL is printed)')
+    .option('--metrics-host <host>', 'the address --metrics-port binds (default 127.0.0.1; 0.0.0.0 to let a Prometheus elsewhere scrape it)')
+    .option('--otlp <url>', 'push live OpenTelemetry metrics over OTLP/HTTP to this URL, e.g. http://127.0.0.1:4318/v1/metrics (headers: $OTEL_EXPORTER_OTLP_HEADERS)')
+    .option('--otlp-interval <d>', 'how often --otlp exports (default 10s); the last numbers are flushed at the end')
     .option('--no-validate', 'skip judging responses against the contract (measures its cost)')
     .option('--no-progress', 'no progress display')
     .addHelpText('after', `\nScenarios (load/scenarios/):\n${SCENARIO_HELP}\n\n${LOAD_EXIT_HELP}\n`)

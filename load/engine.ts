@@ -14,6 +14,7 @@
 import { judgeResponse } from '../core/conformance.ts';
 import type { JobRecord } from '../core/result-files.ts';
 import { OPERATIONS } from '../core/spec.ts';
+import type { JobLabels } from './events.ts';
 import { Pauses, payloadFor, runAsyncJob, runSyncJob, strategyFor, type JobEnv } from './job.ts';
 import { nowMs } from './http.ts';
 import type { PollChoice, StageSpec } from './scenarios/index.ts';
@@ -32,6 +33,8 @@ export interface EngineOptions {
   /** ms after the start by which everything must be over */
   readonly deadlineMs: number;
   readonly onJob: (job: JobRecord) => void;
+  /** the common start instant of a split test's instances (epoch ms, `--start-at`): arrivals are due from then */
+  readonly startAtEpochMs?: number;
 }
 
 export type StopReason = 'signal' | 'deadline' | 'target-unreachable';
@@ -94,7 +97,7 @@ export class LoadEngine {
 
   constructor(
     private readonly options: EngineOptions,
-    private readonly env: Omit<JobEnv, 'pauses'>,
+    private readonly env: Omit<JobEnv, 'pauses'> & { readonly stats: RunStats },
     abandon: AbortController,
   ) {
     this.#abandon = abandon;
@@ -133,7 +136,10 @@ export class LoadEngine {
     // on first use) are paid before the clock starts, not by the first arrivals
     for (const model of options.models) payloadFor(model, 0, options.seed);
     warmUpJudge();
-    this.#t0 = nowMs();
+    // a split test's instances share one start instant, so their arrivals interleave as one process; the instant is
+    // t0 itself (not the moment the wait ended), so every instance's schedule sits on the same time axis
+    if (options.startAtEpochMs !== undefined) await this.#waitUntil(options.startAtEpochMs);
+    this.#t0 = options.startAtEpochMs ?? nowMs();
     const deadline = setTimeout(() => this.stop('deadline'), options.deadlineMs);
     deadline.unref();
     try {
@@ -147,8 +153,27 @@ export class LoadEngine {
     return { startedAtMs: this.#t0, finishedAtMs: nowMs(), ...(this.#stopped ? { stopped: this.#stopped } : {}), submitsByStage: this.#submits };
   }
 
+  /** Waits for an epoch instant (a stop ends the wait); the last stretch on setImmediate, as arrivals do. */
+  async #waitUntil(epochMs: number): Promise<void> {
+    const signal = this.#stopArrivals.signal;
+    while (!signal.aborted) {
+      const remaining = epochMs - nowMs();
+      if (remaining <= 0) return;
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          clearTimeout(timer);
+          signal.removeEventListener('abort', done);
+          resolve();
+        };
+        const timer = setTimeout(done, remaining > 2 ? Math.min(remaining - 1.5, 60_000) : 0);
+        signal.addEventListener('abort', done, { once: true });
+      });
+    }
+  }
+
   /** `dueMs`: the job's scheduled instant (ms after the start) for an open-model arrival, whose lag is then measured. */
-  #track(job: Promise<JobRecord | null>, stage: string, api: 'v1' | 'v2', dueMs?: number): Promise<JobRecord | null> {
+  #track(job: Promise<JobRecord | null>, labels: JobLabels, dueMs?: number): Promise<JobRecord | null> {
+    const { events } = this.env;
     const settled = (): void => {
       this.#inFlight.delete(tracked);
       if (this.#inFlight.size === 0) this.#drained?.();
@@ -158,28 +183,28 @@ export class LoadEngine {
         let record = finished;
         settled();
         if (!record) {
-          this.env.stats.recordNotSubmitted();
+          events.emit('job-gone', labels, 'budget');
           this.#release();
           return null;
         }
         if (dueMs !== undefined) {
           const lagMs = record.submit_at_ms - (this.#t0 + dueMs);
-          this.env.stats.recordLag(lagMs);
+          events.emit('start-lag', lagMs);
           record = { ...record, start_lag_ms: Math.round(lagMs * 100) / 100 };
         }
-        if (api === 'v2') {
-          const submits = this.#submits.get(stage) ?? [];
+        if (labels.api === 'v2') {
+          const submits = this.#submits.get(labels.stage) ?? [];
           submits.push(record.submit_at_ms);
-          this.#submits.set(stage, submits);
+          this.#submits.set(labels.stage, submits);
         }
-        this.env.stats.recordJob(record);
+        events.emit('job-end', record);
         this.options.onJob(record);
         this.#release();
         return record;
       },
       (err: unknown) => {
         settled();
-        this.env.stats.inFlight--;
+        events.emit('job-gone', labels, 'crashed');
         throw err;
       },
     );
@@ -229,9 +254,10 @@ export class LoadEngine {
             if (signal.aborted) return;
           }
           next++;
-          this.env.stats.recordStart();
+          const labels: JobLabels = { model: arrival.model, api: 'v2', stage: arrival.stage };
+          this.env.events.emit('job-start', labels);
           const strategy = strategyFor(this.options.poll, this.options.seed, arrival.jobIndex);
-          void this.#track(runAsyncJob(env, { model: arrival.model, stage: arrival.stage, jobIndex: arrival.jobIndex }, strategy), arrival.stage, 'v2', arrival.dueMs);
+          void this.#track(runAsyncJob(env, { model: arrival.model, stage: arrival.stage, jobIndex: arrival.jobIndex }, strategy), labels, arrival.dueMs);
         }
         if (!signal.aborted) finish();
       };
@@ -265,9 +291,10 @@ export class LoadEngine {
           const jobIndex = jobIndexOf(stageIndex, i);
           const model = this.options.models[i % this.options.models.length]!;
           this.env.stats.scheduled++;
-          this.env.stats.recordStart();
+          const labels: JobLabels = { model, api: 'v1', stage: stage.tag };
+          this.env.events.emit('job-start', labels);
           // null: the budget is spent — this client is done
-          if (!(await this.#track(runSyncJob(env, { model, stage: stage.tag, jobIndex }), stage.tag, 'v1'))) return;
+          if (!(await this.#track(runSyncJob(env, { model, stage: stage.tag, jobIndex }), labels))) return;
         }
       }),
     );

@@ -11,15 +11,15 @@
 // result_read false.
 import { createHash } from 'node:crypto';
 import { judgeResponse } from '../core/conformance.ts';
-import { settlementForError, settlementForStatus, type BillableBudget } from '../core/billable-budget.ts';
+import { settlementForError, settlementForStatus, type BillableBudget, type Settlement } from '../core/billable-budget.ts';
 import type { JobRecord } from '../core/result-files.ts';
 import { requestExamples } from '../core/spec.ts';
 import { estimateCompletion, estimateProcessing, estimateQueueWait, type Observation } from './estimate.ts';
+import type { JobLabels, LoadEvents } from './events.ts';
 import type { TargetHealth } from './health.ts';
 import type { HttpAnswer, HttpClient, HttpResult, RequestSpec } from './http.ts';
 import { backoffAfter429Ms, learnInferenceMs, nextPollDelayMs, type PollPlan, type PollStrategy } from './poll.ts';
 import { uniformAt } from './schedule.ts';
-import type { RunStats } from './stats.ts';
 
 /** What every job of a run shares. */
 export interface JobEnv {
@@ -30,7 +30,8 @@ export interface JobEnv {
   /** false: parse bodies without judging them (to measure what judging costs) */
   readonly validate: boolean;
   readonly budget: BillableBudget;
-  readonly stats: RunStats;
+  /** where every answer, failure, judgement, retry and billable request is reported (events.ts) */
+  readonly events: LoadEvents;
   readonly health: TargetHealth;
   readonly plans: Readonly<Record<PollStrategy, PollPlan>>;
   readonly jobTimeoutMs: number;
@@ -143,10 +144,14 @@ const round1 = (x: number): number => Math.round(x * 10) / 10;
 
 class JobRun {
   validationErrors = 0;
+  readonly labels: JobLabels;
   constructor(
     readonly env: JobEnv,
     readonly ctx: JobContext,
-  ) {}
+    api: 'v1' | 'v2',
+  ) {
+    this.labels = { model: ctx.model, api, stage: ctx.stage };
+  }
 
   headers(json: boolean): Record<string, string> {
     return { 'x-api-key': this.env.apiKey, ...(json ? { 'content-type': 'application/json' } : {}) };
@@ -155,17 +160,17 @@ class JobRun {
   /** Sends, counts the code, judges the answer, tells the health watch. */
   async send(operationId: string, spec: RequestSpec): Promise<HttpResult> {
     const result = await this.env.http.send(spec);
-    const { stats } = this.env;
+    const { events } = this.env;
     if (result.kind === 'failure') {
-      stats.recordFailure(operationId, result.failure);
+      events.emit('transport-failure', this.labels, operationId, result.failure);
       this.env.health.failed(result);
       return result;
     }
     this.env.health.answered();
-    stats.recordAnswer(operationId, result.status);
+    events.emit('answer', this.labels, operationId, result.status);
     if (this.env.validate) {
       const verdict = judgeResponse(operationId, result);
-      stats.recordJudgement(verdict.violations);
+      events.emit('judgement', verdict.violations);
       this.validationErrors += verdict.violations.length;
     }
     return result;
@@ -176,7 +181,7 @@ class JobRun {
     let result = await this.send(operationId, { method: 'GET', url, headers: this.headers(false) });
     for (let attempt = 1; attempt <= GET_RETRIES && retryable(result) && !this.env.pauses.abandoned; attempt++) {
       if (!(await this.pause(RETRY_BASE_MS * 2 ** (attempt - 1)))) break;
-      this.env.stats.retries++;
+      this.env.events.emit('retry', this.labels);
       result = await this.send(operationId, { method: 'GET', url, headers: this.headers(false) });
     }
     return result;
@@ -209,13 +214,23 @@ async function pollOnce(job: JobRun, statusUrl: string): Promise<PollOutcome> {
   return { kind: 'answer', code: res.status, observation, ...(status === 'COMPLETED' || status === 'FAILED' ? { terminalBody: res.json } : {}) };
 }
 
-/** The budget's verdict on a sent billable request. */
-function settle(reservation: { settle: (s: ReturnType<typeof settlementForStatus>) => void }, result: HttpResult): void {
-  reservation.settle(result.kind === 'answer' ? settlementForStatus(result.status) : result.failure === 'aborted' ? { kind: 'unknown', reason: 'aborted' } : settlementForError(result.error));
+/** The budget's verdict on a sent billable request, told to the ledger and to the run's listeners. */
+function settle(job: JobRun, reservation: { settle: (s: Settlement) => void }, result: HttpResult): void {
+  const settlement: Settlement = result.kind === 'answer' ? settlementForStatus(result.status) : result.failure === 'aborted' ? { kind: 'unknown', reason: 'aborted' } : settlementForError(result.error);
+  reservation.settle(settlement);
+  job.env.events.emit('billable', job.labels, settlement.kind);
 }
 
-function recordCharges(env: JobEnv, answer: HttpAnswer, ref: string, metrics: ServerMetrics): void {
-  if (metrics.cost !== undefined) env.budget.recordCharge('metrics.cost', metrics.cost, ref);
+/** The vendor's own cost field for a job: into the ledger (for the invocation's spend) and to the listeners. */
+function charge(job: JobRun, source: 'metrics.cost' | 'x-cost', credits: number): void {
+  job.env.budget.recordCharge(source, credits, String(job.ctx.jobIndex));
+  job.env.events.emit('charge', job.labels, credits);
+}
+
+function recordCharges(job: JobRun, answer: HttpAnswer, metrics: ServerMetrics): void {
+  const { env } = job;
+  const ref = String(job.ctx.jobIndex);
+  if (metrics.cost !== undefined) charge(job, 'metrics.cost', metrics.cost);
   const remaining = (answer.json as { metrics?: { remaining_credits?: unknown } } | undefined)?.metrics?.remaining_credits;
   if (typeof remaining === 'number') env.budget.recordCharge('metrics.remaining_credits', remaining, ref);
 }
@@ -225,12 +240,12 @@ function recordCharges(env: JobEnv, answer: HttpAnswer, ref: string, metrics: Se
  * synchronously from the caller's turn of the event loop, so the caller's clock is the job's start.
  */
 export async function runAsyncJob(env: JobEnv, ctx: JobContext, strategy: PollStrategy): Promise<JobRecord | null> {
-  const job = new JobRun(env, ctx);
+  const job = new JobRun(env, ctx, 'v2');
   const body = payloadFor(ctx.model, ctx.jobIndex, env.seed);
   const reservation = env.budget.tryReserve({ operation: 'submitAsync', model: ctx.model, ref: String(ctx.jobIndex) });
   if (!reservation) return null;
   const submit = await job.send('submitAsync', { method: 'POST', url: `${env.baseUrl}/v2/${ctx.model}`, headers: job.headers(true), body: JSON.stringify(body) });
-  settle(reservation, submit);
+  settle(job, reservation, submit);
   const submitSentMs = submit.sentMs;
   const observations: Observation[] = [];
   let polls = 0;
@@ -313,7 +328,7 @@ export async function runAsyncJob(env: JobEnv, ctx: JobContext, strategy: PollSt
       lastError = res.code;
       finalCode = 0;
       if (++transientErrors > MAX_TRANSIENT_POLL_ERRORS) break;
-      env.stats.retries++;
+      env.events.emit('retry', job.labels);
       if (!(await job.pause(Math.max(plan.minGapMs, RETRY_BASE_MS * transientErrors)))) {
         finalStatus = 'ABANDONED';
         break;
@@ -343,7 +358,7 @@ export async function runAsyncJob(env: JobEnv, ctx: JobContext, strategy: PollSt
     }
     // 404: the record is gone (expired or never known) — nothing more to learn; 5xx: polling is safe to repeat
     if (res.code === 404 || ++transientErrors > MAX_TRANSIENT_POLL_ERRORS) break;
-    env.stats.retries++;
+    env.events.emit('retry', job.labels);
     if (!(await job.pause(Math.max(plan.minGapMs, RETRY_BASE_MS * transientErrors)))) {
       finalStatus = 'ABANDONED';
       break;
@@ -360,7 +375,7 @@ export async function runAsyncJob(env: JobEnv, ctx: JobContext, strategy: PollSt
     images = imagesOf(result.kind === 'answer' && result.status === 200 ? result.json : undefined, body);
     if (result.kind === 'answer' && result.status === 200) {
       server = serverMetricsOf(result.json);
-      recordCharges(env, result, String(ctx.jobIndex), server);
+      recordCharges(job, result, server);
       resultRead = true;
       finalCode = 200;
     } else {
@@ -399,12 +414,12 @@ export async function runAsyncJob(env: JobEnv, ctx: JobContext, strategy: PollSt
 
 /** v1: one request that answers with the image; the server's x-generation-time is its inference time. */
 export async function runSyncJob(env: JobEnv, ctx: JobContext): Promise<JobRecord | null> {
-  const job = new JobRun(env, ctx);
+  const job = new JobRun(env, ctx, 'v1');
   const body = payloadFor(ctx.model, ctx.jobIndex, env.seed);
   const reservation = env.budget.tryReserve({ operation: 'generateSync', model: ctx.model, ref: String(ctx.jobIndex) });
   if (!reservation) return null;
   const res = await job.send('generateSync', { method: 'POST', url: `${env.baseUrl}/v1/${ctx.model}`, headers: job.headers(true), body: JSON.stringify(body) });
-  settle(reservation, res);
+  settle(job, reservation, res);
   const latencyMs = round1(res.atMs - res.sentMs);
   const ok = res.kind === 'answer' && res.status === 200;
   const server: { inference_time_s?: number; cost?: number } = {};
@@ -415,7 +430,7 @@ export async function runSyncJob(env: JobEnv, ctx: JobContext): Promise<JobRecor
     if (res.headers['x-generation-time'] !== undefined && Number.isFinite(generation)) server.inference_time_s = generation;
     if (res.headers['x-cost'] !== undefined && Number.isFinite(cost)) {
       server.cost = cost;
-      env.budget.recordCharge('x-cost', cost, String(ctx.jobIndex));
+      charge(job, 'x-cost', cost);
     }
     if (res.headers['x-remaining-credits'] !== undefined && Number.isFinite(remaining)) env.budget.recordCharge('x-remaining-credits', remaining, String(ctx.jobIndex));
   }

@@ -9,6 +9,7 @@
 // It is the whole of `infercheck load`, callable from code (the main job, the benches, the tests): it never exits
 // the process; the caller reads exitCode — 0 pass, 1 an objective failed, 3 the target was unreachable or died,
 // 130 / 143 stopped by SIGINT / SIGTERM (usage errors throw a UsageError before anything is touched: exit 2).
+import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync, readFileSync, writeFileSync, type WriteStream } from 'node:fs';
 import { once, setMaxListeners } from 'node:events';
 import { dirname, join, resolve } from 'node:path';
@@ -19,13 +20,17 @@ import { loadObjectives, type ObjectiveSet } from '../core/objectives.ts';
 import { redactDeep, redactText } from '../core/redact.ts';
 import type { JobRecord, LoadRunMeta, LoadSpend, LoadSummary } from '../core/result-files.ts';
 import { checkStageFolder, startRunFolder, type RunFolderPlan } from '../core/run-folder.ts';
+import { parseRunLabels, type RunLabels } from '../core/run-labels.ts';
+import { checkStartAt } from '../core/start-at.ts';
 import { parseServiceTime } from '../core/service-time.ts';
 import { isModelId, MODELS } from '../core/spec.ts';
 import { SPEC_VERSION } from '../spec/generated/operations.ts';
 import { billableBudget, isBillable, parseTarget, readApiKey, UsageError, type TargetSpec } from '../core/target.ts';
 import { LoadEngine, type EngineOutcome, type StopReason } from './engine.ts';
+import { LoadEvents } from './events.ts';
 import { TargetHealth, unreachableLine, type Unreachable } from './health.ts';
 import { HttpClient } from './http.ts';
+import { startLiveMetrics, type LiveMetrics, type LiveMetricsOptions } from './live-metrics/index.ts';
 import { defaultPollPlan, rateLimitGapMs } from './poll.ts';
 import { poolQueueWaitsInFile } from './pooled-queue-wait.ts';
 import { showProgress } from './progress.ts';
@@ -40,7 +45,7 @@ export const DEFAULT_SLO_FILE = join(REPO, 'load', 'objectives.default.yaml');
 
 export { EXIT } from '../core/exit-codes.ts';
 
-export interface LoadOptions {
+export interface LoadOptions extends LiveMetricsOptions {
   /** a scenario name from load/scenarios/ */
   readonly scenario: string;
   /** mock (default) | live | an http(s) URL */
@@ -83,8 +88,16 @@ export interface LoadOptions {
   readonly stageGapS?: number;
   /** this instance's share of a split test, "i/N" (load/segments.ts) */
   readonly segment?: string;
-  /** a name the instances of one split test share, recorded in run.json so only they merge */
+  /**
+   * a name the instances of one split test share, recorded in run.json so only they merge; default: derived from the
+   * settings that make the test (scenario, target, models, stages, seed, arrivals, polling, start-at), so instances
+   * started with the same settings share it
+   */
   readonly testId?: string;
+  /** the instant every instance of a split test starts its schedule at (ISO-8601 with a zone; core/start-at.ts) */
+  readonly startAt?: string;
+  /** what this instance says about itself, e.g. { region: 'eu-west' } (core/run-labels.ts): run.json, live metrics */
+  readonly labels?: RunLabels;
   /** after SIGINT/SIGTERM, how long jobs in flight may still finish (default 30 s) */
   readonly graceS?: number;
   /** everything is over by then (default: the last stage's end + job timeout + grace) */
@@ -174,6 +187,38 @@ function validate(options: LoadOptions): void {
   }
   if (options.segment !== undefined && !parseSegment(options.segment)) throw new UsageError(`--segment must look like 0/2 (this instance of N, counted from 0), got "${options.segment}"`);
   if (options.testId !== undefined && !/^[A-Za-z0-9._-]{1,64}$/.test(options.testId)) throw new UsageError(`--test-id must be 1–64 letters, digits, dots, dashes or underscores, got "${options.testId}"`);
+  if (options.startAt !== undefined) {
+    const check = checkStartAt(options.startAt, Date.now());
+    if (!check.ok) throw new UsageError(`--start-at ${check.problem}`);
+  }
+  if (options.labels !== undefined) {
+    const parsed = parseRunLabels(Object.entries(options.labels).map(([k, v]) => `${k}=${v}`));
+    if (!parsed.ok) throw new UsageError(parsed.problem);
+  }
+  if (options.metricsPort !== undefined && !(Number.isInteger(options.metricsPort) && options.metricsPort >= 0 && options.metricsPort <= 65535)) throw new UsageError(`--metrics-port must be a port number 0–65535, got ${options.metricsPort}`);
+  if (options.metricsHost !== undefined && options.metricsPort === undefined) throw new UsageError('--metrics-host needs --metrics-port');
+  if (options.otlp !== undefined && !/^https?:$/.test(safeUrl(options.otlp)?.protocol ?? '')) throw new UsageError(`--otlp must be an http(s) URL of an OTLP/HTTP metrics endpoint (e.g. http://127.0.0.1:4318/v1/metrics), got "${options.otlp}"`);
+  if (options.otlpIntervalS !== undefined && options.otlp === undefined) throw new UsageError('--otlp-interval needs --otlp');
+  positive('--otlp-interval', options.otlpIntervalS);
+}
+
+function safeUrl(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The test id instances started with the same settings share: a digest of what decides the jobs — scenario, target
+ * (the embedded mock is one target wherever it runs), models, stages, seed, arrivals, polling — and the start-at,
+ * which tells one execution of a test from another. Not the segment, the labels or the budget: the instances of one
+ * test differ in those.
+ */
+export function derivedTestId(settings: { scenario: string; target: TargetSpec; models: readonly string[]; stages: LoadRunMeta['stages']; seed: number; arrivals: ArrivalProcess; poll: PollChoice; startAt?: string }): string {
+  const canonical = JSON.stringify([settings.scenario, settings.target.kind === 'mock' ? 'mock' : settings.target.baseUrl, [...settings.models].sort(), settings.stages, settings.seed, settings.arrivals, settings.poll, settings.startAt ?? null]);
+  return `t-${createHash('sha256').update(canonical).digest('hex').slice(0, 12)}`;
 }
 
 function objectivesOf(slo: LoadOptions['slo']): ObjectiveSet {
@@ -188,6 +233,10 @@ async function fetchTruth(baseUrl: string, sinceMs: number): Promise<MockTruthRe
   return body.requests ?? [];
 }
 
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
 function engineName(): string {
   const version = (name: string): string => {
     try {
@@ -196,8 +245,7 @@ function engineName(): string {
       return 'unknown';
     }
   };
-  const own = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
-  return `infercheck ${own} (node ${process.version}, undici ${version('undici')})`;
+  return `infercheck ${packageVersion()} (node ${process.version}, undici ${version('undici')})`;
 }
 
 /** This run's own spend — its share, when it joined a ledger the invocation's other stages or instances share. */
@@ -240,6 +288,11 @@ interface RunPlan {
   /** open model: a cap on jobs in flight (--vus) */
   readonly openCap: number | undefined;
   readonly minPollGapMs: number;
+  /** --test-id, or the id derived from the settings */
+  readonly testId: string;
+  /** --start-at as epoch ms */
+  readonly startAtEpochMs: number | undefined;
+  readonly labels: RunLabels;
   /** --out, checked (core/run-folder.ts) after every other flag, the key and the objectives; nothing touched yet */
   readonly folder: RunFolderPlan;
 }
@@ -275,6 +328,8 @@ function planRun(options: LoadOptions): RunPlan {
   const graceS = options.graceS ?? 30;
   const lastStageEndS = Math.max(...stages.map((s) => s.startS + s.durationS));
   const openCap = stages.some((s) => s.kind === 'open') ? options.vus : undefined;
+  const seed = options.seed ?? 1;
+  const testId = options.testId ?? derivedTestId({ scenario: scenario.name, target, models, stages: stagesMeta(stages), seed, arrivals: options.arrivals ?? 'poisson', poll: options.poll ?? scenario.defaults.poll, ...(options.startAt ? { startAt: options.startAt } : {}) });
   return {
     scenario,
     env,
@@ -296,6 +351,9 @@ function planRun(options: LoadOptions): RunPlan {
     requestTimeoutS: Math.min(options.requestTimeoutS ?? 60, jobTimeoutS),
     openCap,
     minPollGapMs: Math.max(options.minPollGapMs ?? 10, rateLimitGapMs(options.rpm ?? options.mockRpm ?? 0, expectedConcurrency(stages, expectedE2eMs, openCap))),
+    testId,
+    startAtEpochMs: options.startAt !== undefined ? Date.parse(options.startAt) : undefined,
+    labels: options.labels ?? {},
     folder: checkStageFolder(options.out ?? DEFAULT_OUT_DIR, 'load', inheritedLedger),
   };
 }
@@ -342,16 +400,24 @@ function arrivalsMeta(process: ArrivalProcess, outcome: EngineOutcome, counts: R
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   // Everything is checked before any file is touched or any request sent: flags, the key, the objectives, --out.
   const plan = planRun(options);
-  // The one run-folder rule (core/run-folder.ts): the previous run's files — its ledger included — are moved aside,
-  // removed once run.json is written, and put back if this run wrote nothing and sent nothing.
-  const folder = startRunFolder(plan.folder, 'infercheck load');
+  // Live metrics first: a port in use is a usage error while nothing has been touched yet.
+  const live = await startLiveMetrics(options, plan.labels, packageVersion());
+  let folder: ReturnType<typeof startRunFolder>;
+  try {
+    // The one run-folder rule (core/run-folder.ts): the previous run's files — its ledger included — are moved aside,
+    // removed once run.json is written, and put back if this run wrote nothing and sent nothing.
+    folder = startRunFolder(plan.folder, 'infercheck load');
+  } catch (err) {
+    await live?.close();
+    throw err;
+  }
   const budget = plan.inheritedLedger
     ? BillableBudget.join(plan.inheritedLedger)
     : isBillable(plan.target) || options.maxBillable !== undefined
       ? BillableBudget.create(join(folder.path, LEDGER_FILE), plan.maxBillable)
       : BillableBudget.unlimited();
   try {
-    const result = await runInFolder(plan, folder.path, budget, options);
+    const result = await runInFolder(plan, folder.path, budget, options, live);
     folder.commit();
     return result;
   } catch (err) {
@@ -360,10 +426,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     if (sent) folder.commit();
     else folder.rollback();
     throw err;
+  } finally {
+    await live?.close();
   }
 }
 
-async function runInFolder(plan: RunPlan, outDir: string, budget: BillableBudget, options: LoadOptions): Promise<LoadResult> {
+async function runInFolder(plan: RunPlan, outDir: string, budget: BillableBudget, options: LoadOptions, live: LiveMetrics | undefined): Promise<LoadResult> {
   const { target, graceS } = plan;
   const notes: string[] = [];
   const note = (line: string): void => {
@@ -373,7 +441,10 @@ async function runInFolder(plan: RunPlan, outDir: string, budget: BillableBudget
   const { baseUrl, apiKey, stop: stopTarget } = await startTarget(plan, options);
   const secrets = [apiKey];
 
-  const stats = new RunStats();
+  const events = new LoadEvents();
+  const stats = new RunStats().listenTo(events);
+  live?.attach(events);
+  for (const line of live?.lines ?? []) note(line);
   const abandon = new AbortController();
   setMaxListeners(0, abandon.signal); // every waiting job listens to it: thousands at once is the normal case
   const http = new HttpClient({ requestTimeoutMs: plan.requestTimeoutS * 1000, abandon: abandon.signal, ...(options.connections !== undefined ? { connections: options.connections } : {}) });
@@ -393,6 +464,7 @@ async function runInFolder(plan: RunPlan, outDir: string, budget: BillableBudget
       seed,
       poll: options.poll ?? plan.scenario.defaults.poll,
       ...(plan.segment ? { segment: plan.segment } : {}),
+      ...(plan.startAtEpochMs !== undefined ? { startAtEpochMs: plan.startAtEpochMs } : {}),
       ...(plan.openCap !== undefined ? { maxInFlight: plan.openCap } : {}),
       graceMs: graceS * 1000,
       deadlineMs: plan.deadlineS * 1000,
@@ -406,6 +478,7 @@ async function runInFolder(plan: RunPlan, outDir: string, budget: BillableBudget
       validate: options.validate !== false,
       budget,
       stats,
+      events,
       health,
       plans: { fixed: defaultPollPlan('fixed', plan.minPollGapMs, options.pollIntervalMs), adaptive: defaultPollPlan('adaptive', plan.minPollGapMs) },
       jobTimeoutMs: plan.jobTimeoutS * 1000,
@@ -433,6 +506,10 @@ async function runInFolder(plan: RunPlan, outDir: string, budget: BillableBudget
   const display = options.progress === false || options.capture ? undefined : showProgress(engine, plan.lastStageEndS, plan.env);
 
   await http.warmUp();
+  if (plan.startAtEpochMs !== undefined) {
+    const waitMs = plan.startAtEpochMs - Date.now();
+    note(waitMs > 0 ? `load: waiting ${(waitMs / 1000).toFixed(1)} s for the common start ${options.startAt}` : `load: the common start ${options.startAt} passed ${(-waitMs / 1000).toFixed(1)} s ago: the arrivals due since start at once and are counted late`);
+  }
   const startedAt = new Date();
   let outcome: EngineOutcome;
   let truth: MockTruthRecord[] | undefined;
@@ -489,7 +566,9 @@ async function runInFolder(plan: RunPlan, outDir: string, budget: BillableBudget
     // what `report --merge` and the gate check: the same test (seed, segment set, test id), the same spec version
     seed,
     ...(options.segment ? { segment: options.segment } : {}),
-    ...(options.testId ? { testId: options.testId } : {}),
+    testId: plan.testId,
+    ...(options.startAt ? { startAt: options.startAt } : {}),
+    ...(Object.keys(plan.labels).length ? { labels: plan.labels } : {}),
     specVersion: SPEC_VERSION,
     budget: budget.max,
     spend,

@@ -63,11 +63,14 @@ test('two segments on one machine give the same jobs as one run', { timeout: 120
       assert.throws(() => mergeResults(dirs.map(results), dirs), (err: unknown) => err instanceof UsageError && pattern.test(err.message), pattern.source);
     refused([a, whole.outDir], /it is a whole run, not a segment of a split test/);
     cpSync(join(out, 'split'), join(out, 'split-copy'), { recursive: true });
-    refused([a, join(out, 'split-copy', 'segment-1', 'load')], /both ran segment 0\/2/);
+    refused([a, join(out, 'split-copy', 'segment-0', 'load')], /both ran segment 0\/2/);
     const reseeded = await runLoad({ ...base, seed: 22, durationS: 1, segment: '1/2', out: join(out, 'reseeded', 'load') });
     refused([a, reseeded.outDir], /different schedule seeds \(21 and 22\)/);
     const named = await runLoad({ ...base, durationS: 1, segment: '1/2', testId: 'nightly-7', out: join(out, 'named', 'load') });
-    refused([a, named.outDir], /different test ids \(null and "nightly-7"\)/);
+    refused([a, named.outDir], /different test ids \("t-[0-9a-f]{12}" and "nightly-7"\)/);
+    // the test id instances share without being told: derived from the settings, the same for every segment
+    assert.match(meta(a).testId!, /^t-[0-9a-f]{12}$/);
+    assert.equal(meta(b).testId, meta(a).testId);
 
     // the gate compares runs of one spec version only: the version the engine wrote is the one it reads
     const wholeRun = join(out, 'whole');

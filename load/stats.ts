@@ -1,10 +1,12 @@
 // What the engine counts while it runs, kept apart from printing (the progress display and summary.json only read
 // it): jobs by outcome, every status code per operation, transport failures, retries, conformance violations,
 // start lags, and a live HDR histogram of end-to-end times for the progress line. Bounded memory: counters and
-// histograms only — the jobs themselves stream to jobs.ndjson.
+// histograms only — the jobs themselves stream to jobs.ndjson. It counts what the run's events say (events.ts,
+// `listenTo`), like any other listener — the live-metrics exporters hear the same events.
 import * as hdr from 'hdr-histogram-js';
 import type { Violation } from '../core/conformance.ts';
 import type { JobRecord, LoadSummary } from '../core/result-files.ts';
+import type { LoadEvents } from './events.ts';
 import type { FailureKind } from './http.ts';
 
 /** A scheduled start later than this after its instant counts as late: the open model was not kept. */
@@ -38,6 +40,19 @@ export class RunStats {
   readonly #startLagUs = histogram();
   /** live end-to-end of completed jobs, ms */
   readonly #e2e = histogram();
+
+  /** Counts what the run's events report; returns this. */
+  listenTo(events: LoadEvents): this {
+    events.on('job-start', () => this.recordStart());
+    events.on('job-end', (job) => this.recordJob(job));
+    events.on('job-gone', (_labels, reason) => (reason === 'budget' ? this.recordNotSubmitted() : void this.inFlight--));
+    events.on('start-lag', (lagMs) => this.recordLag(lagMs));
+    events.on('answer', (_labels, operationId, status) => this.recordAnswer(operationId, status));
+    events.on('transport-failure', (_labels, operationId, failure) => this.recordFailure(operationId, failure));
+    events.on('judgement', (violations) => this.recordJudgement(violations));
+    events.on('retry', () => void this.retries++);
+    return this;
+  }
 
   /** A job was handed to the job runner. */
   recordStart(): void {
