@@ -328,6 +328,8 @@ export function buildResults(runDir: string, options: BuildOptions = {}): Result
           seed: typeof meta.seed === 'number' ? meta.seed : null,
           segment: meta.segment ?? null,
           testId: meta.testId ?? null,
+          startAt: meta.startAt ?? null,
+          labels: meta.labels ?? null,
           cutShort: read.cutShort,
           costs: costGroupsOf(rows),
         }

@@ -31,6 +31,8 @@ export interface JobRow {
   /** Epoch ms the job started processing (estimate) and was last seen, for in-flight / queue-depth timelines. */
   readonly processing_start_ms: number | null;
   readonly end_ms: number | null;
+  /** The folder's `--label region`, set in a merge of folders from several regions (regions.ts). */
+  readonly region?: string;
 }
 
 /** An HDR histogram of one latency metric for one (model, api, stage): mergeable across runs and load instances. */
@@ -43,6 +45,21 @@ export interface HistogramRecord {
   readonly unit: 'us';
   readonly count: number;
   readonly encoded: string; // hdr-histogram-js encodeIntoCompressedBase64
+  /** The folder's `--label region`, set in a merge of folders from several regions (regions.ts). */
+  readonly region?: string;
+}
+
+/** One region's jobs of one model and API in a merge of several regions: exact percentiles over just those jobs. */
+export interface RegionRow {
+  readonly region: string;
+  /** The segments (`i/N`) that ran there. */
+  readonly segments: readonly string[];
+  readonly model: string;
+  readonly api: 'v1' | 'v2';
+  readonly jobs: number;
+  readonly completed: number;
+  /** p50 / p95 / p99 in ms, x(⌈np⌉) as everywhere in the report; null without jobs. */
+  readonly metrics: readonly { readonly metric: string; readonly n: number; readonly p50: number | null; readonly p95: number | null; readonly p99: number | null }[];
 }
 
 export interface StageTarget {
@@ -126,7 +143,7 @@ export interface Results {
     readonly jobs: readonly JobRow[];
     readonly histograms: readonly HistogramRecord[];
     /** Jobs and completed jobs per (model, api, stage): rate objectives need them when jobs are not kept. */
-    readonly counts: readonly { readonly model: string; readonly api: 'v1' | 'v2'; readonly stage: string; readonly jobs: number; readonly completed: number }[];
+    readonly counts: readonly { readonly model: string; readonly api: 'v1' | 'v2'; readonly stage: string; readonly jobs: number; readonly completed: number; readonly region?: string }[];
     /** What the load engine counted (summary.json, run.json); null where the run folder lacks it. */
     readonly engine: LoadEngineTotals;
     /** What this stage ran against (absent in files from before it was kept). */
@@ -135,6 +152,11 @@ export interface Results {
     readonly seed?: number | null;
     readonly segment?: string | null;
     readonly testId?: string | null;
+    /** The common `--start-at` of a split test's instances, and the run's `--label` pairs (a merge keeps the shared ones). */
+    readonly startAt?: string | null;
+    readonly labels?: Readonly<Record<string, string>> | null;
+    /** A merge of folders with different region labels: per region, model and API (regions.ts). */
+    readonly regions?: readonly RegionRow[];
     /** Why the run is incomplete (a torn last line of jobs.ndjson), or null. */
     readonly cutShort?: string | null;
     readonly costs?: readonly CostGroup[];

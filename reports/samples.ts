@@ -29,10 +29,12 @@ export interface Scope {
   readonly model?: string;
   readonly api?: 'v1' | 'v2';
   readonly stage?: string;
+  /** a merge of several regions: only the jobs of this one */
+  readonly region?: string;
 }
 
-export function inScope(row: { model: string; api: string; stage: string }, scope: Scope): boolean {
-  return (!scope.model || row.model === scope.model) && (!scope.api || row.api === scope.api) && (!scope.stage || row.stage === scope.stage);
+export function inScope(row: { model: string; api: string; stage: string; region?: string }, scope: Scope): boolean {
+  return (!scope.model || row.model === scope.model) && (!scope.api || row.api === scope.api) && (!scope.stage || row.stage === scope.stage) && (!scope.region || row.region === scope.region);
 }
 
 /** Values of one metric for the jobs in scope (completed jobs only for latencies). */
