@@ -37,7 +37,7 @@ var require_ucs2length = __commonJS({
 
 // memory:spec/generated/validators.raw.mjs
 var validateModelId = validate21;
-var schema32 = { "description": "The one list of models: adding a model of the same family is one entry here (the mock, the suites and the\nload scripts read this enum). x-source: seed-scifi, seed-epicrealism (model slugs).\n", "type": "string", "enum": ["sd1.5-scifi", "sd1.5-epicrealism"] };
+var schema32 = { "description": "The one list of models: adding a model of the same family is one entry here (the mock, the suites and the\nload scripts read this enum). x-source: seed-scifi, seed-epicrealism (model slugs).\n", "type": "string", "enum": ["sd1.5-scifi", "sd1.5-epicrealism"], "x-infercheck-basis": { "*": { "basis": "documented", "source": "seed-scifi", "where": "API Endpoint", "quote": "POST https://api.segmind.com/v1/sd1.5-scifi" }, "enum": { "basis": "documented", "source": "seed-scifi", "where": "API Endpoint", "quote": "POST https://api.segmind.com/v1/sd1.5-scifi", "values": { "sd1.5-epicrealism": { "basis": "documented", "source": "seed-epicrealism", "where": "API Endpoint", "quote": "https://api.segmind.com/v1/sd1.5-epicrealism" } } } } };
 function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -71,7 +71,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate21.evaluated = { "dynamicProps": false, "dynamicItems": false };
 var validateTxt2ImgRequest = validate22;
-var schema33 = { "description": 'Text-to-image parameters of the SD 1.5 family. x-source: seed-scifi, seed-epicrealism "Parameters" (identical on both pages).', "type": "object", "required": ["prompt"], "additionalProperties": true, "x-source": "seed-scifi Parameters; additionalProperties: reference \xA74.3 (the SDK forwards every keyword into the body)", "properties": { "prompt": { "description": "Prompt to render.", "type": "string", "minLength": 1, "x-source": 'seed-scifi "prompt required string"; minLength: reference \xA71.5 ("Prompt is Mandatory and must be string")' }, "negative_prompt": { "description": "Prompts to exclude, eg. 'bad anatomy, bad hands, missing fingers'.", "type": "string", "x-source": 'seed-scifi "negative_prompt optional string"' }, "scheduler": { "description": "Type of scheduler.", "type": "string", "default": "UniPC", "enum": ["DDIM", "DPM Multi", "DPM Single", "Euler a", "Euler", "Heun", "DPM2 a Karras", "DPM2 Karras", "LMS", "PNDM", "DDPM", "UniPC", "dpmpp_2m", "dpmpp_sde_ancestral"], "x-source": 'seed-scifi "Default: UniPC, Allowed values (12 total)"; the two last from the examples; reference \xA73 ("+2 more" = DDPM, UniPC); conflict scheduler-names' }, "num_inference_steps": { "description": "Number of denoising steps.", "type": "integer", "default": 20, "minimum": 20, "maximum": 100, "x-source": 'seed-scifi "Default 20 Range 20 - 100"' }, "guidance_scale": { "description": "Scale for classifier-free guidance.", "type": "number", "default": 7.5, "minimum": 0.1, "maximum": 25, "x-source": 'seed-scifi "Default 7.5 Range 0.1 - 25"' }, "samples": { "description": "Number of samples to generate.", "type": "integer", "default": 1, "minimum": 1, "maximum": 4, "x-source": 'seed-scifi "Default 1 Range 1 - 4"' }, "seed": { "description": "Seed for image generation; -1 draws one (reported in x-seed-value).", "type": "integer", "default": -1, "minimum": -1, "maximum": 9007199254740991, "x-source": 'seed-scifi "Default -1"; bounds assumed: -1 is the only negative value given meaning, the examples use seeds above 2^32, so the ceiling is the largest exact JSON integer' }, "img_width": { "description": "Width of the image.", "type": "integer", "default": 512, "enum": [512, 768, 1024], "x-source": 'seed-scifi "Default 512 Allowed values 512 768 1024"' }, "img_height": { "description": "Height of the Image.", "type": "integer", "default": 512, "enum": [512, 768, 1024], "x-source": 'seed-scifi "Default 512 Allowed values 512 768 1024"' }, "base64": { "description": "Base64 encoding of the output image.", "type": "boolean", "default": false, "x-source": 'seed-scifi "base64 optional boolean Default false"; conflict base64-response' } } };
+var schema33 = { "description": "Text-to-image parameters of the SD 1.5 family (identical on both model pages).", "type": "object", "required": ["prompt"], "additionalProperties": true, "x-infercheck-basis": { "type": { "basis": "documented", "source": "reference", "where": "\xA71.2 [DOCS-ASYNC]", "quote": "Content-Type: application/json with a flat JSON object of model params" }, "required": { "basis": "documented", "source": "seed-scifi", "where": "Parameters", "quote": "prompt required string" }, "additionalProperties": { "basis": "documented", "source": "reference", "where": "\xA74.3 [SDK]", "quote": "every kwarg (even ones named timeout/interval) is forwarded into the model body" }, "null": { "basis": "assumed", "why": "the pages say nothing about null: a vendor that rejects null for an optional parameter and one that reads it as absent (the default) both keep the documents; the spec rejects it" }, "strings": { "basis": "assumed", "source": "reference", "where": "\xA71.2", "quote": "Legacy clients send numeric params as strings", "why": 'and it historically worked; whether the server coerces today is unknown: a vendor that reads "4" as 4 keeps the documents; the spec asks for the JSON type' } }, "properties": { "prompt": { "description": "Prompt to render.", "type": "string", "minLength": 1, "x-infercheck-basis": { "type": { "basis": "documented", "source": "seed-scifi", "where": "Parameters", "quote": "prompt required string" }, "minLength": { "basis": "assumed", "source": "reference", "where": "\xA71.5 [AE]", "quote": "Prompt is Mandatory and must be string", "why": "an empty string may count as given: no source says it must not be empty" } } }, "negative_prompt": { "description": "Prompts to exclude, eg. 'bad anatomy, bad hands, missing fingers'.", "type": "string", "x-infercheck-basis": { "type": { "basis": "documented", "source": "seed-scifi", "where": "Parameters", "quote": "negative_prompt optional string" } } }, "scheduler": { "description": "Type of scheduler.", "type": "string", "default": "UniPC", "enum": ["DDIM", "DPM Multi", "DPM Single", "Euler a", "Euler", "Heun", "DPM2 a Karras", "DPM2 Karras", "LMS", "PNDM", "DDPM", "UniPC", "dpmpp_2m", "dpmpp_sde_ancestral", "euler", "euler_a", "ddim"], "x-infercheck-basis": { "type": { "basis": "documented", "source": "seed-scifi", "where": "Parameters", "quote": "scheduler optional string" }, "default": { "basis": "documented", "source": "seed-scifi", "where": "Parameters", "quote": 'Type of scheduler. Default: "UniPC"' }, "enum": { "basis": "documented", "source": "seed-scifi", "where": "Parameters", "quote": 'Allowed values (12 total): "DDIM""DPM Multi""DPM Single""Euler a""Euler""Heun""DPM2 a Karras""DPM2 Karras""LMS""PNDM"+2 more', "values": { "DDPM": { "basis": "documented", "source": "reference", "where": "\xA73 [SDK-legacy]", "quote": "\u201C+2 more\u201D = DDPM, UniPC" }, "UniPC": { "basis": "documented", "source": "seed-scifi", "where": "Parameters", "quote": 'Default: "UniPC"' }, "dpmpp_2m": { "basis": "documented", "source": "seed-scifi", "where": "the page's example", "quote": '"scheduler": "dpmpp_2m",' }, "dpmpp_sde_ancestral": { "basis": "documented", "source": "seed-epicrealism", "where": "the page's example", "quote": '"scheduler": "dpmpp_sde_ancestral",' }, "euler": { "basis": "assumed", "source": "reference", "where": "\xA73 [SDK-legacy]", "quote": "euler, euler_a, ddim", "why": "the vendor's SDK wrappers send it; no source says the server takes it (conflict scheduler-names)" }, "euler_a": { "basis": "assumed", "source": "reference", "where": "\xA73 [SDK-legacy]", "quote": "euler, euler_a, ddim", "why": "the vendor's SDK wrappers send it; no source says the server takes it (conflict scheduler-names)" }, "ddim": { "basis": "assumed", "source": "reference", "where": "\xA73 [SDK-legacy]", "quote": "euler, euler_a, ddim", "why": "the vendor's SDK wrappers send it; no source says the server takes it (conflict scheduler-names)" } } } } }, "num_inference_steps": { "description": "Number of denoising steps.", "type": "integer", "default": 20, "minimum": 20, "maximum": 100, "x-infercheck-basis": { "type": { "basis": "documented", "source": "seed-scifi", "where": "Parameters", "quote": "num_inference_steps optional integer" }, "default": { "basis": "documented", "source": "seed-scifi", "where": "Parameters", "quote": "Number of denoising steps. Default: 20Range: 20 - 100" }, "minimum": { "basis": "documented", "source": "seed-scifi", "where": "Parameters", "quote": "Number of denoising steps. Default: 20Range: 20 - 100" }, "maximum": { "basis": "documented", "source": "seed-scifi", "where": "Parameters", "quote": "Number of denoising steps. Default: 20Range: 20 - 100" } } }, "guidance_scale": { "description": "Scale for classifier-free guidance.", "type": "number", "default": 7.5, "minimum": 0.1, "maximum": 25, "x-infercheck-basis": { "type": { "basis": "documented", "source": "seed-scifi", "where": "Parameters", "quote": "guidance_scale optional number" }, "default": { "basis": "documented", "source": "seed-scifi", "where": "Parameters", "quote": "Scale for classifier-free guidance Default: 7.5Range: 0.1 - 25" }, "minimum": { "basis": "documented", "source": "seed-scifi", "where": "Parameters", "quote": "Scale for classifier-free guidance Default: 7.5Range: 0.1 - 25" }, "maximum": { "basis": "documented", "source": "seed-scifi", "where": "Parameters", "quote": "Scale for classifier-free guidance Default: 7.5Range: 0.1 - 25" } } }, "samples": { "description": "Number of samples to generate.", "type": "integer", "default": 1, "minimum": 1, "maximum": 4, "x-infercheck-basis": { "type": { "basis": "documented", "source": "seed-scifi", "where": "Parameters", "quote": "samples optional integer" }, "default": { "basis": "documented", "source": "seed-scifi", "where": "Parameters", "quote": "Number of samples to generate. Default: 1Range: 1 - 4" }, "minimum": { "basis": "documented", "source": "seed-scifi", "where": "Parameters", "quote": "Number of samples to generate. Default: 1Range: 1 - 4" }, "maximum": { "basis": "documented", "source": "seed-scifi", "where": "Parameters", "quote": "Number of samples to generate. Default: 1Range: 1 - 4" } } }, "seed": { "description": "Seed for image generation; -1 draws one (reported in x-seed-value).", "type": "integer", "default": -1, "minimum": -1, "maximum": 9007199254740991, "x-infercheck-basis": { "type": { "basis": "documented", "source": "seed-scifi", "where": "Parameters", "quote": "seed optional integer" }, "default": { "basis": "documented", "source": "seed-scifi", "where": "Parameters", "quote": "Seed for image generation. Default: -1" }, "minimum": { "basis": "assumed", "source": "seed-scifi", "where": "Parameters", "quote": "Seed for image generation. Default: -1", "why": "the pages give no range: -1 is the only negative value given a meaning (the default, a drawn seed); a vendor may take other negative values too" }, "maximum": { "basis": "assumed", "source": "seed-scifi", "where": "the page's example", "quote": '"seed": 516797155652,', "why": "the pages give no range; their examples send seeds above 2^32, so the ceiling is the largest exact JSON integer" } } }, "img_width": { "description": "Width of the image.", "type": "integer", "default": 512, "enum": [512, 768, 1024], "x-infercheck-basis": { "type": { "basis": "documented", "source": "seed-scifi", "where": "Parameters", "quote": "img_width optional integer" }, "default": { "basis": "documented", "source": "seed-scifi", "where": "Parameters", "quote": "Width of the image. Default: 512 Allowed values : 512 768 1024" }, "enum": { "basis": "documented", "source": "seed-scifi", "where": "Parameters", "quote": "Width of the image. Default: 512 Allowed values : 512 768 1024" } } }, "img_height": { "description": "Height of the Image.", "type": "integer", "default": 512, "enum": [512, 768, 1024], "x-infercheck-basis": { "type": { "basis": "documented", "source": "seed-scifi", "where": "Parameters", "quote": "img_height optional integer" }, "default": { "basis": "documented", "source": "seed-scifi", "where": "Parameters", "quote": "Height of the Image Default: 512 Allowed values : 512 768 1024" }, "enum": { "basis": "documented", "source": "seed-scifi", "where": "Parameters", "quote": "Height of the Image Default: 512 Allowed values : 512 768 1024" } } }, "base64": { "description": "Base64 encoding of the output image.", "type": "boolean", "default": false, "x-infercheck-basis": { "type": { "basis": "documented", "source": "seed-scifi", "where": "Parameters", "quote": "base64 optional boolean" }, "default": { "basis": "documented", "source": "seed-scifi", "where": "Parameters", "quote": "Base64 encoding of the output image. Default: false" } } } } };
 var func1 = require_ucs2length().default;
 function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
@@ -137,7 +137,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data2 === "DDIM" || data2 === "DPM Multi" || data2 === "DPM Single" || data2 === "Euler a" || data2 === "Euler" || data2 === "Heun" || data2 === "DPM2 a Karras" || data2 === "DPM2 Karras" || data2 === "LMS" || data2 === "PNDM" || data2 === "DDPM" || data2 === "UniPC" || data2 === "dpmpp_2m" || data2 === "dpmpp_sde_ancestral")) {
+      if (!(data2 === "DDIM" || data2 === "DPM Multi" || data2 === "DPM Single" || data2 === "Euler a" || data2 === "Euler" || data2 === "Heun" || data2 === "DPM2 a Karras" || data2 === "DPM2 Karras" || data2 === "LMS" || data2 === "PNDM" || data2 === "DDPM" || data2 === "UniPC" || data2 === "dpmpp_2m" || data2 === "dpmpp_sde_ancestral" || data2 === "euler" || data2 === "euler_a" || data2 === "ddim")) {
         const err5 = { instancePath: instancePath + "/scheduler", schemaPath: "#/properties/scheduler/enum", keyword: "enum", params: { allowedValues: schema33.properties.scheduler.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err5];
@@ -1048,7 +1048,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate28.evaluated = { "props": { "inference_time": true, "queue_time": true, "total_time": true, "cost": true, "remaining_credits": true, "retry_count": true }, "dynamicProps": false, "dynamicItems": false };
 var validatePendingStatus = validate29;
-var schema46 = { "description": "QUEUED or PROCESSING. x-source: reference \xA72.2 (example while processing).", "type": "object", "required": ["status", "request_id"], "properties": { "status": { "type": "string", "enum": ["QUEUED", "PROCESSING"] }, "request_id": { "type": "string", "format": "uuid" }, "status_url": { "type": "string", "format": "uri" }, "response_url": { "type": "string", "format": "uri" }, "metrics": { "$ref": "#/$defs/PartialMetrics" } } };
+var schema46 = { "description": "QUEUED or PROCESSING. x-source: reference \xA72.2 (example while processing).", "type": "object", "required": ["status", "request_id"], "x-infercheck-basis": { "*": { "basis": "documented", "source": "reference", "where": "\xA72.2 [DOCS-ASYNC]", "quote": '{ "status": "QUEUED", "request_id": "2c7f59ea-...",' } }, "properties": { "status": { "type": "string", "enum": ["QUEUED", "PROCESSING"], "x-infercheck-basis": { "enum": { "basis": "documented", "source": "seed-scifi", "where": "Status states", "quote": "QUEUED Accepted, waiting for a worker PROCESSING Running on a worker" } } }, "request_id": { "type": "string", "format": "uuid" }, "status_url": { "type": "string", "format": "uri" }, "response_url": { "type": "string", "format": "uri" }, "metrics": { "$ref": "#/$defs/PartialMetrics", "x-infercheck-basis": { "*": { "basis": "assumed", "source": "reference", "where": "\xA72.2 [DOCS-ASYNC]", "quote": '"response_url": "https://api.segmind.com/v2/requests/2c7f59ea-...", "metrics": {} }', "why": "the example while queued shows empty metrics; that billing fields never appear before COMPLETED is inferred" } } } } };
 function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -1643,6 +1643,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate36.evaluated = { "props": { "status": true, "error": true, "request_id": true, "metrics": true }, "dynamicProps": false, "dynamicItems": false };
 var validateImageObject = validate38;
+var pattern4 = new RegExp("^[1-9][0-9]*$", "u");
 function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -1728,33 +1729,78 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.file_size !== void 0) {
       let data3 = data.file_size;
-      if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
-        const err7 = { instancePath: instancePath + "/file_size", schemaPath: "#/properties/file_size/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      const _errs8 = errors;
+      let valid1 = false;
+      const _errs9 = errors;
+      if (typeof data3 === "string") {
+        if (!pattern4.test(data3)) {
+          const err7 = { instancePath: instancePath + "/file_size", schemaPath: "#/properties/file_size/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^[1-9][0-9]*$" }, message: 'must match pattern "^[1-9][0-9]*$"' };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/file_size", schemaPath: "#/properties/file_size/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err7];
+          vErrors = [err8];
         } else {
-          vErrors.push(err7);
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+      var _valid0 = _errs9 === errors;
+      valid1 = valid1 || _valid0;
+      const _errs11 = errors;
+      if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
+        const err9 = { instancePath: instancePath + "/file_size", schemaPath: "#/properties/file_size/anyOf/1/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
         }
         errors++;
       }
       if (typeof data3 == "number" && isFinite(data3)) {
         if (data3 < 1 || isNaN(data3)) {
-          const err8 = { instancePath: instancePath + "/file_size", schemaPath: "#/properties/file_size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          const err10 = { instancePath: instancePath + "/file_size", schemaPath: "#/properties/file_size/anyOf/1/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           if (vErrors === null) {
-            vErrors = [err8];
+            vErrors = [err10];
           } else {
-            vErrors.push(err8);
+            vErrors.push(err10);
           }
           errors++;
         }
       }
+      var _valid0 = _errs11 === errors;
+      valid1 = valid1 || _valid0;
+      if (!valid1) {
+        const err11 = { instancePath: instancePath + "/file_size", schemaPath: "#/properties/file_size/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      } else {
+        errors = _errs8;
+        if (vErrors !== null) {
+          if (_errs8) {
+            vErrors.length = _errs8;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
     }
   } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err9];
+      vErrors = [err12];
     } else {
-      vErrors.push(err9);
+      vErrors.push(err12);
     }
     errors++;
   }
@@ -1966,43 +2012,88 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.file_size !== void 0) {
               let data9 = data5.file_size;
-              if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
-                const err18 = { instancePath: instancePath + "/images/" + i0 + "/file_size", schemaPath: "#/$defs/ImageObject/properties/file_size/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+              const _errs20 = errors;
+              let valid5 = false;
+              const _errs21 = errors;
+              if (typeof data9 === "string") {
+                if (!pattern4.test(data9)) {
+                  const err18 = { instancePath: instancePath + "/images/" + i0 + "/file_size", schemaPath: "#/$defs/ImageObject/properties/file_size/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^[1-9][0-9]*$" }, message: 'must match pattern "^[1-9][0-9]*$"' };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
+                }
+              } else {
+                const err19 = { instancePath: instancePath + "/images/" + i0 + "/file_size", schemaPath: "#/$defs/ImageObject/properties/file_size/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err18];
+                  vErrors = [err19];
                 } else {
-                  vErrors.push(err18);
+                  vErrors.push(err19);
+                }
+                errors++;
+              }
+              var _valid0 = _errs21 === errors;
+              valid5 = valid5 || _valid0;
+              const _errs23 = errors;
+              if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
+                const err20 = { instancePath: instancePath + "/images/" + i0 + "/file_size", schemaPath: "#/$defs/ImageObject/properties/file_size/anyOf/1/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err20];
+                } else {
+                  vErrors.push(err20);
                 }
                 errors++;
               }
               if (typeof data9 == "number" && isFinite(data9)) {
                 if (data9 < 1 || isNaN(data9)) {
-                  const err19 = { instancePath: instancePath + "/images/" + i0 + "/file_size", schemaPath: "#/$defs/ImageObject/properties/file_size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  const err21 = { instancePath: instancePath + "/images/" + i0 + "/file_size", schemaPath: "#/$defs/ImageObject/properties/file_size/anyOf/1/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                   if (vErrors === null) {
-                    vErrors = [err19];
+                    vErrors = [err21];
                   } else {
-                    vErrors.push(err19);
+                    vErrors.push(err21);
                   }
                   errors++;
                 }
               }
+              var _valid0 = _errs23 === errors;
+              valid5 = valid5 || _valid0;
+              if (!valid5) {
+                const err22 = { instancePath: instancePath + "/images/" + i0 + "/file_size", schemaPath: "#/$defs/ImageObject/properties/file_size/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+                if (vErrors === null) {
+                  vErrors = [err22];
+                } else {
+                  vErrors.push(err22);
+                }
+                errors++;
+              } else {
+                errors = _errs20;
+                if (vErrors !== null) {
+                  if (_errs20) {
+                    vErrors.length = _errs20;
+                  } else {
+                    vErrors = null;
+                  }
+                }
+              }
             }
           } else {
-            const err20 = { instancePath: instancePath + "/images/" + i0, schemaPath: "#/$defs/ImageObject/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err23 = { instancePath: instancePath + "/images/" + i0, schemaPath: "#/$defs/ImageObject/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err20];
+              vErrors = [err23];
             } else {
-              vErrors.push(err20);
+              vErrors.push(err23);
             }
             errors++;
           }
         }
       } else {
-        const err21 = { instancePath: instancePath + "/images", schemaPath: "#/properties/images/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err24 = { instancePath: instancePath + "/images", schemaPath: "#/properties/images/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err21];
+          vErrors = [err24];
         } else {
-          vErrors.push(err21);
+          vErrors.push(err24);
         }
         errors++;
       }
@@ -2010,11 +2101,11 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.seed !== void 0) {
       let data10 = data.seed;
       if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
-        const err22 = { instancePath: instancePath + "/seed", schemaPath: "#/properties/seed/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err25 = { instancePath: instancePath + "/seed", schemaPath: "#/properties/seed/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err22];
+          vErrors = [err25];
         } else {
-          vErrors.push(err22);
+          vErrors.push(err25);
         }
         errors++;
       }
@@ -2026,11 +2117,11 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err23 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err26 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err23];
+      vErrors = [err26];
     } else {
-      vErrors.push(err23);
+      vErrors.push(err26);
     }
     errors++;
   }
@@ -2167,56 +2258,109 @@ var OPERATIONS = [
           "x-generation-time": true,
           "x-seed-value": true,
           "x-rate-limit-reset-at-utc": false
+        },
+        "rules": {
+          "response": "generateSync.200",
+          "headers": {
+            "x-cost": "XCost",
+            "x-remaining-credits": "XRemainingCredits",
+            "x-request-id": "XRequestId",
+            "x-generation-time": "XGenerationTime",
+            "x-seed-value": "XSeedValue",
+            "x-rate-limit-reset-at-utc": "XRateLimitResetAtUtc"
+          }
         }
       },
       "400": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "BadRequest",
+          "headers": {}
+        }
       },
       "401": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "Unauthorized",
+          "headers": {}
+        }
       },
       "403": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "Forbidden",
+          "headers": {}
+        }
       },
       "404": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "NotFound",
+          "headers": {}
+        }
       },
       "405": {
         "content": {
           "text/html": null,
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "MethodNotAllowed",
+          "headers": {}
+        }
       },
       "406": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "NotAcceptable",
+          "headers": {}
+        }
       },
       "408": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "RequestTimeout",
+          "headers": {}
+        }
+      },
+      "410": {
+        "content": {
+          "application/json": "ErrorResponse"
+        },
+        "headers": {},
+        "rules": {
+          "response": "Gone",
+          "headers": {}
+        }
       },
       "413": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "PayloadTooLarge",
+          "headers": {}
+        }
       },
       "429": {
         "content": {
@@ -2224,37 +2368,63 @@ var OPERATIONS = [
         },
         "headers": {
           "x-rate-limit-reset-at-utc": true
+        },
+        "rules": {
+          "response": "RateLimited",
+          "headers": {
+            "x-rate-limit-reset-at-utc": "XRateLimitResetAtUtcOn429"
+          }
         }
       },
       "431": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "HeadersTooLarge",
+          "headers": {}
+        }
       },
       "500": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "ServerError",
+          "headers": {}
+        }
       },
       "502": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "BadGateway",
+          "headers": {}
+        }
       },
       "503": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "QueueFull",
+          "headers": {}
+        }
       },
       "504": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "GatewayTimeout",
+          "headers": {}
+        }
       }
     }
   },
@@ -2269,56 +2439,102 @@ var OPERATIONS = [
         "content": {
           "application/json": "SubmitResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "submitAsync.200",
+          "headers": {}
+        }
       },
       "400": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "BadRequest",
+          "headers": {}
+        }
       },
       "401": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "Unauthorized",
+          "headers": {}
+        }
       },
       "403": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "Forbidden",
+          "headers": {}
+        }
       },
       "404": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "NotFound",
+          "headers": {}
+        }
       },
       "405": {
         "content": {
           "text/html": null,
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "MethodNotAllowed",
+          "headers": {}
+        }
       },
       "406": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "NotAcceptable",
+          "headers": {}
+        }
       },
       "408": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "RequestTimeout",
+          "headers": {}
+        }
+      },
+      "410": {
+        "content": {
+          "application/json": "ErrorResponse"
+        },
+        "headers": {},
+        "rules": {
+          "response": "Gone",
+          "headers": {}
+        }
       },
       "413": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "PayloadTooLarge",
+          "headers": {}
+        }
       },
       "429": {
         "content": {
@@ -2326,37 +2542,63 @@ var OPERATIONS = [
         },
         "headers": {
           "x-rate-limit-reset-at-utc": true
+        },
+        "rules": {
+          "response": "RateLimited",
+          "headers": {
+            "x-rate-limit-reset-at-utc": "XRateLimitResetAtUtcOn429"
+          }
         }
       },
       "431": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "HeadersTooLarge",
+          "headers": {}
+        }
       },
       "500": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "ServerError",
+          "headers": {}
+        }
       },
       "502": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "BadGateway",
+          "headers": {}
+        }
       },
       "503": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "QueueFull",
+          "headers": {}
+        }
       },
       "504": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "GatewayTimeout",
+          "headers": {}
+        }
       }
     }
   },
@@ -2371,44 +2613,72 @@ var OPERATIONS = [
         "content": {
           "application/json": "StatusResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "getRequestStatus.200",
+          "headers": {}
+        }
       },
       "401": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "Unauthorized",
+          "headers": {}
+        }
       },
       "403": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "Forbidden",
+          "headers": {}
+        }
       },
       "404": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "RequestNotFound",
+          "headers": {}
+        }
       },
       "405": {
         "content": {
           "text/html": null,
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "MethodNotAllowed",
+          "headers": {}
+        }
       },
       "408": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "RequestTimeout",
+          "headers": {}
+        }
       },
       "422": {
         "content": {
           "application/json": "FailedResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "JobFailed",
+          "headers": {}
+        }
       },
       "429": {
         "content": {
@@ -2416,31 +2686,53 @@ var OPERATIONS = [
         },
         "headers": {
           "x-rate-limit-reset-at-utc": true
+        },
+        "rules": {
+          "response": "RateLimited",
+          "headers": {
+            "x-rate-limit-reset-at-utc": "XRateLimitResetAtUtcOn429"
+          }
         }
       },
       "431": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "HeadersTooLarge",
+          "headers": {}
+        }
       },
       "500": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "ServerError",
+          "headers": {}
+        }
       },
       "502": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "BadGateway",
+          "headers": {}
+        }
       },
       "504": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "GatewayTimeout",
+          "headers": {}
+        }
       }
     }
   },
@@ -2455,44 +2747,72 @@ var OPERATIONS = [
         "content": {
           "application/json": "ResultResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "getRequestResult.200",
+          "headers": {}
+        }
       },
       "401": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "Unauthorized",
+          "headers": {}
+        }
       },
       "403": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "Forbidden",
+          "headers": {}
+        }
       },
       "404": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "RequestNotFound",
+          "headers": {}
+        }
       },
       "405": {
         "content": {
           "text/html": null,
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "MethodNotAllowed",
+          "headers": {}
+        }
       },
       "408": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "RequestTimeout",
+          "headers": {}
+        }
       },
       "422": {
         "content": {
           "application/json": "FailedResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "JobFailed",
+          "headers": {}
+        }
       },
       "429": {
         "content": {
@@ -2500,31 +2820,53 @@ var OPERATIONS = [
         },
         "headers": {
           "x-rate-limit-reset-at-utc": true
+        },
+        "rules": {
+          "response": "RateLimited",
+          "headers": {
+            "x-rate-limit-reset-at-utc": "XRateLimitResetAtUtcOn429"
+          }
         }
       },
       "431": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "HeadersTooLarge",
+          "headers": {}
+        }
       },
       "500": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "ServerError",
+          "headers": {}
+        }
       },
       "502": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "BadGateway",
+          "headers": {}
+        }
       },
       "504": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "GatewayTimeout",
+          "headers": {}
+        }
       }
     }
   },
@@ -2539,44 +2881,72 @@ var OPERATIONS = [
         "content": {
           "application/json": "StatusResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "getRequestStatusV1.200",
+          "headers": {}
+        }
       },
       "401": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "Unauthorized",
+          "headers": {}
+        }
       },
       "403": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "Forbidden",
+          "headers": {}
+        }
       },
       "404": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "RequestNotFound",
+          "headers": {}
+        }
       },
       "405": {
         "content": {
           "text/html": null,
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "MethodNotAllowed",
+          "headers": {}
+        }
       },
       "408": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "RequestTimeout",
+          "headers": {}
+        }
       },
       "422": {
         "content": {
           "application/json": "FailedResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "JobFailed",
+          "headers": {}
+        }
       },
       "429": {
         "content": {
@@ -2584,31 +2954,53 @@ var OPERATIONS = [
         },
         "headers": {
           "x-rate-limit-reset-at-utc": true
+        },
+        "rules": {
+          "response": "RateLimited",
+          "headers": {
+            "x-rate-limit-reset-at-utc": "XRateLimitResetAtUtcOn429"
+          }
         }
       },
       "431": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "HeadersTooLarge",
+          "headers": {}
+        }
       },
       "500": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "ServerError",
+          "headers": {}
+        }
       },
       "502": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "BadGateway",
+          "headers": {}
+        }
       },
       "504": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "GatewayTimeout",
+          "headers": {}
+        }
       }
     }
   }
