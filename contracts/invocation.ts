@@ -99,6 +99,7 @@ export async function runInvocation(config: RunConfig, options: InvocationOption
     ...(config.rpm ? { rpm: config.rpm } : {}),
     ...(grep ? { grep } : {}),
     ...(signal ? { signal } : {}),
+    ...(config.strict ? { strict: true } : {}),
   };
   let mock: RunningMock | undefined;
   let restoreReplay: (() => string[]) | undefined;

@@ -1,7 +1,7 @@
 // What the checks ask of the spec, answered from the generated artefacts only: the operation table
 // (spec/generated/operations.ts), the standalone ajv validators (validators.mjs) and, for header value schemas that
 // the operation table does not carry, the spec as JSON (through core/spec.ts). Nothing here restates the contract.
-import type { ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import * as generatedValidators from '../spec/generated/validators.mjs';
 import { jobStateMachine, operation, specDocument, type JsonSchema } from '../core/spec.ts';
 import type { ResponseEntry } from '../core/operation-types.ts';
@@ -15,11 +15,17 @@ export function validatorFor(schemaName: string): ValidateFunction {
   return fn;
 }
 
+/** Validates and returns the errors (ajv's own), empty when valid. */
+export function schemaErrorList(schemaName: string, value: unknown): ErrorObject[] {
+  const validate = validatorFor(schemaName);
+  return validate(value) ? [] : [...(validate.errors ?? [])];
+}
+
 /** Validates and returns a one-line summary of the errors (ajv's own paths and messages), or undefined if valid. */
 export function schemaErrors(schemaName: string, value: unknown): string | undefined {
-  const validate = validatorFor(schemaName);
-  if (validate(value)) return undefined;
-  return (validate.errors ?? [])
+  const errors = schemaErrorList(schemaName, value);
+  if (errors.length === 0) return undefined;
+  return errors
     .slice(0, 4)
     .map((e) => `${e.instancePath || '(root)'} ${e.message ?? e.keyword}`)
     .join('; ');

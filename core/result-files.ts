@@ -52,18 +52,35 @@ export interface ContractFailure {
   readonly model?: string;
   readonly exchange?: RecordedExchange;
   readonly reproducer?: Reproducer;
+  /**
+   * What the broken rule rests on: `documented` (the vendor's documents state it: a failure) or `assumed` (the
+   * spec's assumption: a finding, a failure only under --strict). Absent in files written before it was recorded.
+   */
+  readonly basis?: 'documented' | 'assumed';
+  /** The rule(s) broken: spec rule ids (`Txt2ImgRequest.seed:minimum`) or the check's own (`seed-echoed`). */
+  readonly rule?: string;
+  /** Where the rule comes from: the source and its words, or why it is assumed. */
+  readonly source?: string;
 }
 
 export interface CheckOutcome {
   readonly id: string;
   readonly title: string;
   readonly severity: Severity;
+  /** What the check's rules rest on: documented, assumed, or per rule (it judges the spec's rules one by one). */
+  readonly basis?: 'documented' | 'assumed' | 'per rule';
   readonly cases: number;
   readonly passed: number;
+  /** Cases that broke a documented rule (under --strict: any rule). */
   readonly failed: number;
+  /** Cases that broke only assumed rules: findings, never failing the gate (absent in older files: 0). */
+  readonly differed?: number;
   readonly skipped: number;
   readonly skipReason?: string;
+  /** What failed (each with its basis; under --strict assumed ones too). */
   readonly failures: readonly ContractFailure[];
+  /** Differences from the spec's assumptions: listed, not failing (empty under --strict, where they are failures). */
+  readonly findings?: readonly ContractFailure[];
 }
 
 /** A documented conflict (spec `x-infercheck-conflicts`) and what the target showed about it. */
@@ -121,6 +138,8 @@ export interface ContractOutcomes {
   readonly billableRequests: number;
   readonly checks: readonly CheckOutcome[];
   readonly findings: readonly ConflictFinding[];
+  /** --strict: a difference from an assumption failed like a broken documented rule (absent in older files: false). */
+  readonly strict?: boolean;
   /** Absent in files written before run progress and spend were recorded. */
   readonly run?: ContractRunProgress;
   readonly spend?: ContractSpend;

@@ -1,3 +1,4 @@
+import { responseRule } from '../../core/rule-basis.ts';
 import { documentedResponse } from '../spec-access.ts';
 import { describe, finding } from './helpers.ts';
 import type { CheckDefinition } from '../types.ts';
@@ -20,7 +21,10 @@ export const contentTypeDocumented: CheckDefinition<'exchange'> = {
       `${describe(exchange)}: Content-Type "${response.mediaType || '(none)'}" is not documented (documented: ${documented.join(', ')})`,
       `${exchange.operationId}:${response.status}:${response.mediaType}`,
       exchange,
+      { rules: [responseRule(exchange.operationId!, response.status, 'content')!] },
     );
   },
   sampleFailure: 'POST /v1/sd1.5-scifi → 200: Content-Type "text/plain" is not documented (documented: image/jpeg, application/json)',
+  rules: {},
+  specRules: (rule) => rule.kind === 'response' && rule.id.endsWith(':content'),
 };
