@@ -251,6 +251,7 @@ export function buildResults(runDir: string, options: BuildOptions = {}): Result
           billableRequests: contracts.billableRequests,
           checks: redactChecks(contracts.checks),
           findings: contracts.findings ?? [],
+          ...(contracts.strict !== undefined ? { strict: contracts.strict } : {}),
           target: { kind: contracts.target.kind, baseUrl: contracts.target.baseUrl },
           ledger: readStageLedger(runDir, 'contracts'),
           ...(contracts.run ? { run: contracts.run } : {}),

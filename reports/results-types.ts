@@ -103,6 +103,8 @@ export interface Results {
     readonly billableRequests: number;
     readonly checks: readonly CheckOutcome[];
     readonly findings: readonly ConflictFinding[];
+    /** The stage ran --strict: its assumed rules failed like documented ones (absent in older files). */
+    readonly strict?: boolean;
     /** What this stage ran against (absent in files from before it was kept). */
     readonly target?: StageTarget;
     readonly ledger?: LedgerSummary | null;
