@@ -30,6 +30,8 @@ interface RunOptions {
   readonly sla?: string;
   readonly contracts: boolean;
   readonly load: boolean;
+  /** The contract suite fails on the spec's assumptions too (contracts --strict); the report follows its outcomes. */
+  readonly strict?: boolean;
 }
 
 function positive(name: string, text: string): number {
@@ -65,7 +67,7 @@ export async function runMainJob(options: RunOptions): Promise<number> {
   const budget = BillableBudget.fromEnv() ?? BillableBudget.create(join(out, 'spend.ndjson'), Number.POSITIVE_INFINITY); // the mock: no cap
   const stages: StageOutcome[] = [];
   if (options.contracts) {
-    stages.push(stage('contracts', ['contracts', '--target', 'mock', '--out', join(out, 'contracts')], budget.env()));
+    stages.push(stage('contracts', ['contracts', '--target', 'mock', '--out', join(out, 'contracts'), ...(options.strict ? ['--strict'] : [])], budget.env()));
   }
   if (options.load) {
     stages.push(stage('load', ['load', '--target', 'mock', '--scenario', 'smoke', '--duration', `${duration}s`, '--rate', String(rate), '--out', join(out, 'load')], budget.env()));
@@ -94,6 +96,7 @@ export function registerRunCommand(program: Command): void {
     .option('--sla <file>', 'objectives to judge the run by (default load/objectives.default.yaml)')
     .option('--no-contracts', 'skip the contract suite')
     .option('--no-load', 'skip the load run')
+    .option('--strict', "fail the contract suite on the spec's assumptions too (default: a difference from an assumption is a finding)")
     .action(async (options: RunOptions) => {
       process.exitCode = await runMainJob(options);
     });
