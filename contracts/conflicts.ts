@@ -73,6 +73,12 @@ const PROBES: Readonly<Record<string, Probe>> = {
     const answers = [...new Set(seen.map((s) => `${s.exchange.response!.status} ${s.exchange.response!.mediaType || '(no type)'}`))];
     return { observed: `wrong verbs answered: ${answers.join('; ')}`, agreesWithDecision: seen.every((s) => s.exchange.response!.status === 405) };
   },
+  multipart: (_conflict, subjects) => {
+    const seen = subjects.filter((s): s is SubjectOf<'exchange'> => s.kind === 'exchange' && s.case.intent === 'multipart-invalid' && s.exchange.response !== undefined);
+    if (seen.length === 0) return NOT_OBSERVED;
+    const statuses = [...new Set(seen.map((s) => s.exchange.response!.status))];
+    return { observed: `a multipart/form-data body without the prompt answered ${statuses.join(', ')}`, agreesWithDecision: statuses.length === 1 && statuses[0] === 400 };
+  },
   'bearer-only': (_conflict, subjects) => {
     const seen = subjects.filter((s): s is SubjectOf<'exchange'> => s.kind === 'exchange' && s.case.intent === 'bearer-only' && s.exchange.response !== undefined);
     if (seen.length === 0) return NOT_OBSERVED;

@@ -17,7 +17,7 @@ import { DEFAULT_DEADLINE_S, MOCK_FAIL_WORD, rerunArgs, type RunConfig } from '.
 /** The money ledger's file in the out folder, unless a parent process handed one down ($INFERCHECK_BUDGET_LEDGER). */
 export const LEDGER_FILE = 'spend.ndjson';
 /** What a run writes into the out folder; a new run removes the previous run's copies first, so none is ever stale. */
-export const RESULT_FILES = ['outcomes.json', 'failures.json', 'drift.json'] as const;
+export const RESULT_FILES = ['outcomes.json', 'failures.json', 'findings.json', 'drift.json'] as const;
 export const REPORT_FILES = ['junit.xml', 'playwright.json', 'html', 'test-results'] as const;
 
 export interface InvocationResult {
@@ -147,6 +147,8 @@ export async function runInvocation(config: RunConfig, options: InvocationOption
   };
   write('outcomes.json', result.outcomes);
   write('failures.json', result.outcomes.checks.flatMap((c) => c.failures));
+  // The differences from the spec's assumptions, flat like the failures: listed, not failing (empty under --strict).
+  write('findings.json', result.outcomes.checks.flatMap((c) => c.findings ?? []));
   let drift: DriftReport | undefined;
   if (cassette) {
     drift = driftReport(cassette.manifest, cassette.entries, notReplayed);

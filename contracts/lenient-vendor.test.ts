@@ -29,6 +29,7 @@ test('a vendor that takes negative seeds, reads null as absent and numbers as st
     assert.equal(outcomes.strict, false);
     assert.deepEqual(outcomes.checks.filter((c) => c.failed > 0).map((c) => `${c.id}: ${c.failures[0]!.message}`), []);
     assert.deepEqual(failuresOf(run), []);
+    assert.equal(JSON.parse(readFileSync(join(run.out, 'findings.json'), 'utf8')).length, outcomes.checks.reduce((n, c) => n + (c.findings?.length ?? 0), 0));
     const findings = outcomes.checks.flatMap((c) => (c.findings ?? []).map((f) => ({ ...f, check: c.id })));
     assert.deepEqual([...new Set(findings.map((f) => f.rule))].sort(), [...ASSUMED].sort());
     assert.ok(findings.every((f) => f.basis === 'assumed' && f.source?.startsWith('assumed:')), JSON.stringify(findings.find((f) => f.basis !== 'assumed')));
@@ -63,6 +64,9 @@ test('a vendor that takes negative seeds, reads null as absent and numbers as st
     assert.ok(strictFailures.every((f) => f.basis === 'assumed' && ASSUMED.includes(f.rule!)));
     assert.ok(strictFailures.every((f) => f.reproducer?.rerun.includes('--strict')), strictFailures[0]?.reproducer?.rerun);
     assert.match(strict.stdout, /contracts: FAILED — /);
+    assert.deepEqual(JSON.parse(readFileSync(join(strict.out, 'findings.json'), 'utf8')), []);
+    // The spec's conflicts are reported too: the multipart probe agrees with the decision (400, not 406).
+    assert.equal(outcomes.findings.find((f) => f.conflict === 'multipart-bodies')?.agreesWithDecision, true);
 
     // The vendor's own count: what it took on is what the runs reported, under the cap.
     assert.equal(outcomes.billableRequests, lenient.ledger().billable);

@@ -28,11 +28,11 @@ export const GATE_OUTPUTS = ['gate.json', 'gate.md'] as const;
 
 /**
  * Every name each kind of run folder may hold from infercheck: the one list of what a new run moves aside. A stage
- * that writes a new file adds its name here (issue 10's spend ledger, issue 11's engine files).
+ * that writes a new file adds its name here (issue 10's spend ledger, issue 11's engine files, issue 12's findings).
  */
 export const RUN_FOLDER_OUTPUTS: Readonly<Record<RunFolderKind, readonly string[]>> = {
   run: ['contracts', 'load', 'spend.ndjson', 'spend.ndjson.lock', ...REPORT_OUTPUTS, ...GATE_OUTPUTS],
-  contracts: ['outcomes.json', 'failures.json', 'drift.json', 'playwright.json', 'junit.xml', 'html', 'test-results', 'spend.ndjson', 'spend.ndjson.lock'],
+  contracts: ['outcomes.json', 'failures.json', 'findings.json', 'drift.json', 'playwright.json', 'junit.xml', 'html', 'test-results', 'spend.ndjson', 'spend.ndjson.lock'],
   load: ['run.json', 'summary.json', 'jobs.ndjson', 'truth.ndjson', 'k6-console.log', 'k6-console.raw', 'spend.ndjson', 'spend.ndjson.lock'],
 };
 
