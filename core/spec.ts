@@ -21,7 +21,8 @@ export interface JsonSchema {
   readonly required?: readonly string[];
   readonly properties?: Readonly<Record<string, JsonSchema>>;
   readonly description?: string;
-  readonly 'x-source'?: string;
+  /** What each constraint rests on (core/spec-rules.ts): documented or assumed, with the source. */
+  readonly 'x-infercheck-basis'?: Readonly<Record<string, unknown>>;
   readonly [key: string]: unknown;
 }
 
