@@ -33,6 +33,8 @@ interface RunOptions {
   readonly sla?: string;
   readonly contracts: boolean;
   readonly load: boolean;
+  /** The contract suite fails on the spec's assumptions too (contracts --strict); the report follows its outcomes. */
+  readonly strict?: boolean;
 }
 
 function positive(name: string, text: string): number {
@@ -90,7 +92,7 @@ export async function runMainJob(options: RunOptions): Promise<number> {
   const budget = BillableBudget.fromEnv() ?? BillableBudget.create(join(out, LEDGER_FILE), Number.POSITIVE_INFINITY); // the mock: no cap
   const stages: StageOutcome[] = [];
   if (options.contracts) {
-    stages.push(await stage('contracts', ['contracts', '--target', 'mock', '--out', join(out, 'contracts')], budget.env()));
+    stages.push(await stage('contracts', ['contracts', '--target', 'mock', '--out', join(out, 'contracts'), ...(options.strict ? ['--strict'] : [])], budget.env()));
   }
   if (options.load && !interrupted) {
     const sla = options.sla ? ['--sla', options.sla] : []; // the stage's exit code judges the run's own objectives
@@ -122,6 +124,7 @@ export function registerRunCommand(program: Command): void {
     .option('--sla <file>', 'objectives to judge the run by (default load/objectives.default.yaml)')
     .option('--no-contracts', 'skip the contract suite')
     .option('--no-load', 'skip the load run')
+    .option('--strict', "fail the contract suite on the spec's assumptions too (default: a difference from an assumption is a finding)")
     .action(async (options: RunOptions) => {
       process.exitCode = await runMainJob(options);
     });

@@ -37,6 +37,18 @@ export function valuesBody(marker: string, values: readonly BoundaryCase[]): Rec
   return values.reduce<Record<string, unknown>>((body, value) => boundaryBody(body, value), base);
 }
 
+/** Fixed, so a recording replays the same bytes. */
+export const FORM_BOUNDARY = 'infercheck-form-boundary';
+
+/**
+ * A multipart/form-data body of text fields (reference §1.2: the vendor takes multipart like JSON), with its
+ * Content-Type. Values are written as strings, as a form carries them.
+ */
+export function multipartBody(fields: Readonly<Record<string, unknown>>): { readonly contentType: string; readonly text: string } {
+  const parts = Object.entries(fields).map(([name, value]) => `--${FORM_BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${String(value)}\r\n`);
+  return { contentType: `multipart/form-data; boundary=${FORM_BOUNDARY}`, text: `${parts.join('')}--${FORM_BOUNDARY}--\r\n` };
+}
+
 let specBoundaries: BoundaryCase[] | undefined;
 
 /** Every boundary case of the spec's text-to-image parameters (boundaries.ts), generated once per process. */

@@ -8,6 +8,7 @@
 // schemathesis#2312, #2726, #2900, #3073, and #4332 where shrinking removed the only invalid part). Here a negative
 // case changes exactly one field of a valid body and is dropped unless the spec's own validator rejects the result;
 // a positive case is dropped unless it validates. The oracle is the spec, never this file's guesswork.
+import { parameterRule, requestRule, type SpecRule } from '../core/rule-basis.ts';
 import { requiredParameters, txt2imgParameters, type JsonSchema } from '../core/spec.ts';
 import { validatorFor } from './spec-access.ts';
 
@@ -122,6 +123,45 @@ export function casesOf(name: string, schema: JsonSchema, required: boolean): Bo
   for (const [label, value] of wrongTypeValues(type, sample)) reject('wrong-type', label, value);
   if (required) out.push({ parameter: name, kind: 'missing-required', label: 'missing', expect: 'reject', omit: true });
   return out;
+}
+
+/**
+ * The spec rule a boundary case puts to the test (core/rule-basis.ts): the bound, the enum (or that value's own rule),
+ * the type, the minimum length, the required list — and for the wrong types that a vendor may read otherwise, the
+ * request's `null` rule (an optional parameter sent as null: rejected, or read as absent?) and `strings` rule (a
+ * number sent as "20": rejected, or read as 20?), both assumed. A value the spec gives as the default rests on the
+ * default's rule: refusing seed -1 breaks the documented default, whatever the seed's (assumed) range.
+ */
+export function boundaryRule(boundary: BoundaryCase): SpecRule {
+  const { parameter, kind, label, value } = boundary;
+  const schema = txt2imgParameters().find(([name]) => name === parameter)?.[1];
+  switch (kind) {
+    case 'missing-required':
+      return requestRule('required');
+    case 'enum-value':
+      if (schema?.enum === undefined) return parameterRule(parameter, 'type'); // a boolean's two values
+      return schema.default === value ? parameterRule(parameter, 'default') : parameterRule(parameter, 'enum', value);
+    case 'not-in-enum':
+      return parameterRule(parameter, 'enum');
+    case 'bound':
+      if (schema?.default === value) return parameterRule(parameter, 'default');
+      // A string of the minimum length is a string: accepting it rests on the type, whatever the bound rests on.
+      if (label === 'min-length' || label === 'max-length') return parameterRule(parameter, 'type');
+      return parameterRule(parameter, label === 'min' ? 'minimum' : 'maximum');
+    case 'outside-bound':
+      return parameterRule(parameter, label.startsWith('min') ? 'minimum' : label.startsWith('max') ? 'maximum' : 'maxLength');
+    case 'too-short':
+      return parameterRule(parameter, 'minLength');
+    case 'wrong-type': {
+      if (value === null) return requiredParameters().includes(parameter) ? requestRule('required') : requestRule('null');
+      const type = schema && typeOf(schema);
+      if (typeof value === 'string' && (type === 'integer' || type === 'number' || type === 'boolean')) return requestRule('strings');
+      return parameterRule(parameter, 'type');
+    }
+    case 'fraction':
+    case 'plain-value':
+      return parameterRule(parameter, 'type');
+  }
 }
 
 /** The request body a boundary case sends: a minimal valid body with exactly one field changed or removed. */

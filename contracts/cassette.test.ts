@@ -70,4 +70,22 @@ test('a recording made against the mock replays offline, passes, and contains no
   assert.equal(drift.counts['body-schema'], 1);
   assert.equal(drift.counts['undocumented-status'], 1);
   assert.equal(drift.counts['not-replayed'], 1);
+  // Each item says what the rule it differs from rests on: a submit body without its URLs breaks the documented
+  // SubmitResponse; a 202 status read differs from an assumption (no document gives that code).
+  const basis = (kind: string): string[] => drift.entries.filter((e) => e.kind === kind).map((e) => `${e.rule} ${e.basis}`);
+  assert.deepEqual(basis('body-schema'), ['SubmitResponse:* documented']);
+  assert.deepEqual(basis('undocumented-status'), ['getRequestStatus:success assumed']);
+  assert.ok(drift.entries.filter((e) => e.kind !== 'not-replayed').every((e) => e.source && e.source.length > 0));
+  assert.equal(drift.entries.find((e) => e.kind === 'not-replayed')!.basis, undefined);
+
+  // A recorded request body: today's spec rejects a negative seed (an assumed bound) and a documented wrong type; the
+  // target took both. Each drift item names the rule and its basis.
+  const [first] = readCassette(dir).entries.filter((e) => e['x-infercheck'].operationId === 'generateSync' && e.status === 200);
+  assert.ok(first, 'the recording holds a v1 success');
+  const bodies = [{ ...(first!.body as object), seed: -2 }, { ...(first!.body as object), samples: [1] }, { ...(first!.body as object), samples: null }];
+  const requestDrift = driftReport(manifest, bodies.map((body) => ({ ...first!, body })));
+  assert.deepEqual(
+    requestDrift.entries.map((e) => `${e.kind} ${e.rule} ${e.basis}`),
+    ['request-verdict-changed Txt2ImgRequest.seed:minimum assumed', 'request-verdict-changed Txt2ImgRequest.samples:type documented', 'request-verdict-changed Txt2ImgRequest:null assumed'],
+  );
 });

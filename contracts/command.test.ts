@@ -12,6 +12,7 @@ import type { ContractFailure } from '../core/result-files.ts';
 import { RUN_MARKER } from '../core/run-folder.ts';
 import { UsageError } from '../core/target.ts';
 import { runConfigFromFlags } from './command.ts';
+import { ENV, fromEnv, toEnv } from './run-config.ts';
 
 const BIN = fileURLToPath(new URL('../bin/infercheck.mjs', import.meta.url));
 const base = { apiKeyEnv: 'SEGMIND_API_KEY', out: 'reports/latest/contracts' };
@@ -26,6 +27,18 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: 
     child.on('exit', (code) => resolve({ code: code ?? 1, stdout, stderr }));
   });
 }
+
+test('--strict reaches the engine and, by the environment, the Playwright suite; without it findings fail nothing', () => {
+  const { config } = runConfigFromFlags({ ...base, strict: true }, {});
+  assert.equal(config.strict, true);
+  const env = toEnv(config);
+  assert.equal(env[ENV.strict], '1');
+  assert.equal(fromEnv(env).strict, true);
+  assert.equal(fromEnv({ [ENV.strict]: 'true' }).strict, true, 'by hand: INFERCHECK_CONTRACTS_STRICT=true works too');
+  const plain = runConfigFromFlags(base, {}).config;
+  assert.equal(plain.strict, undefined);
+  assert.equal(fromEnv(toEnv(plain)).strict, undefined);
+});
 
 test('bad flags are usage errors that name the flag', () => {
   const bad: Array<[Record<string, string>, RegExp]> = [

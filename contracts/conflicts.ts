@@ -5,7 +5,8 @@
 // side of each conflict the vendor is on.
 import { conflicts, type SpecConflict } from '../core/spec.ts';
 import type { ConflictFinding } from '../core/result-files.ts';
-import { effectiveParam, finalStatus, jsonObject, reportedStatus } from './exchange.ts';
+import { effectiveValue } from '../core/effective-params.ts';
+import { finalStatus, jsonObject, reportedStatus } from './exchange.ts';
 import { isDeepStrictEqual } from 'node:util';
 import type { Subject, SubjectOf } from './types.ts';
 
@@ -44,7 +45,7 @@ const PROBES: Readonly<Record<string, Probe>> = {
     return { observed: `${reread.length - changed.length} of ${reread.length} results unchanged when read again (up to ${spanS} s after submission)`, agreesWithDecision: changed.length === 0 };
   },
   'base64-shape': (_conflict, subjects) => {
-    const seen = generations(subjects).filter((g) => g.api === 'v1' && effectiveParam(g.case.params, 'base64') === true && g.first.response?.status === 200);
+    const seen = generations(subjects).filter((g) => g.api === 'v1' && effectiveValue(g.case.params, 'base64') === true && g.first.response?.status === 200);
     if (seen.length === 0) return NOT_OBSERVED;
     const g = seen[0]!;
     const body = jsonObject(g.first);
@@ -53,14 +54,14 @@ const PROBES: Readonly<Record<string, Probe>> = {
     return { observed: `${g.first.response!.mediaType}; keys: ${keys}`, agreesWithDecision: agrees };
   },
   'v1-content-type': (_conflict, subjects) => {
-    const seen = generations(subjects).filter((g) => g.api === 'v1' && effectiveParam(g.case.params, 'base64') === false && g.first.response?.status === 200);
+    const seen = generations(subjects).filter((g) => g.api === 'v1' && effectiveValue(g.case.params, 'base64') === false && g.first.response?.status === 200);
     if (seen.length === 0) return NOT_OBSERVED;
     const types = [...new Set(seen.map((g) => g.first.response!.mediaType))];
     return { observed: `v1 with base64 false answered ${types.join(', ')}`, agreesWithDecision: types.length === 1 && types[0] === 'image/jpeg' };
   },
   'v1-samples': (_conflict, subjects) => {
     const seen = generations(subjects).filter(
-      (g) => g.api === 'v1' && Number(effectiveParam(g.case.params, 'samples')) > 1 && effectiveParam(g.case.params, 'base64') === false && g.first.response?.status === 200,
+      (g) => g.api === 'v1' && Number(effectiveValue(g.case.params, 'samples')) > 1 && effectiveValue(g.case.params, 'base64') === false && g.first.response?.status === 200,
     );
     if (seen.length === 0) return NOT_OBSERVED;
     const types = [...new Set(seen.map((g) => g.first.response!.mediaType))];
@@ -71,6 +72,12 @@ const PROBES: Readonly<Record<string, Probe>> = {
     if (seen.length === 0) return NOT_OBSERVED;
     const answers = [...new Set(seen.map((s) => `${s.exchange.response!.status} ${s.exchange.response!.mediaType || '(no type)'}`))];
     return { observed: `wrong verbs answered: ${answers.join('; ')}`, agreesWithDecision: seen.every((s) => s.exchange.response!.status === 405) };
+  },
+  multipart: (_conflict, subjects) => {
+    const seen = subjects.filter((s): s is SubjectOf<'exchange'> => s.kind === 'exchange' && s.case.intent === 'multipart-invalid' && s.exchange.response !== undefined);
+    if (seen.length === 0) return NOT_OBSERVED;
+    const statuses = [...new Set(seen.map((s) => s.exchange.response!.status))];
+    return { observed: `a multipart/form-data body without the prompt answered ${statuses.join(', ')}`, agreesWithDecision: statuses.length === 1 && statuses[0] === 400 };
   },
   'bearer-only': (_conflict, subjects) => {
     const seen = subjects.filter((s): s is SubjectOf<'exchange'> => s.kind === 'exchange' && s.case.intent === 'bearer-only' && s.exchange.response !== undefined);

@@ -46,6 +46,8 @@ export interface EngineOptions {
   readonly deadlineMs?: number;
   /** How a re-run names this target on the command line (run-config.ts rerunArgs); `--target <baseUrl>` when absent. */
   readonly rerunArgs?: readonly string[];
+  /** --strict: a difference from the spec's assumptions fails like a broken documented rule. */
+  readonly strict?: boolean;
 }
 
 export interface EngineResult {
@@ -130,13 +132,18 @@ export async function runContracts(options: EngineOptions): Promise<EngineResult
     billableBudget: run.overBudget.length > 0 && !ranBillable ? 0 : (budget.max ?? Number.POSITIVE_INFINITY),
     rpm: options.rpm !== undefined,
     wallClock,
+    strict: options.strict === true,
   };
   const apiKeyEnv = options.apiKeyEnv ?? 'SEGMIND_API_KEY';
   const rerunBudgets = new Map<string, number | undefined>();
   const reproducers: ReproducerOptions = {
     targetArgs: options.rerunArgs ?? (options.target.kind === 'mock' ? [] : ['--target', options.target.baseUrl]),
     apiKeyEnv,
-    extraArgs: [...(options.failPrompt && options.target.kind !== 'mock' ? ['--fail-prompt', options.failPrompt] : []), ...(options.rpm ? ['--rpm', String(options.rpm)] : [])],
+    extraArgs: [
+      ...(options.failPrompt && options.target.kind !== 'mock' ? ['--fail-prompt', options.failPrompt] : []),
+      ...(options.rpm ? ['--rpm', String(options.rpm)] : []),
+      ...(options.strict ? ['--strict'] : []),
+    ],
     // What a re-run of just these cases may cost at most, so its --max-billable never cuts it short.
     budgetFor: (caseIds) => {
       if (!billableTarget) return undefined;
@@ -180,6 +187,7 @@ export async function runContracts(options: EngineOptions): Promise<EngineResult
     billableRequests: spend.requests.billed + spend.requests.unknown,
     checks,
     findings: conflictFindings(allSubjects),
+    strict: options.strict === true,
     run: {
       casesPlanned: plan.cases.length,
       casesDone: run.casesDone,

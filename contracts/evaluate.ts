@@ -1,8 +1,11 @@
 // Runs the catalogue over the observed subjects. Pure: subjects in, CheckOutcome[] out. A check that throws becomes a
 // failure of that check (Schemathesis' rule: a broken check never aborts the run); a check that never applied and
 // needs something the run lacked (a FAILED prompt, a budget, --rpm, a wall clock) is skipped with that reason,
-// never counted as passed.
+// never counted as passed. Each finding names the rules it rests on (types.ts FindingRule): one that rests only on
+// documented rules is a failure; one that rests on an assumption is listed as a finding and fails nothing — unless
+// the run is --strict, when it fails like the rest.
 import { redactDeep } from '../core/redact.ts';
+import { ruleSummary, type RuleRef } from '../core/rule-basis.ts';
 import type { CheckOutcome, ContractFailure, RecordedExchange, Reproducer } from '../core/result-files.ts';
 import type { AnyCheck, CheckContext, CheckNeed, Exchange, Finding, Subject } from './types.ts';
 
@@ -17,6 +20,8 @@ export interface RunFacts {
   readonly wallClock: boolean;
   /** Checks left out by --grep or by the budget, with why. */
   readonly skipped?: Readonly<Record<string, string>>;
+  /** --strict: a finding that rests on an assumption fails like one that rests on the documents. */
+  readonly strict?: boolean;
 }
 
 const NEED_REASONS: Record<CheckNeed, string> = {
@@ -63,7 +68,25 @@ export function toRecordedExchange(exchange: Exchange, secrets: readonly string[
   );
 }
 
-function toFailure(check: AnyCheck, found: Finding, subject: Subject, secrets: readonly string[], reproduce?: Reproduce): ContractFailure {
+/** The rules a finding rests on: the spec rules it names, the check's own rules it names, else the check's `main`. */
+export function rulesOf(check: AnyCheck, found: Finding): RuleRef[] {
+  const names = found.rules && found.rules.length > 0 ? found.rules : ['main'];
+  return names.map((rule) => {
+    if (typeof rule !== 'string') return rule;
+    const own = check.rules[rule];
+    if (!own) throw new Error(`check ${check.id} has no rule "${rule}"`);
+    return { id: rule === 'main' ? check.id : `${check.id}:${rule}`, ...own };
+  });
+}
+
+/** What a check's rules rest on, for the outcome and the README: one basis, or "per rule" for a spec-judging check. */
+export function checkBasis(check: AnyCheck): NonNullable<CheckOutcome['basis']> {
+  if (check.specRules) return 'per rule';
+  const bases = new Set(Object.values(check.rules).map((r) => r.basis));
+  return bases.size === 1 ? [...bases][0]! : 'per rule';
+}
+
+function toFailure(check: AnyCheck, found: Finding, rules: readonly RuleRef[], subject: Subject, secrets: readonly string[], reproduce?: Reproduce): ContractFailure {
   const operation = found.operation ?? found.exchange?.operationId ?? subject.case.intent;
   const model = found.model ?? subject.case.model;
   return {
@@ -76,6 +99,7 @@ function toFailure(check: AnyCheck, found: Finding, subject: Subject, secrets: r
     ...(model ? { model } : {}),
     ...(found.exchange ? { exchange: toRecordedExchange(found.exchange, secrets) } : {}),
     ...(reproduce ? { reproducer: redactDeep(reproduce(subject, found.exchange), secrets) } : {}),
+    ...ruleSummary(rules),
   };
 }
 
@@ -109,14 +133,17 @@ export function evaluate(
   reproduce?: Reproduce,
 ): CheckOutcome[] {
   return checks.map((check) => {
+    const basis = checkBasis(check);
     const leftOut = facts.skipped?.[check.id];
-    if (leftOut) return { id: check.id, title: check.title, severity: check.severity, cases: 0, passed: 0, failed: 0, skipped: 0, skipReason: leftOut, failures: [] };
+    if (leftOut) return { id: check.id, title: check.title, severity: check.severity, basis, cases: 0, passed: 0, failed: 0, differed: 0, skipped: 0, skipReason: leftOut, failures: [], findings: [] };
     let cases = 0;
     let passed = 0;
     let failed = 0;
+    let differed = 0;
     let skipped = 0;
     let skipReason: string | undefined;
     const failures: ContractFailure[] = [];
+    const findings: ContractFailure[] = [];
     for (const subject of subjects) {
       const verdict = evaluateOne(check, ctx, subject);
       if (verdict.kind === 'n/a') continue;
@@ -126,8 +153,21 @@ export function evaluate(
         skipped++;
         skipReason ??= verdict.reason;
       } else {
-        failed++;
-        for (const f of verdict.findings) failures.push(toFailure(check, f, subject, secrets, reproduce));
+        const judged = verdict.findings.map((f) => {
+          let rules: RuleRef[];
+          try {
+            rules = rulesOf(check, f);
+          } catch (err) {
+            // A finding naming a rule its check does not have is the check's own bug: a failure, like a check that throws.
+            return toFailure(check, { ...f, message: `${f.message} (and the check named no rule it has: ${(err as Error).message})` }, [{ id: check.id, basis: 'documented' }], subject, secrets, reproduce);
+          }
+          return toFailure(check, f, rules, subject, secrets, reproduce);
+        });
+        const failing = judged.filter((f) => facts.strict || f.basis === 'documented');
+        if (failing.length > 0) failed++;
+        else differed++;
+        failures.push(...failing);
+        findings.push(...judged.filter((f) => !failing.includes(f)));
       }
     }
     if (cases === 0) skipReason = unmetNeed(check, facts) ?? 'no case of this run exercised it';
@@ -135,19 +175,26 @@ export function evaluate(
       id: check.id,
       title: check.title,
       severity: check.severity,
+      basis,
       cases,
       passed,
       failed,
+      differed,
       skipped,
       ...(skipReason !== undefined ? { skipReason } : {}),
       failures,
+      findings,
     };
   });
 }
 
-/** A check outcome's verdict for tables: fail beats skip beats pass. */
-export function verdictOf(outcome: CheckOutcome): 'pass' | 'fail' | 'skip' {
+/**
+ * A check outcome's verdict for tables: fail beats finding (only assumed rules broken: listed, not failing) beats
+ * skip beats pass.
+ */
+export function verdictOf(outcome: CheckOutcome): 'pass' | 'fail' | 'finding' | 'skip' {
   if (outcome.failed > 0) return 'fail';
+  if ((outcome.differed ?? 0) > 0) return 'finding';
   if (outcome.cases === 0 || outcome.passed === 0) return 'skip';
   return 'pass';
 }

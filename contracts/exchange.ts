@@ -3,7 +3,6 @@
 // it (core/redact.ts). Below `send`: the small readers of what an exchange says that the checks, the case kinds and
 // the conflict probes all use (checks/helpers.ts re-exports them), so nothing outside checks/ imports from checks/;
 // and the one conformance judge's verdict on an exchange (core/conformance.ts), shared by the four conformance checks.
-import { txt2imgParameters } from '../core/spec.ts';
 import { isJsonMediaType, judgeResponse, mediaTypeOf, type ConformanceRule, type ConformanceVerdict, type Violation } from '../core/conformance.ts';
 import { redactDeep, redactHeaders, redactText } from '../core/redact.ts';
 import type { Exchange, JobTrace } from './types.ts';
@@ -159,12 +158,6 @@ export function finalStatus(job: Pick<JobTrace, 'polls'>): string | undefined {
     if (status) return status;
   }
   return undefined;
-}
-
-/** The effective value of a text-to-image parameter: what was sent, else the spec's default. */
-export function effectiveParam(params: Readonly<Record<string, unknown>> | undefined, name: string): unknown {
-  if (params && name in params) return params[name];
-  return txt2imgParameters().find(([n]) => n === name)?.[1].default;
 }
 
 /** Equal within a relative tolerance (credits are decimals the vendor rounds; 1e-6 of the larger value). */

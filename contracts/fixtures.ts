@@ -22,6 +22,7 @@ export const expect = baseExpect.extend({
     const pass = received.failed === 0;
     const lines = received.failures.slice(0, SHOWN).flatMap((f) => [
       `  - [${f.severity}] ${f.message}`,
+      ...(f.rule ? [`      rule ${f.rule}${f.basis === 'assumed' ? '' : ' (documented)'}: ${f.source ?? ''}`] : []),
       ...(f.reproducer?.curl ? [`      ${f.reproducer.curl}`] : []),
       ...(f.reproducer ? [`      re-run: ${f.reproducer.rerun}`] : []),
     ]);

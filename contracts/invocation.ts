@@ -116,6 +116,7 @@ async function runInFolder(config: RunConfig, options: InvocationOptions, env: N
     ...(config.rpm ? { rpm: config.rpm } : {}),
     ...(grep ? { grep } : {}),
     ...(signal ? { signal } : {}),
+    ...(config.strict ? { strict: true } : {}),
   };
   let mock: RunningMock | undefined;
   let restoreReplay: (() => string[]) | undefined;
@@ -163,6 +164,8 @@ async function runInFolder(config: RunConfig, options: InvocationOptions, env: N
   };
   write('outcomes.json', result.outcomes);
   write('failures.json', result.outcomes.checks.flatMap((c) => c.failures));
+  // The differences from the spec's assumptions, flat like the failures: listed, not failing (empty under --strict).
+  write('findings.json', result.outcomes.checks.flatMap((c) => c.findings ?? []));
   let drift: DriftReport | undefined;
   if (cassette) {
     drift = driftReport(cassette.manifest, cassette.entries, notReplayed);

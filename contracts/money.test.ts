@@ -5,9 +5,8 @@
 // say how far the run got and what it really spent.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -15,71 +14,14 @@ import { fileURLToPath } from 'node:url';
 import { BUDGET_LEDGER_ENV, BillableBudget, readLedger, settlementForStatus } from '../core/billable-budget.ts';
 import type { ContractFailure, ContractOutcomes } from '../core/result-files.ts';
 import { toEnv } from './run-config.ts';
+import { CLI_KEY_ENV, leftBehind, markOf, outcomesOf, runContractsCli as contracts, type CliRun } from './testing/cli-run.ts';
 import { startScriptedVendor, type ScriptedVendor, type ScriptedVendorOptions } from '../core/testing/scripted-vendor.ts';
 import type { Quirk } from '../core/testing/vendor-script.ts';
 
-const BIN = fileURLToPath(new URL('../bin/infercheck.mjs', import.meta.url));
-const KEY_ENV = 'SCRIPTED_VENDOR_KEY';
-const MARK = 'INFERCHECK_MONEY_TEST_RUN';
 const MAX_BILLABLE = 10;
-/** Three documented rules broken: numbers outside their range are taken (and billed), a Bearer-only key is let
- * through, and every success is charged twice what it reports. */
-const THREE_RULES: readonly Quirk[] = ['accept-out-of-range', 'accept-bearer', 'overcharge'];
-
-interface CliRun {
-  readonly code: number | null;
-  readonly signal: NodeJS.Signals | null;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly ms: number;
-  /** Epoch ms the child was started. */
-  readonly startedAt: number;
-  readonly out: string;
-  readonly mark: string;
-}
-
-/** Runs `infercheck contracts` against the vendor; `during` may act on the child (send it a signal). */
-function contracts(vendor: ScriptedVendor, args: readonly string[], during?: (child: ChildProcess) => void, env: Record<string, string> = {}): Promise<CliRun> {
-  const out = mkdtempSync(join(tmpdir(), 'infercheck-money-'));
-  const mark = randomUUID();
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const startedAt = Date.now();
-    const child = spawn(process.execPath, [BIN, 'contracts', '--target', vendor.url, '--api-key-env', KEY_ENV, '--out', out, ...args], {
-      env: { ...process.env, [KEY_ENV]: vendor.key, [MARK]: mark, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout!.on('data', (d) => (stdout += d));
-    child.stderr!.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr, ms: performance.now() - started, startedAt, out, mark }));
-    marks.set(child, mark);
-    during?.(child);
-  });
-}
-
-function outcomesOf(run: CliRun): ContractOutcomes {
-  return JSON.parse(readFileSync(join(run.out, 'outcomes.json'), 'utf8')) as ContractOutcomes;
-}
-
-/** The mark of a run started by `contracts` (each run's processes carry it in their environment). */
-const marks = new WeakMap<ChildProcess, string>();
-
-/** Processes (of this user) still carrying the run's mark in their environment: a runner or worker left behind. */
-function leftBehind(mark: string): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0').includes(`${MARK}=${mark}`)) pids.push(Number(entry));
-    } catch {
-      // gone meanwhile, or another user's
-    }
-  }
-  return pids;
-}
+/** Three documented rules broken: numbers outside their range are taken (and billed), any key is let through, and
+ * every success is charged twice what it reports. */
+const THREE_RULES: readonly Quirk[] = ['accept-out-of-range', 'accept-any-key', 'overcharge'];
 
 /** The requests the vendor got that generate (POST /v1|v2/{model}), by body: a case sent twice shows here. */
 function generateBodies(vendor: ScriptedVendor): Map<string, number> {
@@ -123,10 +65,10 @@ test('a vendor breaking 3 documented rules, --max-billable 10: it takes on at mo
 
     // The three broken rules are caught, each with a reproducer.
     const failed = outcomes.checks.filter((c) => c.failed > 0).map((c) => c.id);
-    for (const id of ['out-of-range-rejected', 'bearer-only-401', 'success-billed-its-cost']) assert.ok(failed.includes(id), `${id} not among ${failed.join(', ')}`);
+    for (const id of ['out-of-range-rejected', 'wrong-key-401', 'success-billed-its-cost']) assert.ok(failed.includes(id), `${id} not among ${failed.join(', ')}`);
     const failures = JSON.parse(readFileSync(join(brokenRun.out, 'failures.json'), 'utf8')) as ContractFailure[];
     assert.ok(failures.length > 0 && failures.every((f) => f.reproducer?.curl && f.reproducer.rerun.includes(`--grep`)));
-    assert.ok(failures.some((f) => f.reproducer!.curl!.includes(`"x-api-key: $${KEY_ENV}"`)));
+    assert.ok(failures.some((f) => f.reproducer!.curl!.includes(`"x-api-key: $${CLI_KEY_ENV}"`)));
     assert.ok(![brokenRun.stdout, readFileSync(join(brokenRun.out, 'outcomes.json'), 'utf8')].some((text) => text.includes(broken.key)), 'the key leaked');
 
     // The report's spend is the vendor's ledger: requests taken on, credits taken from the balance.
@@ -174,7 +116,7 @@ test('SIGTERM while Playwright writes the reports: it is passed on, and no runne
     const run = await contracts(vendor, ['--max-billable', '2', '--grep', '^auth/'], (child) => {
       // Three processes carry the mark once Playwright's runner has started its worker: hit them then.
       const poll = setInterval(() => {
-        if (leftBehind(marks.get(child)!).length >= 3) {
+        if (leftBehind(markOf(child)).length >= 3) {
           clearInterval(poll);
           child.kill('SIGTERM');
         }
@@ -187,9 +129,9 @@ test('SIGTERM while Playwright writes the reports: it is passed on, and no runne
 });
 
 test('run by hand, Playwright runs the catalogue once: failing checks and their retries in new workers send nothing again', { timeout: 60_000 }, async () => {
-  await withVendor({ quirks: ['accept-bearer', 'unknown-model-400'] }, async (vendor) => {
+  await withVendor({ quirks: ['accept-any-key', 'unknown-model-400'] }, async (vendor) => {
     const out = mkdtempSync(join(tmpdir(), 'infercheck-money-'));
-    const env = { ...process.env, [KEY_ENV]: vendor.key, ...toEnv({ target: { kind: 'url', baseUrl: vendor.url, apiKeyEnv: KEY_ENV }, models: ['sd1.5-scifi'], maxBillable: 2, outDir: out, grep: '^(auth|transport)/' }) };
+    const env = { ...process.env, [CLI_KEY_ENV]: vendor.key, ...toEnv({ target: { kind: 'url', baseUrl: vendor.url, apiKeyEnv: CLI_KEY_ENV }, models: ['sd1.5-scifi'], maxBillable: 2, outDir: out, grep: '^(auth|transport)/' }) };
     const cli = join(dirname(createRequire(import.meta.url).resolve('@playwright/test/package.json')), 'cli.js');
     const code = await new Promise<number | null>((resolve) => {
       const child = spawn(process.execPath, [cli, 'test', '-c', fileURLToPath(new URL('./playwright.config.ts', import.meta.url)), '--retries', '1'], { env, stdio: 'ignore' });
@@ -197,7 +139,7 @@ test('run by hand, Playwright runs the catalogue once: failing checks and their 
     });
     assert.equal(code, 1, 'the failing checks fail the suite');
     const outcomes = JSON.parse(readFileSync(join(out, 'outcomes.json'), 'utf8')) as ContractOutcomes;
-    assert.deepEqual(outcomes.checks.filter((c) => c.failed > 0).map((c) => c.id).sort(), ['bearer-only-401', 'unknown-model-404']);
+    assert.deepEqual(outcomes.checks.filter((c) => c.failed > 0).map((c) => c.id).sort(), ['unknown-model-404', 'wrong-key-401']);
     assert.equal(vendor.ledger().requests, outcomes.run!.requests + 2, 'the vendor got more than one catalogue run');
     const report = JSON.parse(readFileSync(join(out, 'playwright.json'), 'utf8')) as { stats: { unexpected: number } };
     assert.equal(report.stats.unexpected, 2);

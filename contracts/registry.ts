@@ -34,6 +34,7 @@ import { missingKey401 } from './checks/missing-key-401.ts';
 import { wrongKey401 } from './checks/wrong-key-401.ts';
 import { bearerOnly401 } from './checks/bearer-only-401.ts';
 import { wrongContentType406 } from './checks/wrong-content-type-406.ts';
+import { multipartInvalid400 } from './checks/multipart-invalid-400.ts';
 import { malformedJson400 } from './checks/malformed-json-400.ts';
 import { unknownModel404 } from './checks/unknown-model-404.ts';
 import { wrongMethod405 } from './checks/wrong-method-405.ts';
@@ -74,6 +75,7 @@ export const CHECKS: readonly AnyCheck[] = [
   wrongKey401,
   bearerOnly401,
   wrongContentType406,
+  multipartInvalid400,
   malformedJson400,
   unknownModel404,
   wrongMethod405,

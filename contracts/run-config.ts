@@ -28,6 +28,8 @@ export interface RunConfig {
   readonly grep?: string;
   /** Seconds the whole catalogue may take (default DEFAULT_DEADLINE_S). */
   readonly deadlineS?: number;
+  /** A difference from the spec's assumptions fails like a broken documented rule (default: a finding). */
+  readonly strict?: boolean;
 }
 
 export const ENV = {
@@ -43,6 +45,8 @@ export const ENV = {
   out: 'INFERCHECK_CONTRACTS_OUT',
   grep: 'INFERCHECK_CONTRACTS_GREP',
   deadline: 'INFERCHECK_CONTRACTS_DEADLINE_S',
+  /** `1`: --strict. Set it by hand to run the Playwright suite strictly (npx playwright test -c contracts/playwright.config.ts). */
+  strict: 'INFERCHECK_CONTRACTS_STRICT',
   /** Set by `infercheck contracts` after it ran the catalogue: Playwright's global setup then only reads the outcomes. */
   outcomesReady: 'INFERCHECK_CONTRACTS_OUTCOMES_READY',
 } as const;
@@ -64,6 +68,7 @@ export function toEnv(config: RunConfig): Record<string, string> {
   if (config.record !== undefined) env[ENV.record] = absolute(config.record);
   if (config.grep !== undefined) env[ENV.grep] = config.grep;
   if (config.deadlineS !== undefined) env[ENV.deadline] = String(config.deadlineS);
+  if (config.strict) env[ENV.strict] = '1';
   return env;
 }
 
@@ -91,6 +96,7 @@ export function fromEnv(env: NodeJS.ProcessEnv = process.env): RunConfig {
     outDir: absolute(env[ENV.out] ?? DEFAULT_OUT_DIR),
     ...(env[ENV.grep] ? { grep: env[ENV.grep] } : {}),
     ...(deadlineS !== undefined ? { deadlineS } : {}),
+    ...(env[ENV.strict] === '1' || env[ENV.strict] === 'true' ? { strict: true } : {}),
   };
 }
 

@@ -2,6 +2,7 @@
 // is (a pure function over one observed subject), and what the engine is given (a target, a fetch, a budget).
 // Failures themselves are core/result-files.ts `ContractFailure`: data a report can read, never strings to parse.
 import type { ContractFailure, Severity } from '../core/result-files.ts';
+import type { RuleBasis, SpecRule } from '../core/rule-basis.ts';
 import type { ModelId } from '../core/spec.ts';
 import type { BoundaryCase } from './boundaries.ts';
 
@@ -57,6 +58,7 @@ export type CaseIntent =
   | 'malformed-json'
   | 'unknown-model'
   | 'wrong-method'
+  | 'multipart-invalid'
   | 'unknown-request-id'
   | 'outputs'
   | 'determinism'
@@ -133,6 +135,12 @@ export interface CheckContext {
   readonly failPrompt?: string;
 }
 
+/**
+ * A rule a finding rests on: a spec rule (core/rule-basis.ts lookups: a parameter's bound, a response's content type,
+ * the schema keyword an answer broke), or the name of one of the check's own `rules`.
+ */
+export type FindingRule = SpecRule | string;
+
 /** A check's verdict on one subject before the engine stamps check id, severity and title on it. */
 export interface Finding {
   readonly operation?: string;
@@ -141,6 +149,11 @@ export interface Finding {
   readonly cause: string;
   readonly exchange?: Exchange;
   readonly model?: string;
+  /**
+   * The rules it rests on; absent: the check's own `main` rule. A finding is a failure only when every rule it rests
+   * on is documented; one that rests on an assumption is reported as a finding (a failure under --strict).
+   */
+  readonly rules?: readonly FindingRule[];
 }
 
 /** A run-level requirement; when unmet the engine reports the check as skipped with a reason, never as passed. */
@@ -159,6 +172,13 @@ export interface CheckDefinition<K extends SubjectKind = SubjectKind> {
   readonly run: (ctx: CheckContext, subject: SubjectOf<K>) => Finding | readonly Finding[] | undefined;
   /** A documented example of this check's failure message, for the README. */
   readonly sampleFailure: string;
+  /**
+   * What the check's rule rests on: the vendor's documents (quoted) or an assumption (and why). `main` is what a
+   * finding names when it names nothing else; other entries are rules some of its findings rest on instead.
+   */
+  readonly rules: Readonly<Record<string, RuleBasis>>;
+  /** For a check that judges the spec's own rules one by one (bounds, content types, schemas): which of them. */
+  readonly specRules?: (rule: SpecRule) => boolean;
 }
 
 /** Any check, whatever its subject kind (the registry's element type). */

@@ -1,5 +1,5 @@
 // The one conformance judge (conformance.ts): each kind of violation fires on its own, a conforming answer is silent,
-// and each violation names the rule it broke. The contract checks' own proofs (contracts/self-test.test.ts) run the
+// and each violation names the rule it broke, the spec rules behind it and what they rest on. The contract checks' own proofs (contracts/self-test.test.ts) run the
 // same judge against a scripted vendor; these cases are the load engine's view (parsed body, lower-case headers).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -36,7 +36,27 @@ test('which rules applied: an undocumented status leaves the others nothing to j
   assert.ok(judgeResponse('generateSync', { status: 200, headers: jpegHeaders, mediaType: 'image/jpeg' }).applied.has('documented-headers'));
 });
 
-test('spec decision submit-status-code: another 2xx submit is not a conformance failure', () => {
-  assert.deepEqual(kinds('submitAsync', json(202, submitted)), []);
-  assert.deepEqual(kinds('getRequestStatus', json(202, {})), ['undocumented-status']);
+test('each violation carries the spec rules it broke and their basis: documented ones fail, assumed ones are findings', () => {
+  const basis = (operationId: string, r: ResponseToJudge): string[] =>
+    judgeResponse(operationId, r).violations.map((v) => `${v.kind} ${v.specRules.map((s) => s.id).join('+')} ${v.basis}`);
+  // The pages' table of error codes: an unlisted code breaks a documented rule.
+  assert.deepEqual(basis('getRequestStatus', json(418, { error: 'teapot' })), ['undocumented-status getRequestStatus:responses documented']);
+  // Spec decision submit-status-code: no document gives the code of a successful submit or status read, so another
+  // 2xx differs from an assumption — a finding for every stage, never an error; v1's 200 is documented.
+  assert.deepEqual(basis('submitAsync', json(202, submitted)), ['undocumented-status submitAsync:success assumed']);
+  assert.deepEqual(basis('getRequestStatus', json(202, {})), ['undocumented-status getRequestStatus:success assumed']);
+  assert.deepEqual(basis('generateSync', { status: 201, headers: jpegHeaders, mediaType: 'image/jpeg' }), ['undocumented-status generateSync:success documented']);
+  // That x-seed-value is sent is documented; its form is not (a lenient vendor echoes "-2").
+  assert.deepEqual(basis('generateSync', { status: 200, headers: { ...jpegHeaders, 'x-seed-value': 'seven' }, mediaType: 'image/jpeg' }), ['header-invalid XSeedValue:format assumed']);
+  const { 'x-seed-value': _, ...noSeed } = jpegHeaders;
+  assert.deepEqual(basis('generateSync', { status: 200, headers: noSeed, mediaType: 'image/jpeg' }), ['header-missing XSeedValue:presence documented']);
+  // One body breaking a documented and an assumed rule: a violation of each basis, each naming its own rules.
+  const id2 = submitted.request_id;
+  const completed = { status: 'COMPLETED', request_id: id2, metrics: { inference_time: 1, queue_time: 0, total_time: 1, cost: 0.002, remaining_credits: 9 } };
+  const both = judgeResponse('getRequestResult', json(200, { ...completed, error: '' })).violations;
+  assert.deepEqual(both.map((v) => `${v.specRules.map((s) => s.id).join('+')} ${v.basis}`).sort(), ['CompletedResult.error:type assumed', 'CompletedResult:* documented']);
+  assert.ok(both.every((v) => v.kind === 'body-schema' && v.rule === 'response-schema-valid'));
+  assert.match(both.find((v) => v.basis === 'assumed')!.message, /\(an assumed rule\)/);
+  // The content type of an answer the documents show is documented; a body of that type that does not parse breaks it.
+  assert.deepEqual(basis('getRequestResult', { status: 200, headers: {}, mediaType: 'application/json', jsonError: 'Unexpected token' }), ['body-not-json getRequestResult.200:content documented']);
 });

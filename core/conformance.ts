@@ -6,10 +6,15 @@
 // driven only by the generated operation table (spec/generated/operations.ts), the generated Ajv validators and,
 // for header value schemas the table does not carry, the spec as JSON.
 //
-// Each violation names the rule it broke (`rule`) and its kind from one vocabulary (`kind`); a later step may tag
-// every rule as documented or assumed from the spec's x-source without changing this shape.
-import type { ValidateFunction } from 'ajv';
+// Each violation names the conformance rule that reports it (`rule`, one of the four checks), its kind from one
+// vocabulary (`kind`), and the spec rules it broke with what each rests on (`specRules`, from the spec's
+// `x-infercheck-basis` through spec/generated/rules.ts and core/rule-basis.ts): a violation is `documented` — a FAIL —
+// only when every rule it broke is stated by the vendor's documents; one that differs from an assumption is
+// `assumed` — a finding, never failing a gate unless the user asks for --strict. Every stage reads the basis here:
+// the contract checks pass it on, drift.json reports it, the load engine counts violations by it.
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import * as generatedValidators from '../spec/generated/validators.mjs';
+import { combinedBasis, headerRule, operationRule, responseRule, schemaErrorRule, type Basis, type SpecRule } from './rule-basis.ts';
 import { operation, specDocument, type JsonSchema } from './spec.ts';
 import type { ResponseEntry } from './operation-types.ts';
 
@@ -37,6 +42,10 @@ export interface Violation {
   readonly message: string;
   /** Same rule + same cause → the same problem: a report groups repeats by it. */
   readonly cause: string;
+  /** The spec rules it broke (never empty), each with its basis and source: `submitAsync:success`, `XSeedValue:format`. */
+  readonly specRules: readonly SpecRule[];
+  /** `documented` when every rule it broke is (a FAIL), else `assumed` (a finding unless --strict). */
+  readonly basis: Basis;
 }
 
 /** A response reduced to what the contract speaks about. */
@@ -67,14 +76,40 @@ export function validatorFor(schemaName: string): ValidateFunction {
   return fn;
 }
 
-/** Validates and returns a one-line summary of the errors (ajv's own paths and messages), or undefined if valid. */
-export function schemaErrors(schemaName: string, value: unknown): string | undefined {
+/** Validates and returns the errors (ajv's own), empty when valid. */
+export function schemaErrorList(schemaName: string, value: unknown): ErrorObject[] {
   const validate = validatorFor(schemaName);
-  if (validate(value)) return undefined;
-  return (validate.errors ?? [])
+  return validate(value) ? [] : [...(validate.errors ?? [])];
+}
+
+/** ajv's errors in one line: the first four, each its path and message. */
+export function errorsText(errors: readonly ErrorObject[]): string {
+  return errors
     .slice(0, 4)
     .map((e) => `${e.instancePath || '(root)'} ${e.message ?? e.keyword}`)
     .join('; ');
+}
+
+/** Validates and returns a one-line summary of the errors (ajv's own paths and messages), or undefined if valid. */
+export function schemaErrors(schemaName: string, value: unknown): string | undefined {
+  const errors = schemaErrorList(schemaName, value);
+  return errors.length === 0 ? undefined : errorsText(errors);
+}
+
+/**
+ * A body's schema errors grouped by the basis of the rule each broke (core/rule-basis.ts schemaErrorRule): a body
+ * that breaks documented and assumed rules at once yields a failure for the first and a finding for the rest.
+ */
+export function schemaErrorsByBasis(schemaName: string, value: unknown): { readonly basis: Basis; readonly text: string; readonly specRules: readonly SpecRule[] }[] {
+  const groups = new Map<Basis, { errors: ErrorObject[]; specRules: SpecRule[] }>();
+  for (const error of schemaErrorList(schemaName, value)) {
+    const rule = schemaErrorRule(schemaName, value, error);
+    const group = groups.get(rule.basis) ?? { errors: [], specRules: [] };
+    group.errors.push(error);
+    if (!group.specRules.includes(rule)) group.specRules.push(rule);
+    groups.set(rule.basis, group);
+  }
+  return [...groups].map(([basis, g]) => ({ basis, text: errorsText(g.errors), specRules: g.specRules }));
 }
 
 export function documentedResponse(operationId: string, status: number): ResponseEntry | undefined {
@@ -136,18 +171,30 @@ export function headerValueProblem(schema: JsonSchema | undefined, value: string
   return undefined;
 }
 
-/**
- * Spec conflict submit-status-code: the docs never state the status of a successful submit; the decision is that 200
- * is expected and any other 2xx is a finding for the conflict report, not a conformance failure.
- */
-function undocumentedButAllowed(operationId: string, status: number): boolean {
-  return operationId === 'submitAsync' && status > 200 && status < 300;
+/** A rule the generated table must hold (npm run gen refuses a spec that leaves a constraint without its basis). */
+function must(rule: SpecRule | undefined, what: string): SpecRule {
+  if (!rule) throw new Error(`spec: no basis for ${what} (spec/generated/rules.ts)`);
+  return rule;
+}
+
+interface DocumentedHeader {
+  readonly name: string;
+  readonly required: boolean;
+  readonly presence: SpecRule | undefined;
+  readonly format: SpecRule | undefined;
 }
 
 interface Documented {
   readonly entry: ResponseEntry | undefined;
   readonly mediaTypes: readonly string[];
-  readonly headers: readonly (readonly [string, boolean])[];
+  readonly headers: readonly DocumentedHeader[];
+  /**
+   * The rule an answer with this status breaks when it is not documented: the operation's list of statuses, or — for
+   * another 2xx — the code of its success (documented only for v1's 200; spec conflict submit-status-code).
+   */
+  readonly statusRule: SpecRule;
+  /** The rule of this answer's content type (and of its body being what that type says), when documented. */
+  readonly contentRule: SpecRule | undefined;
 }
 
 // The operation table never changes while a process runs: look each (operation, status) up once. The load engine
@@ -158,7 +205,19 @@ function documented(operationId: string, status: number): Documented {
   let found = documentedCache.get(key);
   if (!found) {
     const entry = documentedResponse(operationId, status);
-    found = { entry, mediaTypes: entry ? Object.keys(entry.content) : [], headers: entry ? Object.entries(entry.headers) : [] };
+    const headers = Object.entries(entry?.headers ?? {}).map(([name, required]) => ({
+      name,
+      required,
+      presence: required ? must(headerRule(operationId, status, name, 'presence'), `${name} on ${key}`) : undefined,
+      format: headerRule(operationId, status, name, 'format'),
+    }));
+    found = {
+      entry,
+      mediaTypes: entry ? Object.keys(entry.content) : [],
+      headers,
+      statusRule: operationRule(operationId, status >= 200 && status < 300 ? 'success' : 'responses'),
+      contentRule: entry && Object.keys(entry.content).length > 0 ? must(responseRule(operationId, status, 'content'), `the content of ${key}`) : undefined,
+    };
     documentedCache.set(key, found);
   }
   return found;
@@ -182,39 +241,39 @@ function appliedRules(hasEntry: boolean, hasSchema: boolean, hasHeaders: boolean
 export function judgeResponse(operationId: string, response: ResponseToJudge): ConformanceVerdict {
   const violations: Violation[] = [];
   const { status } = response;
-  const add = (kind: ViolationKind, message: string, cause: string): void => {
-    violations.push({ rule: VIOLATION_RULE[kind], kind, operationId, status, message, cause });
+  const add = (kind: ViolationKind, message: string, cause: string, specRules: readonly SpecRule[]): void => {
+    violations.push({ rule: VIOLATION_RULE[kind], kind, operationId, status, message, cause, specRules, basis: combinedBasis(specRules) });
   };
-  const { entry, mediaTypes, headers } = documented(operationId, status);
+  const { entry, mediaTypes, headers, statusRule, contentRule } = documented(operationId, status);
   if (!entry) {
-    if (!undocumentedButAllowed(operationId, status)) {
-      add('undocumented-status', `${status} is not documented for ${operationId} (documented: ${documentedStatuses(operationId).join(', ')})`, `${operationId}:${status}`);
-    }
+    add('undocumented-status', `${status} is not documented for ${operationId} (documented: ${documentedStatuses(operationId).join(', ')})`, `${operationId}:${status}`, [statusRule]);
     return { applied: appliedRules(false, false, false), violations };
   }
 
-  if (mediaTypes.length > 0 && !mediaTypes.includes(response.mediaType)) {
-    add('undocumented-content-type', `Content-Type "${response.mediaType || '(none)'}" is not documented (documented: ${mediaTypes.join(', ')})`, `${operationId}:${status}:${response.mediaType}`);
+  if (contentRule && !mediaTypes.includes(response.mediaType)) {
+    add('undocumented-content-type', `Content-Type "${response.mediaType || '(none)'}" is not documented (documented: ${mediaTypes.join(', ')})`, `${operationId}:${status}:${response.mediaType}`, [contentRule]);
   }
 
   const schemaName = entry.content[response.mediaType];
   if (typeof schemaName === 'string') {
     if (response.jsonError !== undefined) {
-      add('body-not-json', `body is not JSON (${response.jsonError})`, `${operationId}:${status}:not-json`);
+      add('body-not-json', `body is not JSON (${response.jsonError})`, `${operationId}:${status}:not-json`, [contentRule!]);
     } else {
-      const errors = schemaErrors(schemaName, response.json);
-      if (errors) add('body-schema', `body is not a valid ${schemaName}: ${errors}`, `${operationId}:${status}:${errors}`);
+      for (const group of schemaErrorsByBasis(schemaName, response.json)) {
+        const what = group.basis === 'assumed' ? ' (an assumed rule)' : '';
+        add('body-schema', `body is not a valid ${schemaName}${what}: ${group.text}`, `${operationId}:${status}:${group.text}`, group.specRules);
+      }
     }
   }
 
-  for (const [name, required] of headers) {
+  for (const { name, required, presence, format } of headers) {
     const value = response.headers[name];
     if (value === undefined) {
-      if (required) add('header-missing', `required header ${name} is missing`, `${operationId}:${status}:${name}:missing`);
+      if (required) add('header-missing', `required header ${name} is missing`, `${operationId}:${status}:${name}:missing`, [presence!]);
       continue;
     }
     const problem = headerValueProblem(headerSchema(operationId, status, name), value);
-    if (problem) add('header-invalid', `header ${name}: "${value}" ${problem}`, `${operationId}:${status}:${name}:invalid`);
+    if (problem) add('header-invalid', `header ${name}: "${value}" ${problem}`, `${operationId}:${status}:${name}:invalid`, [must(format, `the form of ${name} on ${operationId} ${status}`)]);
   }
   return { applied: appliedRules(true, typeof schemaName === 'string', headers.length > 0), violations };
 }

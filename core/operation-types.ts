@@ -5,6 +5,12 @@ export interface ResponseEntry {
   readonly content: Readonly<Record<string, string | null>>;
   /** header name (lower case) → whether the spec requires it; the header schemas are in openapi.json. */
   readonly headers: Readonly<Record<string, boolean>>;
+  /**
+   * Where the basis of this answer's rules is written (core/spec-rules.ts labels): the response's own label
+   * (`BadRequest`, `generateSync.200`: its `:status` and `:content` rules) and each header's (`XSeedValue`: its
+   * `:presence` and `:format` rules).
+   */
+  readonly rules: { readonly response: string; readonly headers: Readonly<Record<string, string>> };
 }
 
 export interface OperationEntry {

@@ -54,18 +54,35 @@ export interface ContractFailure {
   readonly model?: string;
   readonly exchange?: RecordedExchange;
   readonly reproducer?: Reproducer;
+  /**
+   * What the broken rule rests on: `documented` (the vendor's documents state it: a failure) or `assumed` (the
+   * spec's assumption: a finding, a failure only under --strict). Absent in files written before it was recorded.
+   */
+  readonly basis?: 'documented' | 'assumed';
+  /** The rule(s) broken: spec rule ids (`Txt2ImgRequest.seed:minimum`) or the check's own (`seed-echoed`). */
+  readonly rule?: string;
+  /** Where the rule comes from: the source and its words, or why it is assumed. */
+  readonly source?: string;
 }
 
 export interface CheckOutcome {
   readonly id: string;
   readonly title: string;
   readonly severity: Severity;
+  /** What the check's rules rest on: documented, assumed, or per rule (it judges the spec's rules one by one). */
+  readonly basis?: 'documented' | 'assumed' | 'per rule';
   readonly cases: number;
   readonly passed: number;
+  /** Cases that broke a documented rule (under --strict: any rule). */
   readonly failed: number;
+  /** Cases that broke only assumed rules: findings, never failing the gate (absent in older files: 0). */
+  readonly differed?: number;
   readonly skipped: number;
   readonly skipReason?: string;
+  /** What failed (each with its basis; under --strict assumed ones too). */
   readonly failures: readonly ContractFailure[];
+  /** Differences from the spec's assumptions: listed, not failing (empty under --strict, where they are failures). */
+  readonly findings?: readonly ContractFailure[];
 }
 
 /** A documented conflict (spec `x-infercheck-conflicts`) and what the target showed about it. */
@@ -123,6 +140,8 @@ export interface ContractOutcomes {
   readonly billableRequests: number;
   readonly checks: readonly CheckOutcome[];
   readonly findings: readonly ConflictFinding[];
+  /** --strict: a difference from an assumption failed like a broken documented rule (absent in older files: false). */
+  readonly strict?: boolean;
   /** Absent in files written before run progress and spend were recorded. */
   readonly run?: ContractRunProgress;
   readonly spend?: ContractSpend;
@@ -180,7 +199,10 @@ export interface JobRecord {
    */
   readonly final_status: JobStatus | 'ERROR' | 'TIMEOUT' | 'UNKNOWN' | 'ABANDONED';
   readonly final_code: number;
+  /** Answers of this job that broke a documented rule of the spec (core/conformance.ts). */
   readonly validation_errors: number;
+  /** Answers that differ only from an assumption of the spec: findings, not errors (absent when none). */
+  readonly validation_findings?: number;
   /** Images a completed job delivered (v2: its images[]; v1: the samples asked), for the cost per image; absent: 1. */
   readonly images?: number;
 }
@@ -305,12 +327,32 @@ export interface LoadSummary {
     readonly retries: number;
     readonly rateLimited: number;
   };
+  /**
+   * Every answer judged by the one conformance judge (core/conformance.ts), its violations counted by what the rule
+   * broken rests on: a documented rule (an error) or one of the spec's assumptions (a finding, not an error — a
+   * vendor that reads null as absent is not failing). Files from before the split count every violation as documented.
+   */
   readonly conformance: {
     readonly judged: number;
+    /** Violations of documented rules. */
     readonly violations: number;
+    /** Differences from the spec's assumptions (absent in older files). */
+    readonly assumed?: number;
+    /** violation kind → count, whatever the basis. */
     readonly byKind: Readonly<Record<string, number>>;
+    /** spec rule id → its basis and how many violations broke it (absent in older files). */
+    readonly byRule?: Readonly<Record<string, { readonly basis: 'documented' | 'assumed'; readonly count: number }>>;
     /** The first violation of each rule and cause, for the console and the report. */
-    readonly examples: readonly { readonly rule: string; readonly kind: string; readonly operationId: string; readonly status: number; readonly message: string }[];
+    readonly examples: readonly {
+      readonly rule: string;
+      readonly kind: string;
+      readonly basis?: 'documented' | 'assumed';
+      /** The spec rules broken, joined by " + ". */
+      readonly specRules?: string;
+      readonly operationId: string;
+      readonly status: number;
+      readonly message: string;
+    }[];
   };
   readonly polls: { readonly total: number; readonly perJobP50: number | null; readonly perJobMean: number | null };
   /**

@@ -34,7 +34,7 @@ export const GATE_OUTPUTS = ['gate.json', 'gate.md'] as const;
 const LEDGER = [LEDGER_FILE, `${LEDGER_FILE}.lock`];
 export const RUN_FOLDER_OUTPUTS: Readonly<Record<RunFolderKind, readonly string[]>> = {
   run: ['contracts', 'load', ...LEDGER, ...REPORT_OUTPUTS, ...GATE_OUTPUTS],
-  contracts: ['outcomes.json', 'failures.json', 'drift.json', 'playwright.json', 'junit.xml', 'html', 'test-results', ...LEDGER],
+  contracts: ['outcomes.json', 'failures.json', 'findings.json', 'drift.json', 'playwright.json', 'junit.xml', 'html', 'test-results', ...LEDGER],
   // the load engine (load/run.ts): jobs.ndjson.pooling is the pooling pass's temporary copy, left by an interrupted run
   load: ['run.json', 'summary.json', 'jobs.ndjson', 'jobs.ndjson.pooling', 'truth.ndjson', ...LEDGER],
 };

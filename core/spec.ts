@@ -21,7 +21,8 @@ export interface JsonSchema {
   readonly required?: readonly string[];
   readonly properties?: Readonly<Record<string, JsonSchema>>;
   readonly description?: string;
-  readonly 'x-source'?: string;
+  /** What each constraint rests on (core/spec-rules.ts): documented or assumed, with the source. */
+  readonly 'x-infercheck-basis'?: Readonly<Record<string, unknown>>;
   readonly [key: string]: unknown;
 }
 
@@ -39,8 +40,14 @@ export interface JobStateMachine {
   readonly transitions: Readonly<Record<string, readonly string[]>>;
 }
 
+/** A document the spec rests on (`info.x-infercheck-sources`), its file relative to the checkout's parent folder. */
+export interface SpecSource {
+  readonly file: string;
+  readonly title: string;
+}
+
 interface SpecDocument {
-  readonly info: { readonly version: string };
+  readonly info: { readonly version: string; readonly 'x-infercheck-sources': Readonly<Record<string, SpecSource>> };
   readonly components: {
     readonly schemas: Readonly<Record<string, JsonSchema>>;
     readonly headers: Readonly<Record<string, { readonly required?: boolean; readonly schema: JsonSchema }>>;
@@ -78,6 +85,11 @@ export function requiredParameters(): readonly string[] {
 export function requestExamples(): Readonly<Record<string, Record<string, unknown>>> {
   const examples = specDocument().components.requestBodies['Txt2Img']?.content['application/json']?.examples ?? {};
   return Object.fromEntries(Object.entries(examples).map(([name, ex]) => [name, ex.value as Record<string, unknown>]));
+}
+
+/** The documents the spec's rules rest on, by key (seed-scifi, seed-epicrealism, reference). */
+export function specSources(): Readonly<Record<string, SpecSource>> {
+  return specDocument().info['x-infercheck-sources'];
 }
 
 export function conflicts(): readonly SpecConflict[] {

@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { optionalDurationS, parseDurationS } from '../core/duration.ts';
 import { parseRunLabels } from '../core/run-labels.ts';
 import { formatQueueWaitFigures } from '../core/queue-wait.ts';
+import type { LoadSummary } from '../core/result-files.ts';
 import { UsageError } from '../core/target.ts';
 import { DEFAULT_OUT_DIR, EXIT, objectiveLines, runLoad, type LoadOptions } from './run.ts';
 import { SCENARIOS } from './scenarios/index.ts';
@@ -49,6 +50,15 @@ interface LoadFlags {
   otlpInterval?: string;
   validate: boolean;
   progress: boolean;
+}
+
+/**
+ * The judge's counts, labelled by what the rules broken rest on: a violation of a documented rule is a contract
+ * violation; a difference from one of the spec's assumptions is a finding and is never called an error.
+ */
+function conformanceText(c: LoadSummary['conformance']): string {
+  const findings = c.assumed ? `; ${c.assumed} differences from assumed rules (findings, not violations)` : '';
+  return `contract violations ${c.violations} of ${c.judged} judged (documented rules)${findings}`;
 }
 
 function numberFlag(flag: string, text: string | undefined): number | undefined {
@@ -182,8 +192,10 @@ export function registerLoadCommand(program: Command): void {
       for (const line of formatQueueWaitFigures(summary.queueWait)) out(line);
       out(`jobs: ${j.total} — completed ${j.completed}${j.resultUnread ? ` (${j.resultUnread} result unread)` : ''}, failed ${j.failed}, errors ${j.errors}, timeouts ${j.timeouts}, unknown submits ${j.unknownSubmits}, abandoned ${j.abandoned}`);
       const codes = Object.entries(summary.http.byCode).map(([code, n]) => `${code === '0' ? 'no answer' : code} ×${n}`).join(', ');
-      out(`http: ${summary.http.requests} requests (${codes || 'none'}); dropped connections ${summary.http.droppedConnections}, retries ${summary.http.retries}; contract violations ${summary.conformance.violations} of ${summary.conformance.judged} judged`);
-      for (const v of summary.conformance.examples.slice(0, 5)) out(`  contract: ${v.operationId} → ${v.status}: ${v.message} [${v.rule}]`);
+      out(`http: ${summary.http.requests} requests (${codes || 'none'}); dropped connections ${summary.http.droppedConnections}, retries ${summary.http.retries}; ${conformanceText(summary.conformance)}`);
+      // Documented rules broken first: they are the errors; the assumed ones are findings.
+      const examples = [...summary.conformance.examples].sort((a, b) => Number(a.basis === 'assumed') - Number(b.basis === 'assumed'));
+      for (const v of examples.slice(0, 5)) out(`  ${v.basis === 'assumed' ? 'finding' : 'contract'}: ${v.operationId} → ${v.status}: ${v.message} [${v.rule}${v.specRules ? `: ${v.specRules}, ${v.basis}` : ''}]`);
       out(`spend: ${summary.spend.sent} billable requests sent, ${summary.spend.billed} billed, ${summary.spend.unknown} unknown, ${summary.spend.refused} refused${summary.spend.max !== null ? ` (budget ${summary.spend.max})` : ''}; credits reported ${summary.spend.credits}`);
       if (summary.objectives.length > 0) out(['objectives (point estimates):', ...objectiveLines(summary)].join('\n'));
       if (meta.cutShort) out(`cut short: ${meta.cutShort.message}`);

@@ -143,7 +143,10 @@ function serverMetricsOf(json: unknown): ServerMetrics {
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
 class JobRun {
+  /** Answers that broke a documented rule (errors) … */
   validationErrors = 0;
+  /** … and answers that differ only from an assumption of the spec (findings). */
+  validationFindings = 0;
   readonly labels: JobLabels;
   constructor(
     readonly env: JobEnv,
@@ -171,7 +174,10 @@ class JobRun {
     if (this.env.validate) {
       const verdict = judgeResponse(operationId, result);
       events.emit('judgement', verdict.violations);
-      this.validationErrors += verdict.violations.length;
+      for (const v of verdict.violations) {
+        if (v.basis === 'documented') this.validationErrors++;
+        else this.validationFindings++;
+      }
     }
     return result;
   }
@@ -193,6 +199,10 @@ class JobRun {
   }
 }
 
+function isSuccessCode(status: number): boolean {
+  return status >= 200 && status < 300;
+}
+
 function retryable(result: HttpResult): boolean {
   if (result.kind === 'failure') return result.failure !== 'aborted';
   return result.status >= 500;
@@ -209,7 +219,9 @@ async function pollOnce(job: JobRun, statusUrl: string): Promise<PollOutcome> {
   if (res.kind === 'failure') return res.failure === 'aborted' ? { kind: 'aborted' } : { kind: 'failure', code: res.code };
   if (res.status === 429) return { kind: 'answer', code: 429, ...(res.headers['x-rate-limit-reset-at-utc'] !== undefined ? { rateLimitResetAt: res.headers['x-rate-limit-reset-at-utc'] } : {}) };
   const status = (res.json as { status?: unknown } | undefined)?.status;
-  if ((res.status !== 200 && res.status !== 422) || typeof status !== 'string') return { kind: 'answer', code: res.status };
+  // Any 2xx is read: no document gives the code of a status read, so a 202 with a pending body keeps the documents
+  // (the judge lists it as a finding on the assumed getRequestStatus:success) and the job must still be followed.
+  if ((!isSuccessCode(res.status) && res.status !== 422) || typeof status !== 'string') return { kind: 'answer', code: res.status };
   const observation: Observation = { status, sent_ms: round1(res.sentMs), at_ms: round1(res.atMs), code: res.status };
   return { kind: 'answer', code: res.status, observation, ...(status === 'COMPLETED' || status === 'FAILED' ? { terminalBody: res.json } : {}) };
 }
@@ -270,6 +282,7 @@ export async function runAsyncJob(env: JobEnv, ctx: JobContext, strategy: PollSt
     result_fetch_ms: null,
     server: {},
     validation_errors: job.validationErrors,
+    ...(job.validationFindings > 0 ? { validation_findings: job.validationFindings } : {}),
     ...over,
   });
 
@@ -372,12 +385,14 @@ export async function runAsyncJob(env: JobEnv, ctx: JobContext, strategy: PollSt
   if (finalStatus === 'COMPLETED') {
     const result = await job.get('getRequestResult', responseUrl);
     resultFetchMs = round1(result.atMs - result.sentMs);
-    images = imagesOf(result.kind === 'answer' && result.status === 200 ? result.json : undefined, body);
-    if (result.kind === 'answer' && result.status === 200) {
+    // as for a status read, the code of a result read is an assumption (getRequestResult:success): any 2xx is read
+    const read = result.kind === 'answer' && isSuccessCode(result.status);
+    images = imagesOf(read ? result.json : undefined, body);
+    if (read) {
       server = serverMetricsOf(result.json);
       recordCharges(job, result, server);
       resultRead = true;
-      finalCode = 200;
+      finalCode = result.status;
     } else {
       // the vendor finished (and billed) the job; only our read of it failed: completed, result unread
       server = serverMetricsOf(lastBody);
@@ -454,6 +469,7 @@ export async function runSyncJob(env: JobEnv, ctx: JobContext): Promise<JobRecor
     final_status: finalStatus,
     final_code: res.kind === 'answer' ? res.status : 0,
     validation_errors: job.validationErrors,
+    ...(job.validationFindings > 0 ? { validation_findings: job.validationFindings } : {}),
     job_index: ctx.jobIndex,
     ...(ok ? { images: imagesOf(undefined, body) } : {}),
     ...(res.kind === 'failure' ? { error: res.code } : {}),

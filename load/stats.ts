@@ -5,6 +5,7 @@
 // `listenTo`), like any other listener — the live-metrics exporters hear the same events.
 import * as hdr from 'hdr-histogram-js';
 import type { Violation } from '../core/conformance.ts';
+import type { Basis } from '../core/rule-basis.ts';
 import type { JobRecord, LoadSummary } from '../core/result-files.ts';
 import type { LoadEvents } from './events.ts';
 import type { FailureKind } from './http.ts';
@@ -32,8 +33,12 @@ export class RunStats {
   retries = 0;
   rateLimited = 0;
   judged = 0;
+  /** Violations of documented rules (the vendor broke what its documents say) … */
   violations = 0;
+  /** … apart from differences from the spec's assumptions: findings, never counted as errors (core/conformance.ts). */
+  assumed = 0;
   readonly byKind = new Map<string, number>();
+  readonly byRule = new Map<string, { basis: Basis; count: number }>();
   readonly examples = new Map<string, Violation>();
   polls = 0;
   /** start lag in µs (sub-ms resolution matters: the target is a p99 of a few ms) */
@@ -87,8 +92,14 @@ export class RunStats {
   recordJudgement(violations: readonly Violation[]): void {
     this.judged++;
     for (const v of violations) {
-      this.violations++;
+      if (v.basis === 'documented') this.violations++;
+      else this.assumed++;
       this.byKind.set(v.kind, (this.byKind.get(v.kind) ?? 0) + 1);
+      for (const rule of v.specRules) {
+        const counted = this.byRule.get(rule.id);
+        if (counted) counted.count++;
+        else this.byRule.set(rule.id, { basis: rule.basis, count: 1 });
+      }
       const key = `${v.rule}\u0000${v.cause}`;
       if (!this.examples.has(key) && this.examples.size < 50) this.examples.set(key, v);
     }
@@ -164,8 +175,18 @@ export class RunStats {
       conformance: {
         judged: this.judged,
         violations: this.violations,
+        assumed: this.assumed,
         byKind: Object.fromEntries(this.byKind),
-        examples: [...this.examples.values()].map((v) => ({ rule: v.rule, kind: v.kind, operationId: v.operationId, status: v.status, message: v.message })),
+        byRule: Object.fromEntries([...this.byRule].map(([id, r]) => [id, { ...r }])),
+        examples: [...this.examples.values()].map((v) => ({
+          rule: v.rule,
+          kind: v.kind,
+          basis: v.basis,
+          specRules: v.specRules.map((r) => r.id).join(' + '),
+          operationId: v.operationId,
+          status: v.status,
+          message: v.message,
+        })),
       },
     };
   }

@@ -19,6 +19,8 @@ import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Socket } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
 import { validateTxt2ImgRequest } from '../spec/generated/validators.mjs';
+import { effectiveParameters, readAs } from '../core/effective-params.ts';
+import { isFormData, readFormBody } from './form-body.ts';
 import type { MockCore, Job, Api } from './core.ts';
 import { errors, methodNotAllowedHtml, printable, validationMessage, type ErrorReply } from './errors.ts';
 import { fnv1a, type JpegCache } from './images.ts';
@@ -423,12 +425,16 @@ export function createShell(core: MockCore, images: JpegCache, config: ShellConf
     }
     const metrics = completedMetrics(job);
     const urls = Array.from({ length: job.samples }, (_, n) => `${base}/images/${job.id}/${n}.jpg`);
+    // file_size: the bytes GET url serves (images.ts knows it without building the image). A string, as the one
+    // source that types it has it (reference §2.3 is second-hand; the spec takes a string or an integer): a client
+    // tested against the less convenient form works against either (mock/README.md).
+    const fileSize = (sample: number): string => String(images.byteLength({ digest: job.paramsDigest, seed: job.seed, sample, width: job.width, height: job.height }));
     return json(ex, 200, {
       status,
       request_id: job.id,
       error: null,
       output: urls[0],
-      images: urls.map((url, n) => ({ url, content_type: 'image/jpeg', file_name: `${job.id}-${n}.jpg` })),
+      images: urls.map((url, n) => ({ url, content_type: 'image/jpeg', file_name: `${job.id}-${n}.jpg`, file_size: fileSize(n) })),
       seed: job.seed,
       metrics,
     });
@@ -438,11 +444,12 @@ export function createShell(core: MockCore, images: JpegCache, config: ShellConf
     return { ...timingMetrics(job), cost: job.cost, remaining_credits: job.remainingCredits ?? core.balance(job.keyIndex) };
   }
 
-  function readJsonBody(ex: Exchange, onBody: (body: Record<string, unknown>) => void): void {
+  function readParametersBody(ex: Exchange, onBody: (body: Record<string, unknown>) => void): void {
     const { req } = ex;
     const contentType = headerValue(req, 'content-type');
-    // reference §1.2: anything but JSON is a 406 "Invalid content type" (the spec describes application/json only).
-    if (contentType === undefined || !/^application\/json\s*(;|$)/i.test(contentType)) {
+    // reference §1.2: a JSON object, or multipart/form-data fields; anything else is a 406 "Invalid content type".
+    const form = contentType !== undefined && isFormData(contentType);
+    if (contentType === undefined || (!form && !/^application\/json\s*(;|$)/i.test(contentType))) {
       return fail(ex, errors.invalidContentType());
     }
     const declared = Number(headerValue(req, 'content-length'));
@@ -480,6 +487,18 @@ export function createShell(core: MockCore, images: JpegCache, config: ShellConf
       ex.bodyRead = true;
       // Fully read, but is anyone still there? A client that left (or half-closed) gets nothing created for it.
       if (!alive(ex)) return;
+      if (form) {
+        // undici parses the form; its fields are read as the spec's types, then judged like a JSON body.
+        void readFormBody(contentType, Buffer.concat(chunks, size), readAs).then(
+          (reading) => {
+            if (!alive(ex)) return;
+            if (reading.kind === 'invalid') return fail(ex, { status: 400, message: reading.message });
+            guarded(ex, () => onBody(reading.body));
+          },
+          () => crashed(ex),
+        );
+        return;
+      }
       let parsed: unknown;
       try {
         parsed = JSON.parse(Buffer.concat(chunks, size).toString('utf8'));
@@ -492,18 +511,18 @@ export function createShell(core: MockCore, images: JpegCache, config: ShellConf
   }
 
   function generate(ex: Exchange, model: string, api: Api, key: number): void {
-    readJsonBody(ex, (body) => {
+    readParametersBody(ex, (body) => {
       // The generated validator decides what is a 400 (spec Txt2ImgRequest); the message names the parameter.
       if (!validateTxt2ImgRequest(body)) return fail(ex, { status: 400, message: validationMessage(validateTxt2ImgRequest.errors?.[0]) });
-      const prompt = body['prompt'] as string;
-      const steps = (body['num_inference_steps'] as number | undefined) ?? 20;
-      const width = (body['img_width'] as number | undefined) ?? 512;
-      const height = (body['img_height'] as number | undefined) ?? 512;
-      const samples = (body['samples'] as number | undefined) ?? 1;
-      const seed = (body['seed'] as number | undefined) ?? -1;
-      const paramsDigest = fnv1a(
-        JSON.stringify([model, prompt, body['negative_prompt'] ?? '', body['scheduler'] ?? 'UniPC', steps, body['guidance_scale'] ?? 7.5, width, height]),
-      );
+      // What was asked, as the spec's defaults complete it (core/effective-params.ts: one reading for the mock and the checks).
+      const asked = effectiveParameters(body);
+      const prompt = asked['prompt'] as string;
+      const steps = asked['num_inference_steps'] as number;
+      const width = asked['img_width'] as number;
+      const height = asked['img_height'] as number;
+      const samples = asked['samples'] as number;
+      const seed = asked['seed'] as number;
+      const paramsDigest = fnv1a(JSON.stringify([model, prompt, asked['negative_prompt'] ?? '', asked['scheduler'], steps, asked['guidance_scale'], width, height]));
       const outcome = core.submit(model, api, key, { prompt, steps, width, height, samples, seed, paramsDigest });
       if (outcome.kind === 'insufficient-credits') return fail(ex, errors.insufficientCredits(outcome.available, outcome.cost));
       if (outcome.kind === 'queue-full') return fail(ex, errors.queueFull(model, outcome.depth));
@@ -518,7 +537,7 @@ export function createShell(core: MockCore, images: JpegCache, config: ShellConf
           response_url: `${base}/v2/requests/${job.id}`,
         });
       }
-      const wantBase64 = body['base64'] === true;
+      const wantBase64 = asked['base64'] === true;
       // The job waits on this connection; if the client goes away first, `closed` abandons it (never billed).
       ex.job = job;
       // Timers and the core's clock are different clocks: re-arm until the core agrees the job has finished.

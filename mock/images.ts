@@ -1,6 +1,11 @@
 // Generated images: a deterministic procedural picture of exactly width × height, encoded as a real baseline JPEG
-// by jpeg-js. Encoding costs ~50–100 ms per 512² in pure JS, so encoded bytes are cached by digest in a small LRU:
-// polling loops, retries and repeated seeds never pay for an encode twice.
+// by jpeg-js. Encoding costs ~80–130 ms per picture in pure JS (512² to 1024²), far too much to pay for each job: a v2
+// result names every image's `file_size` (reference §2.3), so the size must be known when the result is read, and a
+// load run reads thousands. So a picture is one of VARIANTS per size, drawn from the key and encoded once (kept in a
+// small LRU), and every served image is that picture with a comment segment naming its own key (`infercheck-mock:`
+// and 16 hex digits: a fixed length) right after the start marker: each key still gets its own bytes, the same key
+// the same bytes (same seed, same image), and an image's size is the picture's plus a constant — known without
+// building it.
 import jpeg from 'jpeg-js';
 
 const JPEG_QUALITY = 70;
@@ -67,35 +72,69 @@ function clamp(v: number): number {
   return v < 0 ? 0 : v > 255 ? 255 : v | 0;
 }
 
+/** Pictures per size: enough that neighbouring seeds look different, few enough that a run encodes a handful. */
+export const VARIANTS = 8;
+const TAG_PREFIX = 'infercheck-mock:';
+/** The comment segment: marker (2), length (2), prefix and 16 hex digits. */
+const TAG_BYTES = 4 + TAG_PREFIX.length + 16;
+
+function hex8(value: number): string {
+  return (value >>> 0).toString(16).padStart(8, '0');
+}
+
+/** The comment segment (JPEG COM, 0xFFFE) that makes an image's bytes its key's own. */
+function tagSegment(key: ImageKey): Buffer {
+  const id = `${key.digest}:${key.seed}:${key.sample}:${key.width}x${key.height}`;
+  const payload = Buffer.from(`${TAG_PREFIX}${hex8(fnv1a(id))}${hex8(fnv1a(`${id}:b`))}`, 'latin1');
+  return Buffer.concat([Buffer.from([0xff, 0xfe, ((payload.length + 2) >> 8) & 0xff, (payload.length + 2) & 0xff]), payload]);
+}
+
 export class JpegCache {
   readonly #capacity: number;
-  readonly #entries = new Map<string, Buffer>();
+  readonly #pictures = new Map<string, Buffer>();
   hits = 0;
   misses = 0;
   constructor(capacity = 32) {
     this.#capacity = capacity;
   }
-  get(key: ImageKey): Buffer {
-    const id = `${key.digest}:${key.seed}:${key.sample}:${key.width}x${key.height}`;
-    const cached = this.#entries.get(id);
+
+  /** The picture a key shows: one of VARIANTS per size, encoded once. */
+  #picture(key: ImageKey): Buffer {
+    const variant = fnv1a(`${key.digest}:${key.seed}:${key.sample}`) % VARIANTS;
+    const id = `${variant}:${key.width}x${key.height}`;
+    const cached = this.#pictures.get(id);
     if (cached) {
       this.hits++;
-      this.#entries.delete(id); // re-insert: Map order is the LRU order
-      this.#entries.set(id, cached);
+      this.#pictures.delete(id); // re-insert: Map order is the LRU order
+      this.#pictures.set(id, cached);
       return cached;
     }
     this.misses++;
-    const encoded = jpeg.encode({ data: renderPixels(key), width: key.width, height: key.height }, JPEG_QUALITY).data;
+    const pixels = renderPixels({ digest: variant, seed: 0, sample: 0, width: key.width, height: key.height });
+    const encoded = jpeg.encode({ data: pixels, width: key.width, height: key.height }, JPEG_QUALITY).data;
     const bytes = Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength);
-    this.#entries.set(id, bytes);
-    while (this.#entries.size > this.#capacity) {
-      const oldest = this.#entries.keys().next();
+    this.#pictures.set(id, bytes);
+    while (this.#pictures.size > this.#capacity) {
+      const oldest = this.#pictures.keys().next();
       if (oldest.done) break;
-      this.#entries.delete(oldest.value);
+      this.#pictures.delete(oldest.value);
     }
     return bytes;
   }
+
+  /** The image's bytes: the picture with the key's comment after the start-of-image marker. */
+  get(key: ImageKey): Buffer {
+    const picture = this.#picture(key);
+    return Buffer.concat([picture.subarray(0, 2), tagSegment(key), picture.subarray(2)]);
+  }
+
+  /** The image's size in bytes, exactly what `get` serves (a result's `file_size`). */
+  byteLength(key: ImageKey): number {
+    return this.#picture(key).length + TAG_BYTES;
+  }
+
+  /** Encoded pictures held. */
   get size(): number {
-    return this.#entries.size;
+    return this.#pictures.size;
   }
 }

@@ -28,6 +28,13 @@ function conforms(validate: (data: unknown) => boolean, value: unknown): boolean
 const JSON_HEADERS = { 'x-api-key': DEFAULT_DEV_KEY, 'content-type': 'application/json' };
 const AUTH = { 'x-api-key': DEFAULT_DEV_KEY };
 
+/** A multipart/form-data body of text fields, as a browser or `curl -F` writes it. */
+function multipart(fields: Record<string, string>): { contentType: string; body: string } {
+  const boundary = '----infercheckTestBoundary7MA4YWxk';
+  const parts = Object.entries(fields).map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+  return { contentType: `multipart/form-data; boundary=${boundary}`, body: `${parts.join('')}--${boundary}--\r\n` };
+}
+
 function assertError(reply: Reply, status: number, pattern?: RegExp): string {
   assert.equal(reply.status, status, reply.text());
   const body = reply.json();
@@ -159,6 +166,52 @@ describe('mock vendor surface', () => {
     assert.equal((await send(mock.url, `/v2/requests/${id}/status`, { method: 'DELETE', headers: AUTH })).status, 405);
     assertError(await send(mock.url, '/v2/sd1.5-scifi', { headers: { ...AUTH, 'content-type': 'text/plain' }, body: '{"prompt":"x"}' }), 406, /^Invalid content type$/);
     assertError(await send(mock.url, '/v2/sd1.5-scifi', { headers: AUTH, body: '{"prompt":"x"}' }), 406, /^Invalid content type$/);
+  });
+
+  it('multipart/form-data is taken like JSON: fields read as the spec\'s types; images[].file_size is the bytes each URL serves', async () => {
+    // Written by hand, as `curl -F` sends it: the test does not lean on the parser the mock uses (undici's).
+    const form = multipart({ prompt: 'a lighthouse', samples: '2', img_width: '768', seed: '42', scheduler: 'euler_a', guidance_scale: '6.5' });
+    const submit = await send(mock.url, '/v2/sd1.5-scifi', { headers: { ...AUTH, 'content-type': form.contentType }, body: form.body });
+    assert.equal(submit.status, 200, submit.text());
+    const sub = submit.json();
+    await pollUntilTerminal(mock.url, sub.status_url);
+    const result = (await send(mock.url, sub.response_url, { headers: AUTH })).json();
+    assert.ok(conforms(validateCompletedResult, result), JSON.stringify(validateCompletedResult.errors));
+    assert.equal(result.seed, 42, 'seed "42" was read as 42');
+    assert.equal(result.images.length, 2, 'samples "2" was read as 2');
+    for (const image of result.images) {
+      // A string (mock/README.md says why); equal to the bytes the URL serves.
+      assert.equal(typeof image.file_size, 'string');
+      const served = await send(mock.url, image.url);
+      assert.equal(served.status, 200);
+      assert.equal(Number(image.file_size), served.body.length, `${image.url}: file_size ${image.file_size}, served ${served.body.length} bytes`);
+      const decoded = jpeg.decode(served.body);
+      assert.deepEqual([decoded.width, decoded.height], [768, 512], 'img_width "768" was read as 768; img_height is its default');
+    }
+    // v1 takes it too, a boolean field included (Python's encoders write "True"/"False").
+    const v1 = multipart({ prompt: 'a lighthouse', base64: 'True', seed: '7' });
+    const answer = await send(mock.url, '/v1/sd1.5-epicrealism', { headers: { ...AUTH, 'content-type': v1.contentType }, body: v1.body });
+    assert.equal(answer.status, 200, answer.text());
+    assert.ok(conforms(validateBase64ImageResponse, answer.json()), JSON.stringify(validateBase64ImageResponse.errors));
+    assert.equal(answer.headers['x-seed-value'], '7');
+  });
+
+  it('multipart/form-data that is invalid gets the parameter\'s 400, never the content-type 406', async () => {
+    const post = (form: { contentType: string; body: string }): Promise<Reply> => send(mock.url, '/v2/sd1.5-scifi', { headers: { ...AUTH, 'content-type': form.contentType }, body: form.body });
+    assertError(await post(multipart({ negative_prompt: 'blurry' })), 400, /^prompt is required$/);
+    assertError(await post(multipart({ prompt: 'x', samples: 'two' })), 400, /^samples must be integer$/);
+    assertError(await post(multipart({ prompt: 'x', num_inference_steps: '101' })), 400, /^num_inference_steps must be <= 100$/);
+    assertError(await post(multipart({ prompt: 'x', base64: 'maybe' })), 400, /^base64 must be boolean$/);
+    assertError(await post({ contentType: 'multipart/form-data; boundary=nothing-here', body: 'not a form' }), 400, /not valid multipart\/form-data/);
+    const file = `--b\r\nContent-Disposition: form-data; name="prompt"; filename="p.txt"\r\nContent-Type: text/plain\r\n\r\nx\r\n--b--\r\n`;
+    assertError(await post({ contentType: 'multipart/form-data; boundary=b', body: file }), 400, /^prompt must be a text field/);
+  });
+
+  it('the snake_case scheduler ids the vendor\'s SDK wrappers send are accepted (reference §3; spec conflict scheduler-names)', async () => {
+    for (const scheduler of ['euler', 'euler_a', 'ddim', 'dpmpp_2m', 'dpmpp_sde_ancestral']) {
+      const reply = await send(mock.url, '/v2/sd1.5-epicrealism', { headers: JSON_HEADERS, body: { prompt: 'x', scheduler } });
+      assert.equal(reply.status, 200, `${scheduler}: ${reply.text()}`);
+    }
   });
 
   it('422 FAILED on both v2 GETs for a content-policy word, with the detail and no billing fields', async () => {

@@ -20,6 +20,11 @@ export interface ObjectiveVerdict {
 export interface FailureGroup {
   readonly check: string;
   readonly severity: Severity;
+  /** What the broken rule rests on: documented (a failure) or assumed (a finding, or a failure under --strict). */
+  readonly basis: 'documented' | 'assumed';
+  /** The rule(s) broken and where they come from (the source's words, or why it is assumed). */
+  readonly rule: string;
+  readonly source: string;
   readonly title: string;
   readonly count: number;
   readonly operations: readonly string[];
@@ -132,6 +137,8 @@ export interface BaselinePower {
 export interface AnalyzeOptions {
   /** Contracts and load stages further apart than this (seconds) are flagged in the report's header. Default 3600. */
   readonly maxStageGapS?: number;
+  /** `report --strict`: a contract finding on an assumed rule counts as a failure, as if the stage had run --strict. */
+  readonly strict?: boolean;
 }
 
 export const DEFAULT_MAX_STAGE_GAP_S = 3600;
@@ -144,8 +151,20 @@ export interface Analysis {
   readonly slaVerdict: Verdict | null;
   /** FAIL when an objective fails or a contract check fails; else the SLA verdict (PASS when there is none). */
   readonly overall: Verdict;
-  readonly contracts: null | { readonly checks: number; readonly passed: number; readonly failedChecks: number; readonly failures: number; readonly skipped: number };
+  readonly contracts: null | {
+    readonly checks: number;
+    readonly passed: number;
+    readonly failedChecks: number;
+    readonly failures: number;
+    readonly skipped: number;
+    /** Differences from the spec's assumptions: listed, never failing (0 under --strict, where they are failures). */
+    readonly findings: number;
+  };
   readonly failureGroups: readonly FailureGroup[];
+  /** The findings on assumed rules, grouped like the failures: shown, not failing. */
+  readonly findingGroups: readonly FailureGroup[];
+  /** The contract checks as this report judges them (under `report --strict`, every finding a failure). */
+  readonly checks: readonly CheckOutcome[];
   readonly groups: readonly GroupSummary[];
   readonly sweep: readonly SweepRow[] | null;
   readonly capacity: readonly CapacityPlan[];
@@ -164,15 +183,30 @@ export interface Analysis {
  * stage writes a check it could not apply — rate-limit-429 without --rpm — as zero cases with a skipReason).
  * It is reported as skipped, never as passed.
  */
-export function checkNeverRan(check: Pick<CheckOutcome, 'passed' | 'failed'>): boolean {
-  return check.passed === 0 && check.failed === 0;
+export function checkNeverRan(check: Pick<CheckOutcome, 'passed' | 'failed' | 'differed'>): boolean {
+  return check.passed === 0 && check.failed === 0 && (check.differed ?? 0) === 0;
 }
 
-/** Checks passed, failed and skipped (never ran): the one count every output words the same way. */
+/**
+ * Checks passed, failed and skipped (never ran), and the findings on assumed rules (not failing: a check with only
+ * findings counts as passed): the one count every output words the same way.
+ */
 export function checkCounts(checks: readonly CheckOutcome[]): NonNullable<Analysis['contracts']> {
   const failedChecks = checks.filter((c) => c.failed > 0).length;
   const skipped = checks.filter((c) => c.failed === 0 && checkNeverRan(c)).length;
-  return { checks: checks.length, passed: checks.length - failedChecks - skipped, failedChecks, failures: checks.reduce((s, c) => s + c.failed, 0), skipped };
+  return {
+    checks: checks.length,
+    passed: checks.length - failedChecks - skipped,
+    failedChecks,
+    failures: checks.reduce((s, c) => s + c.failed, 0),
+    skipped,
+    findings: checks.reduce((s, c) => s + (c.findings?.length ?? 0), 0),
+  };
+}
+
+/** The checks as a --strict run would have judged them: every finding on an assumed rule a failure. */
+export function strictChecks(checks: readonly CheckOutcome[]): CheckOutcome[] {
+  return checks.map((c) => (c.findings?.length ? { ...c, failed: c.failed + (c.differed ?? 0), differed: 0, failures: [...c.failures, ...c.findings], findings: [] } : c));
 }
 
 const SEVERITY_ORDER: readonly Severity[] = ['critical', 'major', 'minor', 'info'];
@@ -273,12 +307,27 @@ export function buildTimeline(jobs: readonly JobRow[]): Timeline | null {
   return { startMs, stepMs, inFlight: integrate(delta.inFlight), queued: integrate(delta.queued), processing: integrate(delta.processing) };
 }
 
-function groupFailures(results: Results): FailureGroup[] {
-  const groups = new Map<string, { check: string; severity: Severity; title: string; count: number; operations: Set<string>; models: Set<string>; message: string; example: RecordedExchange | null }>();
-  for (const check of results.contracts?.checks ?? []) {
-    for (const f of check.failures) {
+type Group = Omit<FailureGroup, 'operations' | 'models'> & { count: number; operations: Set<string>; models: Set<string>; example: RecordedExchange | null };
+
+function groupFailures(checks: readonly CheckOutcome[], which: 'failures' | 'findings'): FailureGroup[] {
+  const groups = new Map<string, Group>();
+  for (const check of checks) {
+    for (const f of check[which] ?? []) {
       const key = `${f.check}\u0000${f.severity}\u0000${f.dedupeKey}`;
-      const g = groups.get(key) ?? { check: f.check, severity: f.severity, title: f.title, count: 0, operations: new Set<string>(), models: new Set<string>(), message: f.message, example: f.exchange ?? null };
+      const g: Group = groups.get(key) ?? {
+        check: f.check,
+        severity: f.severity,
+        // files written before rules were recorded: every failure then failed, as a documented one does
+        basis: f.basis ?? 'documented',
+        rule: f.rule ?? f.check,
+        source: f.source ?? '',
+        title: f.title,
+        count: 0,
+        operations: new Set<string>(),
+        models: new Set<string>(),
+        message: f.message,
+        example: f.exchange ?? null,
+      };
       g.count++;
       g.operations.add(f.operation);
       if (f.model) g.models.add(f.model);
@@ -360,7 +409,7 @@ export function analyze(results: Results, objectives: ObjectiveSet, objectivesSo
   const confidence = objectives.confidence;
   const verdicts: ObjectiveVerdict[] = load ? objectives.objectives.map((objective) => ({ name: describeObjective(objective), objective, detail: judge(objective, load, confidence) })) : [];
   const slaVerdict: Verdict | null = !verdicts.length ? null : verdicts.some((v) => v.detail.verdict === 'FAIL') ? 'FAIL' : verdicts.some((v) => v.detail.verdict === 'INCONCLUSIVE') ? 'INCONCLUSIVE' : 'PASS';
-  const checks = results.contracts?.checks ?? [];
+  const checks = options.strict ? strictChecks(results.contracts?.checks ?? []) : (results.contracts?.checks ?? []);
   const pairs = load ? [...new Map(load.jobs.map((j) => [`${j.model} ${j.api}`, { model: j.model, api: j.api }])).values()].sort((a, b) => `${a.model}${a.api}`.localeCompare(`${b.model}${b.api}`)) : [];
   const sweep = load ? sweepRows(load, confidence) : null;
   if (sweep) notes.push('A sweep mixes offered loads: the verdict table judges all stages together; the capacity section judges each stage.');
@@ -382,7 +431,9 @@ export function analyze(results: Results, objectives: ObjectiveSet, objectivesSo
     verdicts,
     slaVerdict,
     contracts: results.contracts ? checkCounts(checks) : null,
-    failureGroups: groupFailures(results),
+    checks,
+    failureGroups: groupFailures(checks, 'failures'),
+    findingGroups: groupFailures(checks, 'findings'),
     groups: load && load.samples === 'raw' ? pairs.map(({ model, api }) => summarize(load, model, api, confidence)) : [],
     sweep,
     capacity,

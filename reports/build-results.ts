@@ -159,6 +159,8 @@ function readEngineTotals(dir: string, meta: LoadRunMeta): LoadEngineTotals {
     unknownSubmits: summary?.jobs.unknownSubmits ?? null,
     resultUnread: summary?.jobs.resultUnread ?? null,
     contractViolations: summary?.conformance.violations ?? null,
+    // a summary without the split counted every violation as documented: none of them was told apart as assumed
+    contractFindings: summary ? (summary.conformance.assumed ?? 0) : null,
     cutShort: meta.cutShort?.message ?? null,
     estimates: summary?.estimates ?? null,
   };
@@ -300,6 +302,7 @@ export function buildResults(runDir: string, options: BuildOptions = {}): Result
           billableRequests: contracts.billableRequests,
           checks: redactChecks(contracts.checks),
           findings: contracts.findings ?? [],
+          ...(contracts.strict !== undefined ? { strict: contracts.strict } : {}),
           target: { kind: contracts.target.kind, baseUrl: contracts.target.baseUrl },
           ...(contracts.run ? { run: contracts.run } : {}),
           ...(contracts.spend ? { spend: contracts.spend } : {}),

@@ -13,6 +13,7 @@ interface ReportFlags {
   merge?: string[];
   failOnVerdict?: boolean;
   maxStageGap: string;
+  strict?: boolean;
 }
 
 interface GateFlags {
@@ -33,9 +34,10 @@ export function registerReportCommands(program: Command): void {
     .option('--merge <dirs...>', 'more run folders of the same test (load --segment i/N instances), merged exactly')
     .option('--max-stage-gap <duration>', 'flag contracts and load stages run further apart than this, e.g. 1h', '1h')
     .option('--fail-on-verdict', 'exit 1 when an objective FAILs or a contract check fails')
+    .option('--strict', "count a contract finding on one of the spec's assumptions as a failure (as `contracts --strict` would have)")
     .action(async (opts: ReportFlags) => {
       const maxStageGapS = parseDurationS(opts.maxStageGap, '--max-stage-gap');
-      const { files, analysis } = await writeReportWithAnalysis(opts.in, { ...(opts.sla ? { sla: opts.sla } : {}), ...(opts.merge ? { merge: opts.merge } : {}), maxStageGapS });
+      const { files, analysis } = await writeReportWithAnalysis(opts.in, { ...(opts.sla ? { sla: opts.sla } : {}), ...(opts.merge ? { merge: opts.merge } : {}), maxStageGapS, ...(opts.strict ? { strict: true } : {}) });
       for (const line of reportConsoleLines(analysis)) console.log(line);
       for (const file of files) console.log(`wrote ${file}`);
       const failed = analysis.verdicts.some((v) => v.detail.verdict === 'FAIL') || (analysis.contracts?.failedChecks ?? 0) > 0;

@@ -101,6 +101,7 @@ export function mergeResults(parts: readonly Results[], sources: readonly string
           unknownSubmits: sumOrNull(loads.map((l) => l.engine.unknownSubmits)),
           resultUnread: sumOrNull(loads.map((l) => l.engine.resultUnread)),
           contractViolations: sumOrNull(loads.map((l) => l.engine.contractViolations)),
+          contractFindings: sumOrNull(loads.map((l) => l.engine.contractFindings ?? null)),
           cutShort: loads.map((l) => l.engine.cutShort).filter(Boolean).join('; ') || null,
           estimates: null, // percentiles do not add; the merged jobs carry the estimates
         },

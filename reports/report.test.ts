@@ -166,6 +166,42 @@ test('a check the contracts stage could not apply (no cases, a skip reason) is s
   rmSync(dir, { recursive: true, force: true });
 });
 
+test('findings on assumed rules are listed in every output and fail nothing; report --strict fails them', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'infercheck-findings-'));
+  generateRun(dir, { ...SMOKE_FIXTURE });
+  const file = join(dir, 'contracts', 'outcomes.json');
+  const outcomes = JSON.parse(readFileSync(file, 'utf8')) as { checks: Array<Record<string, unknown>> };
+  // What `infercheck contracts` writes for a vendor that takes seed -2: a finding that rests on an assumed rule.
+  const finding = {
+    check: 'out-of-range-rejected', operation: 'generateSync', severity: 'major', title: 'A value just outside a bound or enum of the spec is rejected',
+    message: 'v1 sd1.5-scifi: seed = -2 (outside the spec\'s range) was accepted with 200', dedupeKey: 'out-of-range-rejected:v1:seed:min-1:accepted', model: 'sd1.5-scifi',
+    basis: 'assumed', rule: 'Txt2ImgRequest.seed:minimum', source: 'assumed: the pages give no range',
+  };
+  outcomes.checks = outcomes.checks.filter((c) => c['failed'] === 0);
+  outcomes.checks.push({ id: 'out-of-range-rejected', title: finding.title, severity: 'major', basis: 'per rule', cases: 4, passed: 3, failed: 0, differed: 1, skipped: 0, failures: [], findings: [finding] });
+  writeFileSync(file, JSON.stringify(outcomes));
+  writeFileSync(join(dir, 'contracts', 'failures.json'), '[]');
+
+  const plain = cli('report', '--in', dir, '--fail-on-verdict', '--sla', join(repo, 'load', 'objectives.default.yaml'));
+  assert.equal(plain.status, 0, 'a finding fails no verdict, even with --fail-on-verdict');
+  assert.match(plain.stdout, /PASS +contract checks: 2 passed, 0 failed, 1 skipped; 1 finding on assumed rules \(not failing\)/);
+  assert.match(plain.stdout, /finding +out-of-range-rejected: v1 sd1\.5-scifi: seed = -2 .*Txt2ImgRequest\.seed:minimum, assumed/);
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  assert.match(html, /<h2>Findings on assumed rules \(not failing\)<\/h2>/);
+  assert.match(html, /No contract check failed\./);
+  assert.match(html, /Txt2ImgRequest\.seed:minimum — assumed: the pages give no range/);
+  assert.match(readFileSync(join(dir, 'summary.md'), 'utf8'), /### Findings on assumed rules \(not failing\)[\s\S]*seed = -2/);
+  const junit = readFileSync(join(dir, 'junit.xml'), 'utf8');
+  assert.match(junit, /name="out-of-range-rejected: [^"]*"><system-out>1 finding on assumed rules \(not failing\):/);
+  assert.doesNotMatch(junit, /out-of-range-rejected: [^"]*"><failure/);
+
+  const strict = cli('report', '--in', dir, '--strict', '--fail-on-verdict', '--sla', join(repo, 'load', 'objectives.default.yaml'));
+  assert.equal(strict.status, 1, strict.stderr);
+  assert.match(strict.stdout, /FAIL +contract checks: 1 passed, 1 failed, 1 skipped/);
+  assert.match(readFileSync(join(dir, 'junit.xml'), 'utf8'), /name="out-of-range-rejected: [^"]*"><failure type="major"[^>]*>[^<]*rule Txt2ImgRequest\.seed:minimum — assumed/);
+  rmSync(dir, { recursive: true, force: true });
+});
+
 // ---- issue 13: numbers that cannot mislead ----
 
 test('a torn LAST line of jobs.ndjson is skipped with a warning and the run is marked cut short in every output', async () => {

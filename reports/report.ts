@@ -24,6 +24,8 @@ export interface ReportOptions {
   readonly merge?: readonly string[];
   /** Contracts and load stages further apart than this (seconds) are flagged in the header; default 3600. */
   readonly maxStageGapS?: number;
+  /** Count contract findings on the spec's assumptions as failures (`report --strict`). */
+  readonly strict?: boolean;
   readonly now?: Date;
 }
 
@@ -55,7 +57,7 @@ export async function writeReportWithAnalysis(runDir: string, options: ReportOpt
   const twice = dirs.find((dir, i) => dirs.findIndex((other) => resolve(other) === resolve(dir)) !== i);
   if (twice !== undefined) throw new UsageError(`${twice} is given twice: merging a run with itself would count every job twice`);
   const results = mergeResults(dirs.map((dir) => resultsOf(dir, now)), dirs);
-  const analysis = analyze(results, set, source, options.maxStageGapS === undefined ? {} : { maxStageGapS: options.maxStageGapS });
+  const analysis = analyze(results, set, source, { ...(options.maxStageGapS === undefined ? {} : { maxStageGapS: options.maxStageGapS }), ...(options.strict ? { strict: true } : {}) });
   const rendered: Record<(typeof REPORT_OUTPUTS)[number], string> = {
     'results.json': resultsText(results),
     'index.html': renderHtml(analysis),

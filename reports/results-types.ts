@@ -121,6 +121,8 @@ export interface Results {
     readonly billableRequests: number;
     readonly checks: readonly CheckOutcome[];
     readonly findings: readonly ConflictFinding[];
+    /** The stage ran --strict: its assumed rules failed like documented ones (absent in older files). */
+    readonly strict?: boolean;
     /** What this stage ran against (absent in files from before it was kept). */
     readonly target?: StageTarget;
     /** How far the contract run got, and what it really spent (absent in runs recorded before they were kept). */
@@ -194,7 +196,10 @@ export interface LoadEngineTotals {
   readonly droppedConnections: number | null;
   readonly unknownSubmits: number | null;
   readonly resultUnread: number | null;
+  /** Answers that broke a documented rule of the spec (core/conformance.ts). */
   readonly contractViolations: number | null;
+  /** Answers that differ only from an assumption of the spec: findings, not violations (absent in older files). */
+  readonly contractFindings?: number | null;
   /** Why the run did not run its course (run.json cutShort), e.g. "target unreachable since …: ECONNREFUSED". */
   readonly cutShort: string | null;
   /** Client-observed end-to-end and processing beside the estimate of the vendor's own and its bound. */

@@ -12,6 +12,7 @@ import addFormatsModule from 'ajv-formats';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse as parseYaml } from 'yaml';
 import type { OperationEntry, ResponseEntry } from '../core/operation-types.js';
+import { BASIS_KEYWORD, collectSpecRules, refName } from '../core/spec-rules.ts';
 
 // CommonJS packages seen through NodeNext types: the callable is their `default` export.
 const standaloneCode = standaloneModule.default;
@@ -21,7 +22,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SCHEMA_BASE = 'https://infercheck.dev/spec.json';
 
 /** Keywords of the spec's own vocabulary that JSON Schema does not know; Ajv's strict mode must be told. */
-export const SPEC_KEYWORDS = ['x-source'] as const;
+export const SPEC_KEYWORDS = [BASIS_KEYWORD] as const;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -136,10 +137,13 @@ export function operationTable(spec: JsonObject): OperationEntry[] {
           content[media] = media === 'application/json' ? schemaName(schema) : null;
         }
         const headers: Record<string, boolean> = {};
+        const headerRules: Record<string, string> = {};
         for (const [name, headerJson] of Object.entries(asObject(resp['headers'] ?? {}, 'headers'))) {
           headers[name.toLowerCase()] = deref(spec, asObject(headerJson, name))['required'] === true;
+          headerRules[name.toLowerCase()] = refName(headerJson as never) ?? `${operationId}.${status}.${name.toLowerCase()}`;
         }
-        responses[status] = { content, headers };
+        const rules = { response: refName(respJson as never) ?? `${operationId}.${status}`, headers: headerRules };
+        responses[status] = { content, headers, rules };
       }
       table.push({
         operationId,
@@ -213,6 +217,15 @@ export async function generate({ specPath, outDir }: GenOptions): Promise<Genera
       `export const OPERATIONS: readonly OperationEntry[] = ${JSON.stringify(operations, null, 2)};\n`,
   );
 
+  // 4. Every rule and what it rests on (documented or assumed, the source and its words), checked for gaps.
+  const rules = collectSpecRules(spec as never);
+  add(
+    'rules.ts',
+    banner(specRel) +
+      "import type { SpecRule } from '../../core/spec-rules.ts';\n\n" +
+      '/** Every rule of the spec by id (`<label>:<key>`, core/spec-rules.ts), with its basis. */\n' +
+      `export const RULES: Readonly<Record<string, SpecRule>> = ${JSON.stringify(Object.fromEntries(rules.map((r) => [r.id, r])), null, 2)};\n`,
+  );
   return files;
 }
 

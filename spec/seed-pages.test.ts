@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MODELS, componentSchema, requestExamples, requiredParameters, txt2imgParameters, type JsonSchema } from '../core/spec.ts';
+import { parameterRule } from '../core/rule-basis.ts';
 
 const SEEDS = fileURLToPath(new URL('../../shared/seeds/', import.meta.url));
 const seedsMissing = !existsSync(SEEDS) && 'the vendor pages (../shared/seeds) are not beside this checkout';
@@ -43,8 +44,9 @@ function pageParameters(page: string, names: readonly string[]): PageParameter[]
 function expectedTail(schema: JsonSchema, documentedEnum: readonly unknown[] | undefined): string {
   const quote = (v: unknown): string => (typeof v === 'string' ? `"${v.replace(/\s+/g, '')}"` : String(v));
   let tail = schema.default === undefined ? '' : quote(schema.default);
-  // a bound the page states is cited as such in x-source; the seed bounds are assumed and the page shows none
-  if (schema.minimum !== undefined && schema.maximum !== undefined && /Range/.test(schema['x-source'] ?? '')) {
+  // a bound the page states is documented (x-infercheck-basis); the seed's bounds are assumed and the page shows none
+  const basis = (schema['x-infercheck-basis'] ?? {}) as Record<string, { basis?: string } | undefined>;
+  if (schema.minimum !== undefined && schema.maximum !== undefined && basis['minimum']?.basis === 'documented' && basis['maximum']?.basis === 'documented') {
     tail += `Range:${schema.minimum}-${schema.maximum}`;
   }
   if (documentedEnum) {
@@ -70,9 +72,9 @@ for (const file of existsSync(SEEDS) ? readdirSync(SEEDS).sort() : ['(none)']) {
       const schema = componentSchema('Txt2ImgRequest').properties![p.name]!;
       assert.equal(p.type, schema.type, `${model} ${p.name}: type`);
       assert.equal(p.required, requiredParameters().includes(p.name), `${model} ${p.name}: required`);
-      // enum values the pages' own examples add (conflict scheduler-names) are not in the pages' list
-      const exampleOnly = new Set(Object.values(examples).map((ex) => ex[p.name]));
-      const documentedEnum = schema.enum?.filter((v) => schema.type !== 'string' || !exampleOnly.has(v));
+      // enum values the pages' own examples and the SDK wrappers add (conflict scheduler-names) are not in the pages' list
+      const offList = new Set(offListSchedulers());
+      const documentedEnum = schema.enum?.filter((v) => schema.type !== 'string' || !offList.has(String(v)));
       const tail = expectedTail(schema, documentedEnum);
       assert.ok(p.body.endsWith(tail), `${model} ${p.name}: the page says "${p.body}", the spec gives "…${tail}"`);
       const pageDescription = p.body.slice(0, p.body.length - tail.length).replace(/\.$/, '');
@@ -84,9 +86,20 @@ for (const file of existsSync(SEEDS) ? readdirSync(SEEDS).sort() : ['(none)']) {
   });
 }
 
-test('the scheduler values outside the pages\' list are exactly the ones the pages\' examples send', () => {
-  const scheduler = componentSchema('Txt2ImgRequest').properties!['scheduler']!;
-  const examples = Object.values(requestExamples()).map((ex) => ex['scheduler']);
-  assert.deepEqual(scheduler.enum?.slice(12), examples);
-  assert.equal(scheduler.enum?.length, 12 + examples.length);
+/** The scheduler values after the pages' 12: the examples' ids (documented by the examples) and the SDK wrappers' (assumed). */
+function offListSchedulers(): string[] {
+  return (componentSchema('Txt2ImgRequest').properties!['scheduler']!.enum ?? []).slice(12).map(String);
+}
+
+test('the scheduler values outside the pages\' list: the ones the pages\' examples send (documented), then the SDK wrappers\' (assumed)', () => {
+  const examples = Object.values(requestExamples()).map((ex) => String(ex['scheduler']));
+  const offList = offListSchedulers();
+  assert.deepEqual(offList.slice(0, examples.length), examples);
+  for (const value of examples) assert.equal(parameterRule('scheduler', 'enum', value).basis, 'documented', value);
+  for (const value of offList.slice(examples.length)) {
+    const rule = parameterRule('scheduler', 'enum', value);
+    assert.equal(rule.basis, 'assumed', value);
+    assert.match(rule.where ?? '', /§3/, `${value}: the SDK wrappers (reference §3)`);
+  }
+  assert.deepEqual(offList.slice(examples.length), ['euler', 'euler_a', 'ddim']);
 });

@@ -2,7 +2,7 @@
 // its own case (its own id, re-run alone with --grep), but values of independent parameters share a request: a body
 // with scheduler "Heun", seed -1 and img_height 768 is as valid as three bodies with one each — the spec's validator
 // says so before anything is sent — and costs a third. Per model and API there are as many requests as the parameter
-// with the most values has values (14 schedulers → 14 requests), the other values spread round-robin over them so
+// with the most values has values (17 schedulers → 17 requests), the other values spread round-robin over them so
 // no request piles up the expensive ends (max steps, max samples, the largest sizes).
 //
 // A refused request (4xx/5xx, or a v2 job that FAILED) says that one of its values was rejected, not which: it is

@@ -3,7 +3,7 @@
 // twice, identically, and the two outputs compared byte for byte (same seed, same image): the determinism pair reuses
 // the output case's own body instead of buying two more images of its own.
 import { FIXED_SEED, baseBody } from '../bodies.ts';
-import { effectiveParam } from '../exchange.ts';
+import { effectiveValue } from '../../core/effective-params.ts';
 import { generatedBytes, generation } from '../job.ts';
 import { GENERATE_OPERATION } from '../vendor-urls.ts';
 import type { Api, Subject } from '../types.ts';
@@ -22,7 +22,7 @@ export const outputs: CaseKind<OutputsCase> = {
   phase: 'billable',
   plan({ models }) {
     const width = 768; // not the default and not square, so swapped or ignored dimensions show
-    const height = Number(effectiveParam(undefined, 'img_height') ?? 512);
+    const height = Number(effectiveValue(undefined, 'img_height'));
     return models.flatMap((model): OutputsCase[] => [
       { kind: 'outputs', id: `outputs/v2/${model}/samples-2`, model, api: 'v2', params: { ...baseBody(`outputs/v2/${model}`), samples: 2, img_width: width, img_height: height, seed: FIXED_SEED }, repeat: true },
       { kind: 'outputs', id: `outputs/v1/${model}/raw`, model, api: 'v1', params: { ...baseBody(`outputs/v1/${model}/raw`), img_width: width, img_height: height, seed: FIXED_SEED }, repeat: true },

@@ -1,8 +1,9 @@
 // Auth and transport probes: one deliberately wrong request each (no key, a wrong key, the key as Bearer only, a
-// text/plain body, broken JSON, an unknown model, a wrong verb, an unknown request id), against both APIs of every
-// model and the three GETs. Bodies lack the required prompt, so a target that wrongly lets one through still answers
-// 400 and generates nothing; those that carry the key to a billable operation still count against the budget.
-import { unbillableBody } from '../bodies.ts';
+// text/plain body, broken JSON, a multipart body without the prompt, an unknown model, a wrong verb, an unknown
+// request id), against both APIs of every model and the three GETs. Bodies lack the required prompt, so a target that
+// wrongly lets one through still answers 400 and generates nothing; those that carry the key to a billable operation
+// still count against the budget.
+import { multipartBody, unbillableBody } from '../bodies.ts';
 import { mayBeBilled, type RequestSpec } from '../runner.ts';
 import { GENERATE_OPERATION, READ_OPERATION, UNKNOWN_MODEL, UNKNOWN_REQUEST_ID, generateUrl, requestUrls } from '../vendor-urls.ts';
 import type { CaseIntent } from '../types.ts';
@@ -34,6 +35,10 @@ export function probeRequest(baseUrl: string, def: ProbeCase): RequestSpec {
         return { ...post, bodyText: JSON.stringify(body), headers: { 'content-type': 'text/plain' } };
       case 'malformed-json':
         return { ...post, bodyText: `{"prompt": "infercheck ${def.id}",` };
+      case 'multipart-invalid': {
+        const form = multipartBody(body);
+        return { ...post, bodyText: form.text, headers: { 'content-type': form.contentType } };
+      }
       case 'unknown-model':
         return { ...post, url: generateUrl(baseUrl, on, UNKNOWN_MODEL), json: body };
       case 'wrong-method':
@@ -71,7 +76,7 @@ export const probes: CaseKind<ProbeCase> = {
       for (const model of models) for (const on of ['v1', 'v2'] as const) add(`auth/${intent}/${on}/${model}`, intent, model, on);
       for (const on of ['status', 'result', 'v1-poll'] as const) add(`auth/${intent}/${on}`, intent, firstModel, on);
     }
-    for (const intent of ['wrong-content-type', 'malformed-json'] as const) {
+    for (const intent of ['wrong-content-type', 'malformed-json', 'multipart-invalid'] as const) {
       for (const model of models) for (const on of ['v1', 'v2'] as const) add(`transport/${intent}/${on}/${model}`, intent, model, on);
     }
     for (const on of ['v1', 'v2'] as const) add(`transport/unknown-model/${on}`, 'unknown-model', firstModel, on);

@@ -13,4 +13,5 @@ export const answered: CheckDefinition<'exchange'> = {
   run: (_ctx, { exchange }) =>
     exchange.response ? undefined : finding(`${exchange.request.method} ${exchange.request.url} got no response: ${exchange.error ?? 'unknown'}`, 'no-response', exchange),
   sampleFailure: 'POST http://127.0.0.1:41234/v2/sd1.5-scifi got no response: TimeoutError: The operation was aborted due to timeout',
+  rules: { main: { basis: 'documented', source: 'seed-scifi', where: 'Common Error Codes', quote: 'The API returns standard HTTP status codes.' } },
 };

@@ -1,6 +1,7 @@
 // The auth and transport probes share one shape: a deliberately wrong request must get one documented status with
 // the error envelope. Each probe is its own check (own id, own row in the table, own self-test); this builds them.
-import { describe, envelopeProblem, finding } from './helpers.ts';
+import { describe, envelopeProblem, finding, jsonObject } from './helpers.ts';
+import type { RuleBasis } from '../../core/rule-basis.ts';
 import type { CaseIntent, CheckDefinition } from '../types.ts';
 
 export interface ExpectedStatusSpec {
@@ -11,7 +12,11 @@ export interface ExpectedStatusSpec {
   /** Whether the body must be the JSON envelope; 405 may be HTML (spec conflict wrong-method-body). */
   readonly envelope: 'required' | 'if-json';
   readonly why: string;
+  /** The error message must name this (a parameter's 400 names the parameter). */
+  readonly names?: string;
   readonly sampleFailure: string;
+  /** What the expected answer rests on. */
+  readonly rule: RuleBasis;
 }
 
 export function expectedStatusCheck(spec: ExpectedStatusSpec): CheckDefinition<'exchange'> {
@@ -29,8 +34,17 @@ export function expectedStatusCheck(spec: ExpectedStatusSpec): CheckDefinition<'
       }
       if (spec.envelope === 'if-json' && response.mediaType !== 'application/json') return undefined;
       const problem = envelopeProblem(exchange);
-      return problem ? finding(`${describe(exchange)}: ${spec.status} without the error envelope: ${problem}`, `${exchange.operationId}:envelope`, exchange) : undefined;
+      if (problem) return finding(`${describe(exchange)}: ${spec.status} without the error envelope: ${problem}`, `${exchange.operationId}:envelope`, exchange);
+      const message = String(jsonObject(exchange)!['error']);
+      if (spec.names && !message.toLowerCase().includes(spec.names.toLowerCase())) {
+        return finding(`${describe(exchange)}: the ${spec.status} says "${message.slice(0, 120)}", which does not name ${spec.names}`, `${exchange.operationId}:names`, exchange, { rules: ['names'] });
+      }
+      return undefined;
     },
     sampleFailure: spec.sampleFailure,
+    rules: {
+      main: spec.rule,
+      names: { basis: 'assumed', source: 'seed-scifi', where: 'Common Error Codes', quote: 'Detailed error messages are provided in the response body.', why: 'a detailed message need not name the parameter; infercheck asks it to' },
+    },
   };
 }

@@ -2,7 +2,8 @@ import { describe, finalStatus, finding, jsonObject, reportedStatus } from './he
 import type { CheckDefinition, Finding } from '../types.ts';
 
 // A FAILED job answers HTTP 422 with its error on both GETs (seed "A FAILED request is served as HTTP 422 — the body
-// still carries the error detail"; reference §2.2: /status carries the error, heimdall SEG-97), and on the v1 poll.
+// still carries the error detail"; reference §2.2: /status carries the error, heimdall SEG-97), and on the v1 poll —
+// whose answers are assumed to be the status endpoint's (the spec's getRequestStatusV1): a finding there.
 export const failedJob422: CheckDefinition<'generation'> = {
   id: 'failed-job-422',
   title: 'A FAILED job answers 422 with its error on status and result',
@@ -19,11 +20,16 @@ export const failedJob422: CheckDefinition<'generation'> = {
     for (const exchange of failedReads) {
       const status = exchange.response?.status;
       const error = jsonObject(exchange)?.['error'];
-      if (status !== 422) out.push(finding(`${describe(exchange)}: a FAILED job must answer 422`, `${exchange.operationId}:${status}`, exchange));
-      else if (typeof error !== 'string' || error.length === 0) out.push(finding(`${describe(exchange)}: 422 without an error message`, `${exchange.operationId}:no-error`, exchange));
-      else if (reportedStatus(exchange) !== 'FAILED') out.push(finding(`${describe(exchange)}: 422 body says status ${reportedStatus(exchange)}`, `${exchange.operationId}:status`, exchange));
+      const rules = [exchange === job.v1Poll ? 'v1-poll' : 'main'];
+      if (status !== 422) out.push(finding(`${describe(exchange)}: a FAILED job must answer 422`, `${exchange.operationId}:${status}`, exchange, { rules }));
+      else if (typeof error !== 'string' || error.length === 0) out.push(finding(`${describe(exchange)}: 422 without an error message`, `${exchange.operationId}:no-error`, exchange, { rules }));
+      else if (reportedStatus(exchange) !== 'FAILED') out.push(finding(`${describe(exchange)}: 422 body says status ${reportedStatus(exchange)}`, `${exchange.operationId}:status`, exchange, { rules }));
     }
     return out;
   },
   sampleFailure: 'GET /v2/requests/2c7f…/status → 200: a FAILED job must answer 422',
+  rules: {
+    main: { basis: 'documented', source: 'seed-scifi', where: 'Status states', quote: 'A FAILED request is served as HTTP 422 — the body still carries the error detail.' },
+    'v1-poll': { basis: 'assumed', source: 'reference', where: '§2.1 [DOCS-ASYNC]', quote: 'V1 poll endpoint (backward compatible)', why: 'nothing is documented about the v1 poll but its existence: it is assumed to answer like the status endpoint' },
+  },
 };

@@ -1,18 +1,29 @@
 // Small pieces the checks share. Kept apart so each check file reads as its rule and nothing else. The readers of an
 // exchange live beside the exchange types (contracts/exchange.ts), where the case kinds use them too.
-import { closeTo, describe, effectiveParam, finalStatus, isSuccess, jsonObject, numberHeader, reportedStatus } from '../exchange.ts';
-import type { Exchange, Finding, SubjectOf } from '../types.ts';
+import { closeTo, conformanceViolations, describe, finalStatus, isSuccess, jsonObject, numberHeader, reportedStatus } from '../exchange.ts';
+import type { ConformanceRule } from '../../core/conformance.ts';
+import { effectiveParameter, effectiveValue } from '../../core/effective-params.ts';
+import type { Exchange, Finding, FindingRule, SubjectOf } from '../types.ts';
 
-export { closeTo, describe, effectiveParam, finalStatus, isSuccess, jsonObject, numberHeader, reportedStatus };
+export { closeTo, describe, effectiveParameter, effectiveValue, finalStatus, isSuccess, jsonObject, numberHeader, reportedStatus };
 
-export function finding(message: string, cause: string, exchange?: Exchange, extra: { operation?: string; model?: string } = {}): Finding {
+export function finding(message: string, cause: string, exchange?: Exchange, extra: { operation?: string; model?: string; rules?: readonly FindingRule[] } = {}): Finding {
   return {
     message,
     cause,
     ...(exchange ? { exchange } : {}),
     ...(extra.operation ?? exchange?.operationId ? { operation: extra.operation ?? exchange?.operationId ?? undefined } : {}),
     ...(extra.model ?? exchange?.model ? { model: extra.model ?? exchange?.model } : {}),
+    ...(extra.rules && extra.rules.length > 0 ? { rules: extra.rules } : {}),
   } as Finding;
+}
+
+/**
+ * The one conformance judge's violations of `rule` on this exchange (core/conformance.ts), as findings that name the
+ * spec rules each broke: documented ones fail, assumed ones are findings (failures under --strict).
+ */
+export function conformanceFindings(exchange: Exchange, rule: ConformanceRule): Finding[] {
+  return conformanceViolations(exchange, rule).map((v) => finding(`${describe(exchange)}: ${v.message}`, v.cause, exchange, { rules: v.specRules }));
 }
 
 /** The `{"error": "<non-empty string>"}` envelope (reference §1.5), or why the body is not one. */

@@ -1,3 +1,4 @@
+import { jobStatesRule } from '../../core/rule-basis.ts';
 import { JOB_STATES, transitionAllowed } from '../spec-access.ts';
 import { finding, isSuccess, reportedStatus } from './helpers.ts';
 import type { CheckDefinition, Exchange } from '../types.ts';
@@ -31,4 +32,5 @@ export const jobStateTransitions: CheckDefinition<'generation'> = {
     return undefined;
   },
   sampleFailure: 'job 2c7f59ea-13f1-402c-9353-915a2b5a2124: COMPLETED → PROCESSING is not an allowed transition',
+  rules: { main: jobStatesRule() },
 };

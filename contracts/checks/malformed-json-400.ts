@@ -9,4 +9,5 @@ export const malformedJson400 = expectedStatusCheck({
   envelope: 'required',
   why: 'an unparseable JSON body',
   sampleFailure: 'POST /v1/sd1.5-scifi → 500: an unparseable JSON body must answer 400, got 500',
+  rule: { basis: 'documented', source: 'seed-scifi', where: 'Common Error Codes', quote: '400 Bad Request Invalid parameters or request format' },
 });

@@ -9,4 +9,5 @@ export const missingKey401 = expectedStatusCheck({
   envelope: 'required',
   why: 'a request without x-api-key',
   sampleFailure: 'POST /v2/sd1.5-scifi → 200: a request without x-api-key must answer 401, got 200',
+  rule: { basis: 'documented', source: 'seed-scifi', where: 'Common Error Codes', quote: '401 Unauthorized Missing or invalid API key' },
 });

@@ -6,5 +6,5 @@ export const missingRequiredRejected = invalidRejectedCheck({
   title: 'A body without a required parameter is rejected',
   kinds: ['missing-required'],
   why: 'required',
-  sampleFailure: 'v2 sd1.5-scifi: prompt without it (required) was accepted and COMPLETED; expected 400, or a FAILED job that is not billed',
+  sampleFailure: 'v2 sd1.5-scifi: prompt without it (required) was accepted and COMPLETED; expected 400 (or 406), or a FAILED job that is not billed',
 });

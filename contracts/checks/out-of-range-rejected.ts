@@ -4,9 +4,9 @@ import { invalidRejectedCheck } from './invalid-rejected.ts';
 // for an integer, a string shorter than its minLength — all generated from spec Txt2ImgRequest (contracts/boundaries.ts).
 export const outOfRangeRejected = invalidRejectedCheck({
   id: 'out-of-range-rejected',
-  title: 'A value just outside a documented bound or enum is rejected',
+  title: 'A value just outside a bound or enum of the spec is rejected',
   kinds: ['outside-bound', 'not-in-enum', 'fraction', 'too-short'],
-  why: 'outside the documented range',
+  why: "outside the spec's range",
   sampleFailure:
-    'v2 sd1.5-scifi: guidance_scale = 25.01 (outside the documented range) was accepted and COMPLETED; expected 400, or a FAILED job that is not billed',
+    "v2 sd1.5-scifi: guidance_scale = 25.01 (outside the spec's range) was accepted and COMPLETED; expected 400 (or 406), or a FAILED job that is not billed",
 });

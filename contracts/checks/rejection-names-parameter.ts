@@ -1,8 +1,8 @@
 import { finding, jsonObject } from './helpers.ts';
 import type { CheckDefinition } from '../types.ts';
 
-// The spec's 400 says "the message names the parameter" (x-source seed "Detailed error messages are provided in the
-// response body"): a CI log that says only "Bad Request" costs someone an afternoon.
+// The spec's 400 says "the message names the parameter": a CI log that says only "Bad Request" costs someone an
+// afternoon. The pages promise "detailed error messages", not that they name the parameter: an assumption.
 export const rejectionNamesParameter: CheckDefinition<'generation'> = {
   id: 'rejection-names-parameter',
   title: "A 400 for a bad parameter names that parameter",
@@ -18,4 +18,7 @@ export const rejectionNamesParameter: CheckDefinition<'generation'> = {
     return finding(`${subject.api}: the 400 for ${parameter} says "${message.slice(0, 120)}", which does not name ${parameter}`, `${subject.api}:${parameter}`, subject.first);
   },
   sampleFailure: 'v2: the 400 for guidance_scale says "Bad Request", which does not name guidance_scale',
+  rules: {
+    main: { basis: 'assumed', source: 'seed-scifi', where: 'Common Error Codes', quote: 'Detailed error messages are provided in the response body.', why: 'a detailed message need not name the parameter; infercheck asks it to' },
+  },
 };

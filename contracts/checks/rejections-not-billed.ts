@@ -41,4 +41,5 @@ export const rejectionsNotBilled: CheckDefinition<'ledger'> = {
     return out;
   },
   sampleFailure: 'the balance fell by 0.002000 more than the successes cost, across: 400 invalid body (v1), FAILED job (v2)',
+  rules: { main: { basis: 'documented', source: 'reference', where: '§1.5 [DOCS-REF, AE]', quote: 'yes (only 200 is billed)' } },
 };

@@ -20,4 +20,5 @@ export const requestIdConsistent: CheckDefinition<'generation'> = {
     return out;
   },
   sampleFailure: 'GET /v2/requests/2c7f…/status → 200: body names request 9a1b…, submit returned 2c7f…',
+  rules: { main: { basis: 'documented', source: 'reference', where: '§2.2 [DOCS-ASYNC]', quote: '{ "status": "QUEUED", "request_id": "2c7f59ea-...",', why: 'a body that names a request is about that request' } },
 };

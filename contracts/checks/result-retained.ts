@@ -26,4 +26,5 @@ export const resultRetained: CheckDefinition<'generation'> = {
     return undefined;
   },
   sampleFailure: 'GET /v2/requests/2c7f… → 404: the same result answered 200 earlier in the run',
+  rules: { main: { basis: 'documented', source: 'seed-scifi', where: 'Status states', quote: 'Results are retained for 1 hour, then expire.' } },
 };

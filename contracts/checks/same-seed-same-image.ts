@@ -27,4 +27,7 @@ export const sameSeedSameImage: CheckDefinition<'determinism'> = {
     );
   },
   sampleFailure: 'v1 sd1.5-scifi: two runs with seed 1234 gave different images (9f2c41d07be1aa03 vs 41aa0c9d3e2b7f10)',
+  rules: {
+    main: { basis: 'assumed', source: 'reference', where: '§1.4 [AE]', quote: 'x-seed-value | seed actually used (when seed: -1), for replay', why: '"for replay" suggests it; no document promises byte-identical images (GPUs need not be deterministic)' },
+  },
 };

@@ -38,4 +38,7 @@ export const serverMetricsConsistent: CheckDefinition<'generation'> = {
     return out;
   },
   sampleFailure: 'job 2c7f…: total_time 4.2 s exceeds the 1.310 s the client observed from submit to terminal status',
+  rules: {
+    main: { basis: 'assumed', source: 'reference', where: '§2.3 [AE]', quote: 'inference_time, queue_time, total_time (seconds)', why: 'the docs name the three times, not how they add up or what total_time spans' },
+  },
 };

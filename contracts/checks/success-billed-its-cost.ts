@@ -31,4 +31,5 @@ export const successBilledItsCost: CheckDefinition<'ledger'> = {
     return out;
   },
   sampleFailure: 'v2 success: the balance fell by 0.004000 but the reported cost is 0.002',
+  rules: { main: { basis: 'documented', source: 'reference', where: '§1.4 [AE]', quote: 'x-cost | credits charged for this request' } },
 };

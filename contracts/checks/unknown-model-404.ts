@@ -9,4 +9,5 @@ export const unknownModel404 = expectedStatusCheck({
   envelope: 'required',
   why: 'an unknown model slug',
   sampleFailure: 'POST /v2/sd1.5-nonexistent → 400: an unknown model slug must answer 404, got 400',
+  rule: { basis: 'documented', source: 'seed-scifi', where: 'Common Error Codes', quote: '404 Not Found Model or endpoint not found' },
 });

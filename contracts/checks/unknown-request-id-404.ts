@@ -9,4 +9,5 @@ export const unknownRequestId404 = expectedStatusCheck({
   envelope: 'required',
   why: 'an unknown request id',
   sampleFailure: 'GET /v2/requests/00000000-0000-4000-8000-000000000000 → 200: an unknown request id must answer 404, got 200',
+  rule: { basis: 'documented', source: 'seed-scifi', where: 'Status states', quote: 'An unknown or expired request_id returns HTTP 404.' },
 });

@@ -24,4 +24,5 @@ export const v1GenerationTimePlausible: CheckDefinition<'generation'> = {
     return finding(`v1: x-generation-time says ${reported} s, the whole request took ${observed.toFixed(3)} s`, 'exceeds-observed', subject.first);
   },
   sampleFailure: 'v1: x-generation-time says 13.2 s, the whole request took 0.845 s',
+  rules: { main: { basis: 'documented', source: 'reference', where: '§1.4 [AE]', quote: 'x-generation-time | model processing seconds', why: 'processing inside the request cannot outlast it' } },
 };

@@ -9,4 +9,5 @@ export const wrongContentType406 = expectedStatusCheck({
   envelope: 'required',
   why: 'a body sent with Content-Type text/plain',
   sampleFailure: 'POST /v2/sd1.5-scifi → 400: a body sent with Content-Type text/plain must answer 406, got 400',
+  rule: { basis: 'documented', source: 'reference', where: '§1.2 [AE]', quote: 'Only application/json or multipart/form-data accepted; missing/other Content-Type → 406 with body Invalid content type' },
 });

@@ -9,4 +9,5 @@ export const wrongKey401 = expectedStatusCheck({
   envelope: 'required',
   why: 'a request with an unknown API key',
   sampleFailure: 'GET /v2/requests/2c7f…/status → 404: a request with an unknown API key must answer 401, got 404',
+  rule: { basis: 'documented', source: 'seed-scifi', where: 'Common Error Codes', quote: '401 Unauthorized Missing or invalid API key' },
 });

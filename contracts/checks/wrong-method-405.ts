@@ -9,4 +9,5 @@ export const wrongMethod405 = expectedStatusCheck({
   envelope: 'if-json',
   why: 'a wrong HTTP method',
   sampleFailure: 'GET /v1/sd1.5-scifi → 404: a wrong HTTP method must answer 405, got 404',
+  rule: { basis: 'documented', source: 'reference', where: '§1.5 [AE]', quote: 'wrong verb; returns an HTML page, not JSON' },
 });

@@ -15,7 +15,8 @@ export const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 /** Each quirk breaks one documented rule (the check that must catch it, after //). */
 export const QUIRKS = [
   'drop-unknown-id', // answered
-  'status-202', // status-code-documented
+  'status-202', // status-code-documented, an assumed rule: no document gives the code of a pending status
+  'teapot', // status-code-documented: a wrong verb on a read answers 418, which no document lists
   'submit-text-plain', // content-type-documented
   'metrics-as-string', // response-schema-valid
   'no-remaining-credits-header', // documented-headers
@@ -44,6 +45,7 @@ export const QUIRKS = [
   'accept-any-key', // wrong-key-401
   'accept-bearer', // bearer-only-401
   'ignore-content-type', // wrong-content-type-406
+  'multipart-406', // multipart-invalid-400: refuses multipart/form-data like any other content type
   'malformed-500', // malformed-json-400
   'unknown-model-400', // unknown-model-404
   'wrong-method-404', // wrong-method-405
@@ -55,9 +57,22 @@ export const QUIRKS = [
 
 export type Quirk = (typeof QUIRKS)[number];
 
+/**
+ * Ways to be more lenient than the spec that break no documented rule (the spec's own assumptions, Txt2ImgRequest
+ * `seed:minimum`, `null`, `strings`): a vendor written from the same pages may well behave so, and the suite must
+ * not fail it — only list each as a finding (a failure under --strict).
+ */
+export const LENIENCIES = [
+  'accept-negative-seed', // any negative seed draws one, and is reported back as sent (x-seed-value "-2")
+  'null-as-absent', // a parameter sent as null is read as not sent: its default
+  'coerce-strings', // a number or boolean sent as its string ("20", "true") is read as the value
+] as const;
+
+export type Leniency = (typeof LENIENCIES)[number];
+
 export const VENDOR_MODELS = new Set(['sd1.5-scifi', 'sd1.5-epicrealism']);
 const COST = 0.002;
-const SCHEDULERS = new Set(['DDIM', 'DPM Multi', 'DPM Single', 'Euler a', 'Euler', 'Heun', 'DPM2 a Karras', 'DPM2 Karras', 'LMS', 'PNDM', 'DDPM', 'UniPC', 'dpmpp_2m', 'dpmpp_sde_ancestral']);
+const SCHEDULERS = new Set(['DDIM', 'DPM Multi', 'DPM Single', 'Euler a', 'Euler', 'Heun', 'DPM2 a Karras', 'DPM2 Karras', 'LMS', 'PNDM', 'DDPM', 'UniPC', 'dpmpp_2m', 'dpmpp_sde_ancestral', 'euler', 'euler_a', 'ddim']);
 
 interface Job {
   readonly id: string;
@@ -86,8 +101,44 @@ function envelope(status: number, error: string, quirks: ReadonlySet<Quirk>): Re
   return [status, { error }, { 'content-type': 'application/json' }];
 }
 
+const NUMERIC = new Set(['num_inference_steps', 'guidance_scale', 'samples', 'seed', 'img_width', 'img_height']);
+
+/** A parameter's string read as its type, the way a form field is (reference §1.2); otherwise the string itself. */
+function readString(name: string, text: string): unknown {
+  if (NUMERIC.has(name) && /^-?\d+(\.\d+)?$/.test(text.trim())) return Number(text);
+  if (name === 'base64' && /^(true|false)$/i.test(text.trim())) return text.trim().toLowerCase() === 'true';
+  return text;
+}
+
+/** The fields of a multipart/form-data body (text fields only), or undefined when it cannot be parsed. */
+export function formFields(contentType: string, raw: string): Record<string, string> | undefined {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
+  const marker = boundary?.[1] ?? boundary?.[2];
+  if (!marker || !raw.includes(`--${marker}`)) return undefined;
+  const fields: Record<string, string> = {};
+  for (const part of raw.split(`--${marker}`).slice(1)) {
+    if (part.startsWith('--')) break;
+    const split = part.indexOf('\r\n\r\n');
+    if (split < 0) return undefined;
+    const name = /name="([^"]*)"/i.exec(part.slice(0, split))?.[1];
+    if (name === undefined) return undefined;
+    fields[name] = part.slice(split + 4).replace(/\r\n$/, '');
+  }
+  return fields;
+}
+
+/** What the vendor reads from a body: a form's strings as their types; with its leniencies, null as absent and strings as values. */
+function readBody(body: Record<string, unknown>, form: boolean, lenient: ReadonlySet<Leniency>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(body)) {
+    if (value === null && lenient.has('null-as-absent')) continue;
+    out[name] = typeof value === 'string' && (form || lenient.has('coerce-strings')) ? readString(name, value) : value;
+  }
+  return out;
+}
+
 /** Validates like the spec does, with the quirks that make it lenient or wrong. Returns the 400 message or undefined. */
-function invalidReason(body: Record<string, unknown>, quirks: ReadonlySet<Quirk>): string | undefined {
+function invalidReason(body: Record<string, unknown>, quirks: ReadonlySet<Quirk>, lenient: ReadonlySet<Leniency> = new Set()): string | undefined {
   if (quirks.has('accept-everything')) return undefined;
   const problems: string[] = [];
   if (typeof body['prompt'] !== 'string' || body['prompt'].length === 0) problems.push('prompt is required and must be a non-empty string');
@@ -103,7 +154,7 @@ function invalidReason(body: Record<string, unknown>, quirks: ReadonlySet<Quirk>
   };
   intRange('num_inference_steps', 20, 100);
   intRange('samples', 1, 4);
-  intRange('seed', -1, Number.MAX_SAFE_INTEGER);
+  intRange('seed', lenient.has('accept-negative-seed') ? Number.MIN_SAFE_INTEGER : -1, Number.MAX_SAFE_INTEGER);
   if ('guidance_scale' in body) {
     const v = body['guidance_scale'];
     if (typeof v !== 'number' || !inRange(v, 0.1, 25)) problems.push('guidance_scale must be a number in 0.1..25');
@@ -128,6 +179,8 @@ export interface VendorScriptOptions {
   /** Where the vendor says it is: status_url, response_url, poll_url and image URLs are built on it. */
   readonly baseUrl: string;
   readonly quirks?: readonly Quirk[];
+  /** Leniencies the spec's assumptions do not expect, but the documents allow. */
+  readonly lenient?: readonly Leniency[];
   readonly refuse?: readonly RefusedValue[];
   /** Requests per minute per key; 0 or absent = no rate limit. */
   readonly rpm?: number;
@@ -162,6 +215,7 @@ function refusedValue(body: Record<string, unknown>, api: 'v1' | 'v2', refuse: r
 
 export function createVendorScript(options: VendorScriptOptions): VendorScript {
   const quirks = new Set(options.quirks ?? []);
+  const lenient = new Set(options.lenient ?? []);
   const base = options.baseUrl;
   const jobs = new Map<string, Job>();
   let balance = options.credits ?? 100;
@@ -171,7 +225,9 @@ export function createVendorScript(options: VendorScriptOptions): VendorScript {
   let windowCount = 0;
 
   const accounting = (job: { params: Record<string, unknown> }): Record<string, string> => {
-    const seed = typeof job.params['seed'] === 'number' && job.params['seed'] >= 0 ? job.params['seed'] : 7;
+    const sent = job.params['seed'];
+    // -1 draws a seed (reported as 7); a lenient vendor takes any other negative seed as given and reports it so.
+    const seed = typeof sent === 'number' && (sent >= 0 || (lenient.has('accept-negative-seed') && sent !== -1)) ? sent : 7;
     return {
       'x-cost': String(COST),
       ...(quirks.has('no-remaining-credits-header') ? {} : { 'x-remaining-credits': String(balance) }),
@@ -278,17 +334,26 @@ export function createVendorScript(options: VendorScriptOptions): VendorScript {
         return quirks.has('unknown-model-400') ? envelope(400, 'bad model', quirks) : envelope(404, `Model ${segments[1]} not found`, quirks);
       }
       const contentType = String(headers['content-type'] ?? '');
-      if (!contentType.startsWith('application/json') && !quirks.has('ignore-content-type')) {
+      // reference §1.2: application/json and multipart/form-data are taken; anything else is a 406.
+      const form = contentType.startsWith('multipart/form-data') && !quirks.has('multipart-406');
+      if (!contentType.startsWith('application/json') && !form && !quirks.has('ignore-content-type')) {
         chargeRejection();
         return envelope(406, 'Invalid content type', quirks);
       }
-      let body: Record<string, unknown>;
-      try {
-        body = typeof rawBody === 'string' ? JSON.parse(rawBody) : (rawBody as Record<string, unknown>);
-      } catch {
-        return quirks.has('malformed-500') ? envelope(500, 'internal error', quirks) : envelope(400, 'Request body is not valid JSON', quirks);
+      let sent: Record<string, unknown>;
+      if (form) {
+        const fields = formFields(contentType, typeof rawBody === 'string' ? rawBody : '');
+        if (!fields) return envelope(400, 'Request body is not valid multipart/form-data', quirks);
+        sent = fields;
+      } else {
+        try {
+          sent = typeof rawBody === 'string' ? JSON.parse(rawBody) : (rawBody as Record<string, unknown>);
+        } catch {
+          return quirks.has('malformed-500') ? envelope(500, 'internal error', quirks) : envelope(400, 'Request body is not valid JSON', quirks);
+        }
       }
-      const reason = invalidReason(body, quirks) ?? refusedValue(body, segments[0] as 'v1' | 'v2', options.refuse ?? []);
+      const body = readBody(sent, form, lenient);
+      const reason = invalidReason(body, quirks, lenient) ?? refusedValue(body, segments[0] as 'v1' | 'v2', options.refuse ?? []);
       if (reason) {
         chargeRejection();
         return quirks.has('invalid-body-500') ? envelope(500, 'internal error', quirks) : envelope(400, reason, quirks);
@@ -310,6 +375,7 @@ export function createVendorScript(options: VendorScriptOptions): VendorScript {
     }
     const match = /^\/v([12])\/requests\/([^/]+)(\/status)?$/.exec(path);
     if (match) {
+      if (method !== 'GET' && quirks.has('teapot')) return envelope(418, "I'm a teapot", quirks);
       if (method !== 'GET') return quirks.has('wrong-method-404') ? envelope(404, 'Not found', quirks) : [405, '<html><body>405</body></html>', { 'content-type': 'text/html' }];
       const job = jobs.get(match[2]!);
       if (!job) return quirks.has('unknown-id-200') ? [200, { status: 'QUEUED', request_id: match[2]! }, { 'content-type': 'application/json' }] : envelope(404, `Request ${match[2]} not found`, quirks);

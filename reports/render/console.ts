@@ -9,6 +9,8 @@ export function reportConsoleLines(a: Analysis): string[] {
   for (const v of a.verdicts) lines.push(`${v.detail.verdict.padEnd(12)} ${v.name}`);
   if (a.verdicts.length) lines.push(`objectives: ${objectiveCountsText(a.verdicts)}`);
   if (a.contracts) lines.push(`${(a.contracts.failedChecks ? 'FAIL' : 'PASS').padEnd(12)} contract checks: ${checkCountsText(a.contracts)}`);
+  for (const g of a.findingGroups.slice(0, 5)) lines.push(`${'finding'.padEnd(12)} ${g.check}: ${g.message.slice(0, 120)} (${g.rule}, assumed; ×${g.count})`);
+  if (a.findingGroups.length > 5) lines.push(`${''.padEnd(12)} … and ${a.findingGroups.length - 5} more findings in index.html and summary.md`);
   if (a.spend) {
     if (a.spend.rows.length) lines.push(`spend        ${spendText(a.spend.total)}`);
     for (const line of spendLedgerLines(a.spend)) lines.push(`spend        ${line}`);

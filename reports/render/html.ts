@@ -9,7 +9,7 @@ import type { CapacityPlan } from '../capacity.ts';
 import type { PercentileInterval } from '../stats/order-statistics.ts';
 import { escapeHtml as h, inlineJson } from './escape.ts';
 import { formatCount, formatFraction, formatMs, formatRate } from './format.ts';
-import { baselinePowerText, boundText, capacityHeadline, checkCountsText, decisionText, estimateText, objectiveCountsText, spendLedgerLines, spendText, targetText } from './verdict-text.ts';
+import { basisText, baselinePowerText, boundText, capacityHeadline, checkCountsText, decisionText, estimateText, objectiveCountsText, spendLedgerLines, spendText, targetText } from './verdict-text.ts';
 import { formatCredits } from './format.ts';
 import { ESTIMATE_HEADER, ESTIMATE_NOTE, estimateRows, loadRunText } from './load-text.ts';
 
@@ -58,22 +58,33 @@ ${a.notes.map((n) => `<p class="note">${h(n)}</p>`).join('\n')}
 </section>`;
 }
 
-function failuresSection(a: Analysis): string {
-  if (!a.results.contracts) return '';
-  if (!a.failureGroups.length) return `<section id="failures"><h2>Failed checks</h2><p>No contract check failed.</p></section>`;
-  const rows = a.failureGroups
+/** One row per group: the check, the rule it broke and what that rests on, and the request that showed it. */
+function groupRows(groups: Analysis['failureGroups']): string {
+  return groups
     .map((g) => {
       const ex = g.example;
       const request = ex ? `<code>${h(ex.request.method)} ${h(ex.request.url)}</code> → ${ex.response ? h(ex.response.status) : 'no response'}` : '—';
       const detail = ex
         ? `<details><summary>request and response</summary><pre>${h(JSON.stringify({ request: ex.request, response: ex.response }, null, 2))}</pre></details>`
         : '';
-      return `<tr class="sev-${h(g.severity)}"><td><code>${h(g.check)}</code></td><td>${h(g.severity)}</td><td>${h(g.title)}<div class="msg">${h(g.message)}</div></td><td class="num">${g.count}</td><td>${h(g.operations.join(', '))}${g.models.length ? `<div class="msg">${h(g.models.join(', '))}</div>` : ''}</td><td>${request}${detail}</td></tr>`;
+      return `<tr class="sev-${h(g.severity)} basis-${h(g.basis)}"><td><code>${h(g.check)}</code></td><td>${h(g.severity)}</td><td>${h(g.title)}<div class="msg">${h(g.message)}</div></td><td>${h(g.basis)}<div class="msg">${h(basisText(g))}</div></td><td class="num">${g.count}</td><td>${h(g.operations.join(', '))}${g.models.length ? `<div class="msg">${h(g.models.join(', '))}</div>` : ''}</td><td>${request}${detail}</td></tr>`;
     })
     .join('\n');
-  return `<section id="failures"><h2>Failed checks</h2><p>Grouped by check and severity; each with the request that showed it.</p>
-<table><thead><tr><th>check</th><th>severity</th><th>failure</th><th>count</th><th>operations</th><th>request that showed it</th></tr></thead><tbody>
-${rows}</tbody></table></section>`;
+}
+
+const GROUP_HEAD = '<thead><tr><th>check</th><th>severity</th><th>failure</th><th>rule: basis and source</th><th>count</th><th>operations</th><th>request that showed it</th></tr></thead>';
+
+function failuresSection(a: Analysis): string {
+  if (!a.results.contracts) return '';
+  const findings = a.findingGroups.length
+    ? `<section id="findings"><h2>Findings on assumed rules (not failing)</h2><p>The target differs from an assumption of the spec, not from what the vendor's documents say: listed so a person can judge, never failing the gate (<code>--strict</code> makes them failures).</p>
+<table>${GROUP_HEAD}<tbody>
+${groupRows(a.findingGroups)}</tbody></table></section>`
+    : '';
+  if (!a.failureGroups.length) return `<section id="failures"><h2>Failed checks</h2><p>No contract check failed.</p></section>${findings}`;
+  return `<section id="failures"><h2>Failed checks</h2><p>Grouped by check and severity; each with the rule it broke and the request that showed it.</p>
+<table>${GROUP_HEAD}<tbody>
+${groupRows(a.failureGroups)}</tbody></table></section>${findings}`;
 }
 
 function spendSection(a: Analysis): string {

@@ -15,7 +15,7 @@ export function loadRunText(load: Load): string {
     ...(e.cutShort ? [`CUT SHORT: ${e.cutShort}`] : []),
     `status codes ${codes}`,
     `dropped connections ${formatCount(e.droppedConnections)}, unknown submits ${formatCount(e.unknownSubmits)}, completed but result unread ${formatCount(e.resultUnread)}`,
-    `late starts ${formatCount(e.lateArrivals)} (start lag p99 ${formatMs(e.startLagP99Ms)}), contract violations ${formatCount(e.contractViolations)}`,
+    `late starts ${formatCount(e.lateArrivals)} (start lag p99 ${formatMs(e.startLagP99Ms)}), contract violations ${formatCount(e.contractViolations)}${e.contractFindings ? ` (and ${formatCount(e.contractFindings)} differences from assumed rules, not failing)` : ''}`,
   ].join('; ');
 }
 

@@ -4,7 +4,7 @@ import type { Analysis } from '../analysis.ts';
 import { escapeMarkdown as md } from './escape.ts';
 import { formatCount, formatCredits, formatMs, formatRate } from './format.ts';
 import { ESTIMATE_HEADER, ESTIMATE_NOTE, estimateRows, loadRunText } from './load-text.ts';
-import { baselinePowerText, boundText, checkCountsText, decisionText, estimateText, objectiveCountsText, spendLedgerLines, spendText, targetText } from './verdict-text.ts';
+import { basisText, baselinePowerText, boundText, checkCountsText, decisionText, estimateText, objectiveCountsText, spendLedgerLines, spendText, targetText } from './verdict-text.ts';
 
 const ICON: Record<string, string> = { PASS: '✅ PASS', FAIL: '❌ FAIL', INCONCLUSIVE: '⚠️ INCONCLUSIVE' };
 
@@ -23,14 +23,17 @@ export function renderMarkdown(a: Analysis): string {
   out.push(`Sample size to claim p99 with no job over the limit: ${formatCount(rule.p99)} jobs at ${Math.round(rule.confidence * 100)} %, ${formatCount(rule.p99At99)} at 99 % (MLPerf LoadGen needs 662, its rule with one over-latency query allowed: ${formatCount(rule.p99At99OneOver)} here).`, '');
   for (const note of a.notes) out.push(`> ${md(note)}`, '');
 
-  if (a.failureGroups.length) {
-    out.push('### Failed checks', '', '| check | severity | failure | count | request |', '|---|---|---|---:|---|');
-    for (const g of a.failureGroups) {
+  const groupTable = (title: string, intro: string | null, groups: Analysis['failureGroups']): void => {
+    if (!groups.length) return;
+    out.push(`### ${title}`, '', ...(intro ? [intro, ''] : []), '| check | severity | failure | rule | count | request |', '|---|---|---|---|---:|---|');
+    for (const g of groups) {
       const ex = g.example;
-      out.push(`| ${md(g.check)} | ${md(g.severity)} | ${md(g.title)}: ${md(g.message)} | ${g.count} | ${ex ? `${md(ex.request.method)} ${md(ex.request.url)} → ${ex.response ? ex.response.status : 'no response'}` : '—'} |`);
+      out.push(`| ${md(g.check)} | ${md(g.severity)} | ${md(g.title)}: ${md(g.message)} | ${md(basisText(g))} | ${g.count} | ${ex ? `${md(ex.request.method)} ${md(ex.request.url)} → ${ex.response ? ex.response.status : 'no response'}` : '—'} |`);
     }
     out.push('');
-  }
+  };
+  groupTable('Failed checks', null, a.failureGroups);
+  groupTable('Findings on assumed rules (not failing)', "The target differs from an assumption of the spec, not from what the vendor's documents say; `--strict` makes these failures.", a.findingGroups);
   if (a.spend) {
     const s = a.spend;
     out.push('### Spend', '');

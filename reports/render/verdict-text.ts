@@ -7,9 +7,18 @@ import { contractSpendText } from '../../core/spend-text.ts';
 import type { CapacityPlan } from '../capacity.ts';
 import { formatCount, formatCredits, formatFraction, formatMs, formatObjectiveValue, formatRate } from './format.ts';
 
-/** "36 passed, 0 failed, 1 skipped": the contract checks' counts in every output. */
+/**
+ * "36 passed, 0 failed, 1 skipped" — and, when the target differed from the spec's assumptions, "; 4 findings on
+ * assumed rules (not failing)": the contract checks' counts in every output.
+ */
 export function checkCountsText(c: NonNullable<Analysis['contracts']>): string {
-  return `${c.passed} passed, ${c.failedChecks} failed, ${c.skipped} skipped`;
+  const findings = c.findings > 0 ? `; ${c.findings} finding${c.findings === 1 ? '' : 's'} on assumed rules (not failing)` : '';
+  return `${c.passed} passed, ${c.failedChecks} failed, ${c.skipped} skipped${findings}`;
+}
+
+/** "documented: seed-scifi Parameters “Default: -1”" or "assumed: …": what a failure or finding rests on. */
+export function basisText(g: { readonly basis: string; readonly rule: string; readonly source: string }): string {
+  return `${g.rule} — ${g.basis === 'assumed' ? g.source : `documented: ${g.source}`}`;
 }
 
 /** "2 passed, 0 failed, 1 inconclusive": the objectives' counts in every output. */

@@ -27,56 +27,109 @@ export const OPERATIONS: readonly OperationEntry[] = [
           "x-generation-time": true,
           "x-seed-value": true,
           "x-rate-limit-reset-at-utc": false
+        },
+        "rules": {
+          "response": "generateSync.200",
+          "headers": {
+            "x-cost": "XCost",
+            "x-remaining-credits": "XRemainingCredits",
+            "x-request-id": "XRequestId",
+            "x-generation-time": "XGenerationTime",
+            "x-seed-value": "XSeedValue",
+            "x-rate-limit-reset-at-utc": "XRateLimitResetAtUtc"
+          }
         }
       },
       "400": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "BadRequest",
+          "headers": {}
+        }
       },
       "401": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "Unauthorized",
+          "headers": {}
+        }
       },
       "403": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "Forbidden",
+          "headers": {}
+        }
       },
       "404": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "NotFound",
+          "headers": {}
+        }
       },
       "405": {
         "content": {
           "text/html": null,
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "MethodNotAllowed",
+          "headers": {}
+        }
       },
       "406": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "NotAcceptable",
+          "headers": {}
+        }
       },
       "408": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "RequestTimeout",
+          "headers": {}
+        }
+      },
+      "410": {
+        "content": {
+          "application/json": "ErrorResponse"
+        },
+        "headers": {},
+        "rules": {
+          "response": "Gone",
+          "headers": {}
+        }
       },
       "413": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "PayloadTooLarge",
+          "headers": {}
+        }
       },
       "429": {
         "content": {
@@ -84,37 +137,63 @@ export const OPERATIONS: readonly OperationEntry[] = [
         },
         "headers": {
           "x-rate-limit-reset-at-utc": true
+        },
+        "rules": {
+          "response": "RateLimited",
+          "headers": {
+            "x-rate-limit-reset-at-utc": "XRateLimitResetAtUtcOn429"
+          }
         }
       },
       "431": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "HeadersTooLarge",
+          "headers": {}
+        }
       },
       "500": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "ServerError",
+          "headers": {}
+        }
       },
       "502": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "BadGateway",
+          "headers": {}
+        }
       },
       "503": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "QueueFull",
+          "headers": {}
+        }
       },
       "504": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "GatewayTimeout",
+          "headers": {}
+        }
       }
     }
   },
@@ -129,56 +208,102 @@ export const OPERATIONS: readonly OperationEntry[] = [
         "content": {
           "application/json": "SubmitResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "submitAsync.200",
+          "headers": {}
+        }
       },
       "400": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "BadRequest",
+          "headers": {}
+        }
       },
       "401": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "Unauthorized",
+          "headers": {}
+        }
       },
       "403": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "Forbidden",
+          "headers": {}
+        }
       },
       "404": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "NotFound",
+          "headers": {}
+        }
       },
       "405": {
         "content": {
           "text/html": null,
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "MethodNotAllowed",
+          "headers": {}
+        }
       },
       "406": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "NotAcceptable",
+          "headers": {}
+        }
       },
       "408": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "RequestTimeout",
+          "headers": {}
+        }
+      },
+      "410": {
+        "content": {
+          "application/json": "ErrorResponse"
+        },
+        "headers": {},
+        "rules": {
+          "response": "Gone",
+          "headers": {}
+        }
       },
       "413": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "PayloadTooLarge",
+          "headers": {}
+        }
       },
       "429": {
         "content": {
@@ -186,37 +311,63 @@ export const OPERATIONS: readonly OperationEntry[] = [
         },
         "headers": {
           "x-rate-limit-reset-at-utc": true
+        },
+        "rules": {
+          "response": "RateLimited",
+          "headers": {
+            "x-rate-limit-reset-at-utc": "XRateLimitResetAtUtcOn429"
+          }
         }
       },
       "431": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "HeadersTooLarge",
+          "headers": {}
+        }
       },
       "500": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "ServerError",
+          "headers": {}
+        }
       },
       "502": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "BadGateway",
+          "headers": {}
+        }
       },
       "503": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "QueueFull",
+          "headers": {}
+        }
       },
       "504": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "GatewayTimeout",
+          "headers": {}
+        }
       }
     }
   },
@@ -231,44 +382,72 @@ export const OPERATIONS: readonly OperationEntry[] = [
         "content": {
           "application/json": "StatusResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "getRequestStatus.200",
+          "headers": {}
+        }
       },
       "401": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "Unauthorized",
+          "headers": {}
+        }
       },
       "403": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "Forbidden",
+          "headers": {}
+        }
       },
       "404": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "RequestNotFound",
+          "headers": {}
+        }
       },
       "405": {
         "content": {
           "text/html": null,
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "MethodNotAllowed",
+          "headers": {}
+        }
       },
       "408": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "RequestTimeout",
+          "headers": {}
+        }
       },
       "422": {
         "content": {
           "application/json": "FailedResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "JobFailed",
+          "headers": {}
+        }
       },
       "429": {
         "content": {
@@ -276,31 +455,53 @@ export const OPERATIONS: readonly OperationEntry[] = [
         },
         "headers": {
           "x-rate-limit-reset-at-utc": true
+        },
+        "rules": {
+          "response": "RateLimited",
+          "headers": {
+            "x-rate-limit-reset-at-utc": "XRateLimitResetAtUtcOn429"
+          }
         }
       },
       "431": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "HeadersTooLarge",
+          "headers": {}
+        }
       },
       "500": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "ServerError",
+          "headers": {}
+        }
       },
       "502": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "BadGateway",
+          "headers": {}
+        }
       },
       "504": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "GatewayTimeout",
+          "headers": {}
+        }
       }
     }
   },
@@ -315,44 +516,72 @@ export const OPERATIONS: readonly OperationEntry[] = [
         "content": {
           "application/json": "ResultResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "getRequestResult.200",
+          "headers": {}
+        }
       },
       "401": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "Unauthorized",
+          "headers": {}
+        }
       },
       "403": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "Forbidden",
+          "headers": {}
+        }
       },
       "404": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "RequestNotFound",
+          "headers": {}
+        }
       },
       "405": {
         "content": {
           "text/html": null,
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "MethodNotAllowed",
+          "headers": {}
+        }
       },
       "408": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "RequestTimeout",
+          "headers": {}
+        }
       },
       "422": {
         "content": {
           "application/json": "FailedResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "JobFailed",
+          "headers": {}
+        }
       },
       "429": {
         "content": {
@@ -360,31 +589,53 @@ export const OPERATIONS: readonly OperationEntry[] = [
         },
         "headers": {
           "x-rate-limit-reset-at-utc": true
+        },
+        "rules": {
+          "response": "RateLimited",
+          "headers": {
+            "x-rate-limit-reset-at-utc": "XRateLimitResetAtUtcOn429"
+          }
         }
       },
       "431": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "HeadersTooLarge",
+          "headers": {}
+        }
       },
       "500": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "ServerError",
+          "headers": {}
+        }
       },
       "502": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "BadGateway",
+          "headers": {}
+        }
       },
       "504": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "GatewayTimeout",
+          "headers": {}
+        }
       }
     }
   },
@@ -399,44 +650,72 @@ export const OPERATIONS: readonly OperationEntry[] = [
         "content": {
           "application/json": "StatusResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "getRequestStatusV1.200",
+          "headers": {}
+        }
       },
       "401": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "Unauthorized",
+          "headers": {}
+        }
       },
       "403": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "Forbidden",
+          "headers": {}
+        }
       },
       "404": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "RequestNotFound",
+          "headers": {}
+        }
       },
       "405": {
         "content": {
           "text/html": null,
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "MethodNotAllowed",
+          "headers": {}
+        }
       },
       "408": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "RequestTimeout",
+          "headers": {}
+        }
       },
       "422": {
         "content": {
           "application/json": "FailedResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "JobFailed",
+          "headers": {}
+        }
       },
       "429": {
         "content": {
@@ -444,31 +723,53 @@ export const OPERATIONS: readonly OperationEntry[] = [
         },
         "headers": {
           "x-rate-limit-reset-at-utc": true
+        },
+        "rules": {
+          "response": "RateLimited",
+          "headers": {
+            "x-rate-limit-reset-at-utc": "XRateLimitResetAtUtcOn429"
+          }
         }
       },
       "431": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "HeadersTooLarge",
+          "headers": {}
+        }
       },
       "500": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "ServerError",
+          "headers": {}
+        }
       },
       "502": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "BadGateway",
+          "headers": {}
+        }
       },
       "504": {
         "content": {
           "application/json": "ErrorResponse"
         },
-        "headers": {}
+        "headers": {},
+        "rules": {
+          "response": "GatewayTimeout",
+          "headers": {}
+        }
       }
     }
   }

@@ -128,7 +128,7 @@ export interface components {
          * @enum {string}
          */
         ModelId: "sd1.5-scifi" | "sd1.5-epicrealism";
-        /** @description Text-to-image parameters of the SD 1.5 family. x-source: seed-scifi, seed-epicrealism "Parameters" (identical on both pages). */
+        /** @description Text-to-image parameters of the SD 1.5 family (identical on both model pages). */
         Txt2ImgRequest: {
             /** @description Prompt to render. */
             prompt: string;
@@ -139,7 +139,7 @@ export interface components {
              * @default UniPC
              * @enum {string}
              */
-            scheduler?: "DDIM" | "DPM Multi" | "DPM Single" | "Euler a" | "Euler" | "Heun" | "DPM2 a Karras" | "DPM2 Karras" | "LMS" | "PNDM" | "DDPM" | "UniPC" | "dpmpp_2m" | "dpmpp_sde_ancestral";
+            scheduler?: "DDIM" | "DPM Multi" | "DPM Single" | "Euler a" | "Euler" | "Heun" | "DPM2 a Karras" | "DPM2 Karras" | "LMS" | "PNDM" | "DDPM" | "UniPC" | "dpmpp_2m" | "dpmpp_sde_ancestral" | "euler" | "euler_a" | "ddim";
             /**
              * @description Number of denoising steps.
              * @default 20
@@ -281,7 +281,8 @@ export interface components {
             /** @constant */
             content_type: "image/jpeg";
             file_name?: string;
-            file_size?: number;
+            /** @description Bytes of the image at url. A second-hand source types it as a string; both forms are accepted. */
+            file_size?: string | number;
         };
         /** @description x-source: reference §2.3 (output always present; images[] for image models), §4.3 (SDK fixture has error null). */
         CompletedResult: {
@@ -360,8 +361,17 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description Insufficient credits, or a missing or wrong Content-Type ("Invalid content type"). x-source: seed-scifi "406 Insufficient Credits"; reference §1.2, §1.5. */
+        /** @description Insufficient credits, a missing or wrong Content-Type ("Invalid content type"), or a parameter value rejected before the run. x-source: seed-scifi "406 Insufficient Credits"; reference §1.2, §1.5 ("parameter value rejected pre-run"). */
         NotAcceptable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description A retired or deprecated model: fails fast, not charged. x-source: reference §1.5 [AE errors/changelog]. */
+        Gone: {
             headers: {
                 [name: string]: unknown;
             };
@@ -459,9 +469,10 @@ export interface components {
         RequestId: string;
     };
     requestBodies: {
-        /** @description One flat JSON object of model parameters (reference §1.2). Only application/json is described; any other content type is a 406. */
+        /** @description The model parameters as one flat JSON object, or as multipart/form-data fields (reference §1.2; conflict multipart-bodies): each field a string, read as the parameter's type. Any other content type is a 406. */
         Txt2Img: {
             content: {
+                "multipart/form-data": components["schemas"]["Txt2ImgRequest"];
                 "application/json": components["schemas"]["Txt2ImgRequest"];
             };
         };
@@ -521,6 +532,7 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
             406: components["responses"]["NotAcceptable"];
             408: components["responses"]["RequestTimeout"];
+            410: components["responses"]["Gone"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["RateLimited"];
             431: components["responses"]["HeadersTooLarge"];
@@ -558,6 +570,7 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
             406: components["responses"]["NotAcceptable"];
             408: components["responses"]["RequestTimeout"];
+            410: components["responses"]["Gone"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["RateLimited"];
             431: components["responses"]["HeadersTooLarge"];

@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 export const validateModelId = validate21;
-const schema32 = {"description":"The one list of models: adding a model of the same family is one entry here (the mock, the suites and the\nload scripts read this enum). x-source: seed-scifi, seed-epicrealism (model slugs).\n","type":"string","enum":["sd1.5-scifi","sd1.5-epicrealism"]};
+const schema32 = {"description":"The one list of models: adding a model of the same family is one entry here (the mock, the suites and the\nload scripts read this enum). x-source: seed-scifi, seed-epicrealism (model slugs).\n","type":"string","enum":["sd1.5-scifi","sd1.5-epicrealism"],"x-infercheck-basis":{"*":{"basis":"documented","source":"seed-scifi","where":"API Endpoint","quote":"POST https://api.segmind.com/v1/sd1.5-scifi"},"enum":{"basis":"documented","source":"seed-scifi","where":"API Endpoint","quote":"POST https://api.segmind.com/v1/sd1.5-scifi","values":{"sd1.5-epicrealism":{"basis":"documented","source":"seed-epicrealism","where":"API Endpoint","quote":"https://api.segmind.com/v1/sd1.5-epicrealism"}}}}};
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -41,7 +41,7 @@ return errors === 0;
 validate21.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 export const validateTxt2ImgRequest = validate22;
-const schema33 = {"description":"Text-to-image parameters of the SD 1.5 family. x-source: seed-scifi, seed-epicrealism \"Parameters\" (identical on both pages).","type":"object","required":["prompt"],"additionalProperties":true,"x-source":"seed-scifi Parameters; additionalProperties: reference §4.3 (the SDK forwards every keyword into the body)","properties":{"prompt":{"description":"Prompt to render.","type":"string","minLength":1,"x-source":"seed-scifi \"prompt required string\"; minLength: reference §1.5 (\"Prompt is Mandatory and must be string\")"},"negative_prompt":{"description":"Prompts to exclude, eg. 'bad anatomy, bad hands, missing fingers'.","type":"string","x-source":"seed-scifi \"negative_prompt optional string\""},"scheduler":{"description":"Type of scheduler.","type":"string","default":"UniPC","enum":["DDIM","DPM Multi","DPM Single","Euler a","Euler","Heun","DPM2 a Karras","DPM2 Karras","LMS","PNDM","DDPM","UniPC","dpmpp_2m","dpmpp_sde_ancestral"],"x-source":"seed-scifi \"Default: UniPC, Allowed values (12 total)\"; the two last from the examples; reference §3 (\"+2 more\" = DDPM, UniPC); conflict scheduler-names"},"num_inference_steps":{"description":"Number of denoising steps.","type":"integer","default":20,"minimum":20,"maximum":100,"x-source":"seed-scifi \"Default 20 Range 20 - 100\""},"guidance_scale":{"description":"Scale for classifier-free guidance.","type":"number","default":7.5,"minimum":0.1,"maximum":25,"x-source":"seed-scifi \"Default 7.5 Range 0.1 - 25\""},"samples":{"description":"Number of samples to generate.","type":"integer","default":1,"minimum":1,"maximum":4,"x-source":"seed-scifi \"Default 1 Range 1 - 4\""},"seed":{"description":"Seed for image generation; -1 draws one (reported in x-seed-value).","type":"integer","default":-1,"minimum":-1,"maximum":9007199254740991,"x-source":"seed-scifi \"Default -1\"; bounds assumed: -1 is the only negative value given meaning, the examples use seeds above 2^32, so the ceiling is the largest exact JSON integer"},"img_width":{"description":"Width of the image.","type":"integer","default":512,"enum":[512,768,1024],"x-source":"seed-scifi \"Default 512 Allowed values 512 768 1024\""},"img_height":{"description":"Height of the Image.","type":"integer","default":512,"enum":[512,768,1024],"x-source":"seed-scifi \"Default 512 Allowed values 512 768 1024\""},"base64":{"description":"Base64 encoding of the output image.","type":"boolean","default":false,"x-source":"seed-scifi \"base64 optional boolean Default false\"; conflict base64-response"}}};
+const schema33 = {"description":"Text-to-image parameters of the SD 1.5 family (identical on both model pages).","type":"object","required":["prompt"],"additionalProperties":true,"x-infercheck-basis":{"type":{"basis":"documented","source":"reference","where":"§1.2 [DOCS-ASYNC]","quote":"Content-Type: application/json with a flat JSON object of model params"},"required":{"basis":"documented","source":"seed-scifi","where":"Parameters","quote":"prompt required string"},"additionalProperties":{"basis":"documented","source":"reference","where":"§4.3 [SDK]","quote":"every kwarg (even ones named timeout/interval) is forwarded into the model body"},"null":{"basis":"assumed","why":"the pages say nothing about null: a vendor that rejects null for an optional parameter and one that reads it as absent (the default) both keep the documents; the spec rejects it"},"strings":{"basis":"assumed","source":"reference","where":"§1.2","quote":"Legacy clients send numeric params as strings","why":"and it historically worked; whether the server coerces today is unknown: a vendor that reads \"4\" as 4 keeps the documents; the spec asks for the JSON type"}},"properties":{"prompt":{"description":"Prompt to render.","type":"string","minLength":1,"x-infercheck-basis":{"type":{"basis":"documented","source":"seed-scifi","where":"Parameters","quote":"prompt required string"},"minLength":{"basis":"assumed","source":"reference","where":"§1.5 [AE]","quote":"Prompt is Mandatory and must be string","why":"an empty string may count as given: no source says it must not be empty"}}},"negative_prompt":{"description":"Prompts to exclude, eg. 'bad anatomy, bad hands, missing fingers'.","type":"string","x-infercheck-basis":{"type":{"basis":"documented","source":"seed-scifi","where":"Parameters","quote":"negative_prompt optional string"}}},"scheduler":{"description":"Type of scheduler.","type":"string","default":"UniPC","enum":["DDIM","DPM Multi","DPM Single","Euler a","Euler","Heun","DPM2 a Karras","DPM2 Karras","LMS","PNDM","DDPM","UniPC","dpmpp_2m","dpmpp_sde_ancestral","euler","euler_a","ddim"],"x-infercheck-basis":{"type":{"basis":"documented","source":"seed-scifi","where":"Parameters","quote":"scheduler optional string"},"default":{"basis":"documented","source":"seed-scifi","where":"Parameters","quote":"Type of scheduler. Default: \"UniPC\""},"enum":{"basis":"documented","source":"seed-scifi","where":"Parameters","quote":"Allowed values (12 total): \"DDIM\"\"DPM Multi\"\"DPM Single\"\"Euler a\"\"Euler\"\"Heun\"\"DPM2 a Karras\"\"DPM2 Karras\"\"LMS\"\"PNDM\"+2 more","values":{"DDPM":{"basis":"documented","source":"reference","where":"§3 [SDK-legacy]","quote":"“+2 more” = DDPM, UniPC"},"UniPC":{"basis":"documented","source":"seed-scifi","where":"Parameters","quote":"Default: \"UniPC\""},"dpmpp_2m":{"basis":"documented","source":"seed-scifi","where":"the page's example","quote":"\"scheduler\": \"dpmpp_2m\","},"dpmpp_sde_ancestral":{"basis":"documented","source":"seed-epicrealism","where":"the page's example","quote":"\"scheduler\": \"dpmpp_sde_ancestral\","},"euler":{"basis":"assumed","source":"reference","where":"§3 [SDK-legacy]","quote":"euler, euler_a, ddim","why":"the vendor's SDK wrappers send it; no source says the server takes it (conflict scheduler-names)"},"euler_a":{"basis":"assumed","source":"reference","where":"§3 [SDK-legacy]","quote":"euler, euler_a, ddim","why":"the vendor's SDK wrappers send it; no source says the server takes it (conflict scheduler-names)"},"ddim":{"basis":"assumed","source":"reference","where":"§3 [SDK-legacy]","quote":"euler, euler_a, ddim","why":"the vendor's SDK wrappers send it; no source says the server takes it (conflict scheduler-names)"}}}}},"num_inference_steps":{"description":"Number of denoising steps.","type":"integer","default":20,"minimum":20,"maximum":100,"x-infercheck-basis":{"type":{"basis":"documented","source":"seed-scifi","where":"Parameters","quote":"num_inference_steps optional integer"},"default":{"basis":"documented","source":"seed-scifi","where":"Parameters","quote":"Number of denoising steps. Default: 20Range: 20 - 100"},"minimum":{"basis":"documented","source":"seed-scifi","where":"Parameters","quote":"Number of denoising steps. Default: 20Range: 20 - 100"},"maximum":{"basis":"documented","source":"seed-scifi","where":"Parameters","quote":"Number of denoising steps. Default: 20Range: 20 - 100"}}},"guidance_scale":{"description":"Scale for classifier-free guidance.","type":"number","default":7.5,"minimum":0.1,"maximum":25,"x-infercheck-basis":{"type":{"basis":"documented","source":"seed-scifi","where":"Parameters","quote":"guidance_scale optional number"},"default":{"basis":"documented","source":"seed-scifi","where":"Parameters","quote":"Scale for classifier-free guidance Default: 7.5Range: 0.1 - 25"},"minimum":{"basis":"documented","source":"seed-scifi","where":"Parameters","quote":"Scale for classifier-free guidance Default: 7.5Range: 0.1 - 25"},"maximum":{"basis":"documented","source":"seed-scifi","where":"Parameters","quote":"Scale for classifier-free guidance Default: 7.5Range: 0.1 - 25"}}},"samples":{"description":"Number of samples to generate.","type":"integer","default":1,"minimum":1,"maximum":4,"x-infercheck-basis":{"type":{"basis":"documented","source":"seed-scifi","where":"Parameters","quote":"samples optional integer"},"default":{"basis":"documented","source":"seed-scifi","where":"Parameters","quote":"Number of samples to generate. Default: 1Range: 1 - 4"},"minimum":{"basis":"documented","source":"seed-scifi","where":"Parameters","quote":"Number of samples to generate. Default: 1Range: 1 - 4"},"maximum":{"basis":"documented","source":"seed-scifi","where":"Parameters","quote":"Number of samples to generate. Default: 1Range: 1 - 4"}}},"seed":{"description":"Seed for image generation; -1 draws one (reported in x-seed-value).","type":"integer","default":-1,"minimum":-1,"maximum":9007199254740991,"x-infercheck-basis":{"type":{"basis":"documented","source":"seed-scifi","where":"Parameters","quote":"seed optional integer"},"default":{"basis":"documented","source":"seed-scifi","where":"Parameters","quote":"Seed for image generation. Default: -1"},"minimum":{"basis":"assumed","source":"seed-scifi","where":"Parameters","quote":"Seed for image generation. Default: -1","why":"the pages give no range: -1 is the only negative value given a meaning (the default, a drawn seed); a vendor may take other negative values too"},"maximum":{"basis":"assumed","source":"seed-scifi","where":"the page's example","quote":"\"seed\": 516797155652,","why":"the pages give no range; their examples send seeds above 2^32, so the ceiling is the largest exact JSON integer"}}},"img_width":{"description":"Width of the image.","type":"integer","default":512,"enum":[512,768,1024],"x-infercheck-basis":{"type":{"basis":"documented","source":"seed-scifi","where":"Parameters","quote":"img_width optional integer"},"default":{"basis":"documented","source":"seed-scifi","where":"Parameters","quote":"Width of the image. Default: 512 Allowed values : 512 768 1024"},"enum":{"basis":"documented","source":"seed-scifi","where":"Parameters","quote":"Width of the image. Default: 512 Allowed values : 512 768 1024"}}},"img_height":{"description":"Height of the Image.","type":"integer","default":512,"enum":[512,768,1024],"x-infercheck-basis":{"type":{"basis":"documented","source":"seed-scifi","where":"Parameters","quote":"img_height optional integer"},"default":{"basis":"documented","source":"seed-scifi","where":"Parameters","quote":"Height of the Image Default: 512 Allowed values : 512 768 1024"},"enum":{"basis":"documented","source":"seed-scifi","where":"Parameters","quote":"Height of the Image Default: 512 Allowed values : 512 768 1024"}}},"base64":{"description":"Base64 encoding of the output image.","type":"boolean","default":false,"x-infercheck-basis":{"type":{"basis":"documented","source":"seed-scifi","where":"Parameters","quote":"base64 optional boolean"},"default":{"basis":"documented","source":"seed-scifi","where":"Parameters","quote":"Base64 encoding of the output image. Default: false"}}}}};
 const func1 = require("ajv/dist/runtime/ucs2length").default;
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -114,7 +114,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(!((((((((((((((data2 === "DDIM") || (data2 === "DPM Multi")) || (data2 === "DPM Single")) || (data2 === "Euler a")) || (data2 === "Euler")) || (data2 === "Heun")) || (data2 === "DPM2 a Karras")) || (data2 === "DPM2 Karras")) || (data2 === "LMS")) || (data2 === "PNDM")) || (data2 === "DDPM")) || (data2 === "UniPC")) || (data2 === "dpmpp_2m")) || (data2 === "dpmpp_sde_ancestral"))){
+if(!(((((((((((((((((data2 === "DDIM") || (data2 === "DPM Multi")) || (data2 === "DPM Single")) || (data2 === "Euler a")) || (data2 === "Euler")) || (data2 === "Heun")) || (data2 === "DPM2 a Karras")) || (data2 === "DPM2 Karras")) || (data2 === "LMS")) || (data2 === "PNDM")) || (data2 === "DDPM")) || (data2 === "UniPC")) || (data2 === "dpmpp_2m")) || (data2 === "dpmpp_sde_ancestral")) || (data2 === "euler")) || (data2 === "euler_a")) || (data2 === "ddim"))){
 const err5 = {instancePath:instancePath+"/scheduler",schemaPath:"#/properties/scheduler/enum",keyword:"enum",params:{allowedValues: schema33.properties.scheduler.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err5];
@@ -340,7 +340,7 @@ return errors === 0;
 validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateErrorResponse = validate23;
-const schema34 = {"description":"The error envelope: no symbolic codes, not RFC 9457. x-source: reference §1.5 (SDK parses data.get(\"error\")).","type":"object","required":["error"],"properties":{"error":{"type":"string","minLength":1}}};
+const schema34 = {"description":"The error envelope: no symbolic codes, not RFC 9457. x-source: reference §1.5 (SDK parses data.get(\"error\")).","type":"object","required":["error"],"x-infercheck-basis":{"*":{"basis":"documented","source":"reference","where":"§1.5 [AE, SDK]","quote":"SDK parses exactly data.get(\"error\") into SegmindError.detail"}},"properties":{"error":{"type":"string","minLength":1,"x-infercheck-basis":{"minLength":{"basis":"documented","source":"seed-scifi","where":"Common Error Codes","quote":"Detailed error messages are provided in the response body."}}}}};
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -405,7 +405,7 @@ return errors === 0;
 validate23.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateBase64ImageResponse = validate24;
-const schema35 = {"description":"v1 with base64 true. assumed (conflict base64-response): third-party clients read data.image and data.status.","type":"object","required":["image","status"],"properties":{"image":{"description":"The first image, base64 JPEG.","type":"string","contentEncoding":"base64","contentMediaType":"image/jpeg","minLength":4},"images":{"description":"Every sample, base64 JPEG (assumed).","type":"array","minItems":1,"maxItems":4,"items":{"type":"string","contentEncoding":"base64","contentMediaType":"image/jpeg","minLength":4}},"status":{"const":"Success"}}};
+const schema35 = {"description":"v1 with base64 true. assumed (conflict base64-response): third-party clients read data.image and data.status.","type":"object","required":["image","status"],"x-infercheck-basis":{"*":{"basis":"assumed","source":"reference","where":"§1.3","quote":"field name image. Not documented in any source found","why":"only third-party clients show the shape (conflict base64-response)"}},"properties":{"image":{"description":"The first image, base64 JPEG.","type":"string","contentEncoding":"base64","contentMediaType":"image/jpeg","minLength":4},"images":{"description":"Every sample, base64 JPEG (assumed).","type":"array","minItems":1,"maxItems":4,"items":{"type":"string","contentEncoding":"base64","contentMediaType":"image/jpeg","minLength":4}},"status":{"const":"Success"}}};
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -553,7 +553,7 @@ return errors === 0;
 validate24.evaluated = {"props":{"image":true,"images":true,"status":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateSubmitResponse = validate25;
-const schema36 = {"description":"x-source: reference §2.1 [DOCS-ASYNC]; the SDK raises when request_id, status_url or response_url is missing.","type":"object","required":["request_id","status","status_url","response_url"],"properties":{"request_id":{"type":"string","format":"uuid"},"status":{"description":"Always QUEUED on submit (reference §2.1).","const":"QUEUED"},"poll_url":{"type":"string","format":"uri","description":"V1 poll endpoint (backward compatible)."},"status_url":{"type":"string","format":"uri"},"response_url":{"type":"string","format":"uri"}}};
+const schema36 = {"description":"x-source: reference §2.1 [DOCS-ASYNC]; the SDK raises when request_id, status_url or response_url is missing.","type":"object","required":["request_id","status","status_url","response_url"],"x-infercheck-basis":{"*":{"basis":"documented","source":"reference","where":"§2.1 [SDK]","quote":"if a 2xx lacks any of request_id/status_url/response_url it raises"}},"properties":{"request_id":{"type":"string","format":"uuid","x-infercheck-basis":{"format":{"basis":"documented","source":"reference","where":"§2.1 [AE]","quote":"request_id is a UUIDv4"}}},"status":{"description":"Always QUEUED on submit (reference §2.1).","const":"QUEUED","x-infercheck-basis":{"const":{"basis":"documented","source":"reference","where":"§2.1 [DOCS-ASYNC]","quote":"Always QUEUED on submit"}}},"poll_url":{"type":"string","format":"uri","description":"V1 poll endpoint (backward compatible).","x-infercheck-basis":{"*":{"basis":"documented","source":"reference","where":"§2.1 [DOCS-ASYNC]","quote":"V1 poll endpoint (backward compatible)"}}},"status_url":{"type":"string","format":"uri"},"response_url":{"type":"string","format":"uri"}}};
 const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 const formats2 = /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/)?[^\s]*$/i;
 
@@ -737,7 +737,7 @@ return errors === 0;
 validate25.evaluated = {"props":{"request_id":true,"status":true,"poll_url":true,"status_url":true,"response_url":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateSeconds = validate26;
-const schema37 = {"type":"number","minimum":0};
+const schema37 = {"type":"number","minimum":0,"x-infercheck-basis":{"*":{"basis":"documented","source":"reference","where":"§2.3 [AE]","quote":"inference_time, queue_time, total_time (seconds)"},"minimum":{"basis":"assumed","why":"a duration; no source says it is never negative"}}};
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -777,7 +777,7 @@ return errors === 0;
 validate26.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 export const validatePartialMetrics = validate27;
-const schema38 = {"description":"Metrics while running or when failed: timings only, never billing fields. x-source: reference §1.5 (422 body has no cost), §2.2.","type":"object","properties":{"inference_time":{"$ref":"#/$defs/Seconds"},"queue_time":{"$ref":"#/$defs/Seconds"},"total_time":{"$ref":"#/$defs/Seconds"},"retry_count":{"type":"integer","minimum":1},"cost":false,"remaining_credits":false}};
+const schema38 = {"description":"Metrics while running or when failed: timings only, never billing fields. x-source: reference §1.5 (422 body has no cost), §2.2.","type":"object","x-infercheck-basis":{"*":{"basis":"documented","source":"reference","where":"§1.5 [AE]","quote":"no cost/remaining_credits"}},"properties":{"inference_time":{"$ref":"#/$defs/Seconds"},"queue_time":{"$ref":"#/$defs/Seconds"},"total_time":{"$ref":"#/$defs/Seconds"},"retry_count":{"type":"integer","minimum":1,"x-infercheck-basis":{"*":{"basis":"documented","source":"reference","where":"§2.3 [AE]","quote":"retry_count (“present only when a retry occurred”)"},"minimum":{"basis":"assumed","why":"present only when a retry occurred, so at least 1; no source gives its range"}}},"cost":false,"remaining_credits":false}};
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -927,7 +927,7 @@ return errors === 0;
 validate27.evaluated = {"props":{"inference_time":true,"queue_time":true,"total_time":true,"retry_count":true,"cost":true,"remaining_credits":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateResultMetrics = validate28;
-const schema42 = {"description":"x-source: reference §2.3 [AE data-model] (seconds and credits; retry_count only when a retry occurred).","type":"object","required":["inference_time","queue_time","total_time","cost","remaining_credits"],"properties":{"inference_time":{"$ref":"#/$defs/Seconds"},"queue_time":{"$ref":"#/$defs/Seconds"},"total_time":{"$ref":"#/$defs/Seconds"},"cost":{"type":"number","minimum":0},"remaining_credits":{"type":"number"},"retry_count":{"type":"integer","minimum":1}}};
+const schema42 = {"description":"x-source: reference §2.3 [AE data-model] (seconds and credits; retry_count only when a retry occurred).","type":"object","required":["inference_time","queue_time","total_time","cost","remaining_credits"],"x-infercheck-basis":{"*":{"basis":"documented","source":"reference","where":"§2.3 [AE]","quote":"metrics keys: inference_time, queue_time, total_time (seconds), cost, remaining_credits (credits)"}},"properties":{"inference_time":{"$ref":"#/$defs/Seconds"},"queue_time":{"$ref":"#/$defs/Seconds"},"total_time":{"$ref":"#/$defs/Seconds"},"cost":{"type":"number","minimum":0,"x-infercheck-basis":{"minimum":{"basis":"assumed","why":"a charge; no source says it is never negative"}}},"remaining_credits":{"type":"number"},"retry_count":{"type":"integer","minimum":1,"x-infercheck-basis":{"*":{"basis":"documented","source":"reference","where":"§2.3 [AE]","quote":"retry_count (“present only when a retry occurred”)"},"minimum":{"basis":"assumed","why":"present only when a retry occurred, so at least 1; no source gives its range"}}}}};
 
 function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1145,7 +1145,7 @@ return errors === 0;
 validate28.evaluated = {"props":{"inference_time":true,"queue_time":true,"total_time":true,"cost":true,"remaining_credits":true,"retry_count":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validatePendingStatus = validate29;
-const schema46 = {"description":"QUEUED or PROCESSING. x-source: reference §2.2 (example while processing).","type":"object","required":["status","request_id"],"properties":{"status":{"type":"string","enum":["QUEUED","PROCESSING"]},"request_id":{"type":"string","format":"uuid"},"status_url":{"type":"string","format":"uri"},"response_url":{"type":"string","format":"uri"},"metrics":{"$ref":"#/$defs/PartialMetrics"}}};
+const schema46 = {"description":"QUEUED or PROCESSING. x-source: reference §2.2 (example while processing).","type":"object","required":["status","request_id"],"x-infercheck-basis":{"*":{"basis":"documented","source":"reference","where":"§2.2 [DOCS-ASYNC]","quote":"{ \"status\": \"QUEUED\", \"request_id\": \"2c7f59ea-...\","}},"properties":{"status":{"type":"string","enum":["QUEUED","PROCESSING"],"x-infercheck-basis":{"enum":{"basis":"documented","source":"seed-scifi","where":"Status states","quote":"QUEUED Accepted, waiting for a worker PROCESSING Running on a worker"}}},"request_id":{"type":"string","format":"uuid"},"status_url":{"type":"string","format":"uri"},"response_url":{"type":"string","format":"uri"},"metrics":{"$ref":"#/$defs/PartialMetrics","x-infercheck-basis":{"*":{"basis":"assumed","source":"reference","where":"§2.2 [DOCS-ASYNC]","quote":"\"response_url\": \"https://api.segmind.com/v2/requests/2c7f59ea-...\", \"metrics\": {} }","why":"the example while queued shows empty metrics; that billing fields never appear before COMPLETED is inferred"}}}}};
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1299,7 +1299,7 @@ return errors === 0;
 validate29.evaluated = {"props":{"status":true,"request_id":true,"status_url":true,"response_url":true,"metrics":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateCompletedStatus = validate31;
-const schema47 = {"description":"x-source: reference §2.2 (example when done).","type":"object","required":["status","request_id","metrics"],"properties":{"status":{"const":"COMPLETED"},"request_id":{"type":"string","format":"uuid"},"status_url":{"type":"string","format":"uri"},"response_url":{"type":"string","format":"uri"},"metrics":{"type":"object","required":["inference_time"],"properties":{"inference_time":{"$ref":"#/$defs/Seconds"},"queue_time":{"$ref":"#/$defs/Seconds"},"total_time":{"$ref":"#/$defs/Seconds"},"cost":{"type":"number","minimum":0},"remaining_credits":{"type":"number"}}}}};
+const schema47 = {"description":"x-source: reference §2.2 (example when done).","type":"object","required":["status","request_id","metrics"],"x-infercheck-basis":{"*":{"basis":"documented","source":"reference","where":"§2.2 [DOCS-ASYNC]","quote":"{ \"status\": \"COMPLETED\", \"request_id\": \"2c7f59ea-...\", \"metrics\": { \"inference_time\": 13.06 } }"}},"properties":{"status":{"const":"COMPLETED"},"request_id":{"type":"string","format":"uuid"},"status_url":{"type":"string","format":"uri"},"response_url":{"type":"string","format":"uri"},"metrics":{"type":"object","required":["inference_time"],"properties":{"inference_time":{"$ref":"#/$defs/Seconds"},"queue_time":{"$ref":"#/$defs/Seconds"},"total_time":{"$ref":"#/$defs/Seconds"},"cost":{"type":"number","minimum":0},"remaining_credits":{"type":"number"}}}}};
 
 function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1584,7 +1584,7 @@ return errors === 0;
 validate31.evaluated = {"props":{"status":true,"request_id":true,"status_url":true,"response_url":true,"metrics":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateStatusResponse = validate32;
-const schema51 = {"description":"A 200 from the status endpoint.","type":"object","required":["status"],"properties":{"status":{"type":"string"}},"oneOf":[{"$ref":"#/$defs/PendingStatus"},{"$ref":"#/$defs/CompletedStatus"}],"discriminator":{"propertyName":"status"}};
+const schema51 = {"description":"A 200 from the status endpoint.","type":"object","required":["status"],"x-infercheck-basis":{"*":{"basis":"documented","source":"seed-scifi","where":"Status states","quote":"QUEUED Accepted, waiting for a worker PROCESSING Running on a worker COMPLETED Done — result body is ready"}},"properties":{"status":{"type":"string"}},"oneOf":[{"$ref":"#/$defs/PendingStatus"},{"$ref":"#/$defs/CompletedStatus"}],"discriminator":{"propertyName":"status"}};
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1700,7 +1700,7 @@ return errors === 0;
 validate32.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 export const validateFailedResponse = validate36;
-const schema52 = {"description":"A FAILED job, served as 422 on both v2 GETs. x-source: seed-scifi; reference §1.5, §2.2 (body), §2.5 (content-policy blocks).","type":"object","required":["status","error"],"properties":{"status":{"const":"FAILED"},"error":{"type":"string","minLength":1},"request_id":{"type":"string","format":"uuid"},"metrics":{"$ref":"#/$defs/PartialMetrics"}}};
+const schema52 = {"description":"A FAILED job, served as 422 on both v2 GETs. x-source: seed-scifi; reference §1.5, §2.2 (body), §2.5 (content-policy blocks).","type":"object","required":["status","error"],"x-infercheck-basis":{"*":{"basis":"documented","source":"seed-scifi","where":"Status states","quote":"A FAILED request is served as HTTP 422 — the body still carries the error detail."}},"properties":{"status":{"const":"FAILED"},"error":{"type":"string","minLength":1},"request_id":{"type":"string","format":"uuid"},"metrics":{"$ref":"#/$defs/PartialMetrics"}}};
 
 function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1818,7 +1818,8 @@ return errors === 0;
 validate36.evaluated = {"props":{"status":true,"error":true,"request_id":true,"metrics":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateImageObject = validate38;
-const schema53 = {"description":"A generated image. x-source: reference §2.3 [AE data-model] {url, content_type, file_name, file_size}.","type":"object","required":["url","content_type"],"properties":{"url":{"type":"string","format":"uri"},"content_type":{"type":"string","const":"image/jpeg"},"file_name":{"type":"string"},"file_size":{"type":"integer","minimum":1}}};
+const schema53 = {"description":"A generated image. x-source: reference §2.3 [AE data-model] {url, content_type, file_name, file_size}.","type":"object","required":["url","content_type"],"x-infercheck-basis":{"*":{"basis":"documented","source":"reference","where":"§2.3 [AE]","quote":"images[] of media objects {url, content_type, file_name, file_size}"}},"properties":{"url":{"type":"string","format":"uri"},"content_type":{"type":"string","const":"image/jpeg","x-infercheck-basis":{"const":{"basis":"assumed","why":"the notes name the field, not its value; v1 answers image/jpeg (reference §1.3), so v2 images are assumed to be JPEGs too"}}},"file_name":{"type":"string"},"file_size":{"description":"Bytes of the image at url. A second-hand source types it as a string; both forms are accepted.","anyOf":[{"type":"string","pattern":"^[1-9][0-9]*$"},{"type":"integer","minimum":1}],"x-infercheck-basis":{"*":{"basis":"assumed","source":"reference","where":"§2.3","quote":"Exact image example JSON was not retrievable → field list is second-hand","why":"neither its type nor its form is documented: a string or an integer count of bytes is assumed"}}}}};
+const pattern4 = new RegExp("^[1-9][0-9]*$", "u");
 
 function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1913,8 +1914,12 @@ errors++;
 }
 if(data.file_size !== undefined){
 let data3 = data.file_size;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err7 = {instancePath:instancePath+"/file_size",schemaPath:"#/properties/file_size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const _errs8 = errors;
+let valid1 = false;
+const _errs9 = errors;
+if(typeof data3 === "string"){
+if(!pattern4.test(data3)){
+const err7 = {instancePath:instancePath+"/file_size",schemaPath:"#/properties/file_size/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*$"},message:"must match pattern \""+"^[1-9][0-9]*$"+"\""};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1923,9 +1928,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 1 || isNaN(data3)){
-const err8 = {instancePath:instancePath+"/file_size",schemaPath:"#/properties/file_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+else {
+const err8 = {instancePath:instancePath+"/file_size",schemaPath:"#/properties/file_size/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1934,16 +1939,63 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid0 = _errs9 === errors;
+valid1 = valid1 || _valid0;
+const _errs11 = errors;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err9 = {instancePath:instancePath+"/file_size",schemaPath:"#/properties/file_size/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err9];
 }
 else {
 vErrors.push(err9);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 1 || isNaN(data3)){
+const err10 = {instancePath:instancePath+"/file_size",schemaPath:"#/properties/file_size/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+var _valid0 = _errs11 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const err11 = {instancePath:instancePath+"/file_size",schemaPath:"#/properties/file_size/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+else {
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
 }
 errors++;
 }
@@ -1953,7 +2005,7 @@ return errors === 0;
 validate38.evaluated = {"props":{"url":true,"content_type":true,"file_name":true,"file_size":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateCompletedResult = validate39;
-const schema54 = {"description":"x-source: reference §2.3 (output always present; images[] for image models), §4.3 (SDK fixture has error null).","type":"object","required":["status","output","metrics"],"properties":{"status":{"const":"COMPLETED"},"request_id":{"type":"string","format":"uuid"},"error":{"type":"null"},"output":{"description":"URL of the first generated image (reference §2.3 [DOCS-SDK]).","type":"string","format":"uri"},"images":{"type":"array","minItems":1,"maxItems":4,"items":{"$ref":"#/$defs/ImageObject"}},"seed":{"type":"integer"},"metrics":{"$ref":"#/$defs/ResultMetrics"}}};
+const schema54 = {"description":"x-source: reference §2.3 (output always present; images[] for image models), §4.3 (SDK fixture has error null).","type":"object","required":["status","output","metrics"],"x-infercheck-basis":{"*":{"basis":"documented","source":"reference","where":"§2.3 [DOCS-ASYNC]","quote":"The output field is always present across all modalities for backward compatibility"}},"properties":{"status":{"const":"COMPLETED"},"request_id":{"type":"string","format":"uuid"},"error":{"type":"null","x-infercheck-basis":{"type":{"basis":"assumed","source":"reference","where":"§2.3 [SDK tests]","quote":"SDK test fixture: {\"status\":\"COMPLETED\",\"error\":null,","why":"a test fixture, not a document: no source gives error on success"}}},"output":{"description":"URL of the first generated image (reference §2.3 [DOCS-SDK]).","type":"string","format":"uri","x-infercheck-basis":{"*":{"basis":"documented","source":"reference","where":"§2.3 [DOCS-SDK]","quote":"URL to the generated image"}}},"images":{"type":"array","minItems":1,"maxItems":4,"items":{"$ref":"#/$defs/ImageObject"},"x-infercheck-basis":{"minItems":{"basis":"assumed","why":"one entry per sample (samples 1 - 4) is inferred: the second-hand field list gives no count"},"maxItems":{"basis":"assumed","why":"one entry per sample (samples 1 - 4) is inferred: the second-hand field list gives no count"}}},"seed":{"type":"integer","x-infercheck-basis":{"type":{"basis":"assumed","source":"reference","where":"§2.3 [AE]","quote":"also seed, prompt, timings, grounding","why":"named second-hand, without a type"}}},"metrics":{"$ref":"#/$defs/ResultMetrics"}}};
 
 function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2179,8 +2231,12 @@ errors++;
 }
 if(data5.file_size !== undefined){
 let data9 = data5.file_size;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err18 = {instancePath:instancePath+"/images/" + i0+"/file_size",schemaPath:"#/$defs/ImageObject/properties/file_size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const _errs20 = errors;
+let valid5 = false;
+const _errs21 = errors;
+if(typeof data9 === "string"){
+if(!pattern4.test(data9)){
+const err18 = {instancePath:instancePath+"/images/" + i0+"/file_size",schemaPath:"#/$defs/ImageObject/properties/file_size/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*$"},message:"must match pattern \""+"^[1-9][0-9]*$"+"\""};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2189,9 +2245,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 < 1 || isNaN(data9)){
-const err19 = {instancePath:instancePath+"/images/" + i0+"/file_size",schemaPath:"#/$defs/ImageObject/properties/file_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+else {
+const err19 = {instancePath:instancePath+"/images/" + i0+"/file_size",schemaPath:"#/$defs/ImageObject/properties/file_size/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2200,11 +2256,11 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/images/" + i0,schemaPath:"#/$defs/ImageObject/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid0 = _errs21 === errors;
+valid5 = valid5 || _valid0;
+const _errs23 = errors;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err20 = {instancePath:instancePath+"/images/" + i0+"/file_size",schemaPath:"#/$defs/ImageObject/properties/file_size/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2213,10 +2269,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/images",schemaPath:"#/properties/images/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 1 || isNaN(data9)){
+const err21 = {instancePath:instancePath+"/images/" + i0+"/file_size",schemaPath:"#/$defs/ImageObject/properties/file_size/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2226,15 +2281,63 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.seed !== undefined){
-let data10 = data.seed;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err22 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+var _valid0 = _errs23 === errors;
+valid5 = valid5 || _valid0;
+if(!valid5){
+const err22 = {instancePath:instancePath+"/images/" + i0+"/file_size",schemaPath:"#/$defs/ImageObject/properties/file_size/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err22];
 }
 else {
 vErrors.push(err22);
+}
+errors++;
+}
+else {
+errors = _errs20;
+if(vErrors !== null){
+if(_errs20){
+vErrors.length = _errs20;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/images/" + i0,schemaPath:"#/$defs/ImageObject/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/images",schemaPath:"#/properties/images/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.seed !== undefined){
+let data10 = data.seed;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err25 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
 }
 errors++;
 }
@@ -2247,12 +2350,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err23];
+vErrors = [err26];
 }
 else {
-vErrors.push(err23);
+vErrors.push(err26);
 }
 errors++;
 }
@@ -2262,7 +2365,7 @@ return errors === 0;
 validate39.evaluated = {"props":{"status":true,"request_id":true,"error":true,"output":true,"images":true,"seed":true,"metrics":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateResultResponse = validate41;
-const schema56 = {"description":"A 200 from the result endpoint.","type":"object","required":["status"],"properties":{"status":{"type":"string"}},"oneOf":[{"$ref":"#/$defs/PendingStatus"},{"$ref":"#/$defs/CompletedResult"}],"discriminator":{"propertyName":"status"}};
+const schema56 = {"description":"A 200 from the result endpoint.","type":"object","required":["status"],"x-infercheck-basis":{"*":{"basis":"documented","source":"seed-scifi","where":"Asynchronous requests (v2)","quote":"GET /v2/requests/{id} Result final response body"}},"properties":{"status":{"type":"string"}},"oneOf":[{"$ref":"#/$defs/PendingStatus","x-infercheck-basis":{"*":{"basis":"assumed","source":"reference","where":"§2.3 [SDK]","quote":"COMPLETED ⇒ GET result and return it","why":"what the result endpoint answers before the job is terminal is not documented (conflict result-before-completion)"}}},{"$ref":"#/$defs/CompletedResult"}],"discriminator":{"propertyName":"status"}};
 
 function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
