@@ -12,6 +12,7 @@ import { UsageError } from '../core/target.ts';
 import { buildResults } from './build-results.ts';
 import { generateRun, NPM_START_FIXTURE, SMOKE_FIXTURE, SWEEP_FIXTURE } from './fixtures/generate-run.ts';
 import { mergeResults } from './merge-results.ts';
+import { writeReport } from './report.ts';
 import { orderedSample } from './samples.ts';
 import { sampleQuantile } from './stats/order-statistics.ts';
 
@@ -87,6 +88,7 @@ test('segments merge only with the same seed, target, test id and segment set, e
     [variant('b-test', 'b', { testId: 'nightly-8' }), /different test ids \(null and "nightly-8"\)/],
     [variant('b-set', 'b', { segment: '1/3' }), /different segment sets \(split into 2 and into 3\)/],
     [variant('b-twice', 'b', { segment: '0/2' }), /both ran segment 0\/2, so the same jobs would be counted twice/],
+    [variant('b-start', 'b', { startAt: '2026-12-01T09:00:00Z' }), /different start instants \(--start-at\) \(null and "2026-12-01T09:00:00Z"\)/],
     [variant('b-range', 'b', { segment: '1/2:1' }), /its segment "1\/2:1" is not i\/N/],
     [variant('a-again', 'a', { segment: '1/2' }), /request id req-\d+ is also in .*\/a — the same jobs would be counted twice/],
   ];
@@ -94,3 +96,49 @@ test('segments merge only with the same seed, target, test id and segment set, e
     assert.throws(() => mergeResults([a, buildResults(folder)], [join(dir, 'a'), folder]), (err: unknown) => err instanceof UsageError && pattern.test(err.message), folder);
   }
 });
+
+test('folders from two regions: the merge is still the whole test, and each region gets rows exact over its own jobs', async () => {
+  const eu = join(dir, 'eu');
+  const us = join(dir, 'us');
+  cpSync(join(dir, 'a'), eu, { recursive: true });
+  cpSync(join(dir, 'b'), us, { recursive: true });
+  editMeta(eu, { labels: { region: 'eu-west', team: 'ml' } });
+  editMeta(us, { labels: { region: 'us-east', team: 'ml' } });
+  const whole = buildResults(join(dir, 'whole'));
+  for (const limit of [undefined, 0]) {
+    const options = limit === undefined ? {} : { rawSampleLimit: limit };
+    const merged = mergeResults([buildResults(eu, options), buildResults(us, options)], [eu, us]);
+    const load = merged.load!;
+    // the regions change nothing about the whole: the same percentiles as one run over all the jobs
+    for (const p of [0.5, 0.95, 0.99]) assert.equal(sampleQuantile(orderedSample(load, 'e2e_ms'), p), sampleQuantile(orderedSample(limit === 0 ? buildResults(join(dir, 'whole'), options).load! : whole.load!, 'e2e_ms'), p));
+    assert.deepEqual(load.labels, { team: 'ml' }, 'the merge keeps the labels the folders share');
+    const regions = load.regions!;
+    assert.deepEqual([...new Set(regions.map((r) => r.region))], ['eu-west', 'us-east']);
+    assert.deepEqual(regions.filter((r) => r.region === 'eu-west').map((r) => r.segments), regions.filter((r) => r.region === 'eu-west').map(() => ['0/2']));
+    assert.equal(regions.reduce((s, r) => s + r.jobs, 0), load.jobCount);
+    // a region's row is that folder's own numbers, as if it had run alone
+    const alone = buildResults(eu, options).load!;
+    for (const row of regions.filter((r) => r.region === 'eu-west')) {
+      const e2e = row.metrics.find((m) => m.metric === 'e2e_ms')!;
+      const own = orderedSample(alone, 'e2e_ms', { model: row.model, api: row.api });
+      assert.equal(e2e.n, own.n);
+      assert.equal(e2e.p95, sampleQuantile(own, 0.95));
+      assert.equal(row.jobs, alone.counts.filter((c) => c.model === row.model && c.api === row.api).reduce((s, c) => s + c.jobs, 0));
+    }
+  }
+  // every output shows them, and results.json validates against its schema
+  const { files } = await writeReport(eu, { merge: [us] });
+  const text = (name: string): string => readFileSync(files.find((f) => f.endsWith(name))!, 'utf8');
+  assert.match(text('summary.md'), /### Per region\n[\s\S]*\| eu-west \| 0\/2 \|[\s\S]*\| us-east \| 1\/2 \|/);
+  assert.match(text('index.html'), /<section id="regions"><h2>Per region<\/h2>[\s\S]*<td>eu-west<\/td>/);
+  assert.equal((JSON.parse(text('results.json')) as { load: { regions: unknown[] } }).load.regions.length, regions(whole).length);
+  // one region only: no breakdown
+  const plain = mergeResults([buildResults(join(dir, 'a')), buildResults(join(dir, 'b'))]);
+  assert.equal(plain.load!.regions, undefined);
+});
+
+/** Region rows two regions give for the (model, api) groups of a run. */
+function regions(results: ReturnType<typeof buildResults>): unknown[] {
+  const groups = new Set(results.load!.counts.map((c) => `${c.model} ${c.api}`));
+  return [...groups].flatMap((g) => [`eu-west ${g}`, `us-east ${g}`]);
+}

@@ -5,6 +5,7 @@
 import { parseSegment } from '../core/segment.ts';
 import { UsageError } from '../core/target.ts';
 import { addLedgers, costGroupsOf } from './build-results.ts';
+import { regionOf, regionRows, sharedLabels, spansRegions, tagRegion } from './regions.ts';
 import type { Results, RunSpend } from './results-types.ts';
 
 type Load = NonNullable<Results['load']>;
@@ -33,6 +34,8 @@ function assertOneTest(loads: readonly { load: Load; source: string }[]): void {
   differs('stages', (l) => l.stages.map((s) => s.tag));
   differs('schedule seeds', (l) => l.seed ?? undefined);
   differs('test ids', (l) => l.testId ?? undefined);
+  // instances that started at different instants do not interleave as one process (an explicit --test-id can hide it)
+  differs('start instants (--start-at)', (l) => l.startAt ?? undefined);
   const taken = new Map<number, string>();
   let count: { n: number; source: string } | undefined;
   for (const { load, source } of loads) {
@@ -60,7 +63,10 @@ export function mergeResults(parts: readonly Results[], sources: readonly string
   const [first, ...rest] = parts;
   if (!first) throw new UsageError('nothing to merge');
   if (!rest.length) return first;
-  const loads = parts.map((p) => p.load).filter((l): l is NonNullable<Results['load']> => l !== null);
+  const asRead = parts.map((p) => p.load).filter((l): l is NonNullable<Results['load']> => l !== null);
+  // folders from several regions: each job, histogram and count keeps its folder's region (per-region rows below)
+  const byRegion = spansRegions(asRead);
+  const loads = byRegion ? asRead.map(tagRegion) : asRead;
   for (const p of rest) {
     if (p.target.baseUrl !== first.target.baseUrl && p.target.kind !== 'mock') throw new UsageError(`cannot merge runs against different targets (${first.target.baseUrl} and ${p.target.baseUrl})`);
   }
@@ -79,7 +85,7 @@ export function mergeResults(parts: readonly Results[], sources: readonly string
     const sorted = values.filter((v): v is string => !!v).sort();
     return (pick === 'min' ? sorted[0] : sorted[sorted.length - 1]) ?? null;
   };
-  const load: Results['load'] = loads.length
+  const merged: Results['load'] = loads.length
     ? {
         ...loads[0]!,
         models: [...new Set(loads.flatMap((l) => l.models))],
@@ -106,10 +112,17 @@ export function mergeResults(parts: readonly Results[], sources: readonly string
           estimates: null, // percentiles do not add; the merged jobs carry the estimates
         },
         segment: null,
+        labels: sharedLabels(loads),
         cutShort: loads.map((l) => l.cutShort).find((c) => !!c) ?? null,
         costs: loads.flatMap((l) => l.costs ?? costGroupsOf(l.jobs)),
       }
     : null;
+  const segmentsByRegion = new Map<string, string[]>();
+  for (const l of loads) {
+    const region = regionOf(l) ?? 'unlabelled';
+    segmentsByRegion.set(region, [...(segmentsByRegion.get(region) ?? []), ...(l.segment ? [l.segment] : [])]);
+  }
+  const load = merged && byRegion ? { ...merged, regions: regionRows(merged, segmentsByRegion) } : merged;
   // each folder's ledgers hold its own invocation's requests (the same folder twice was refused above): they add
   const ledgers = parts.flatMap((p, i) => (p.spend?.ledgers ?? []).map((l) => ({ ...l, source: `${sources[i] ?? `run ${i + 1}`}: ${l.source}` })));
   const spend: RunSpend | null = ledgers.length ? { ledgers, total: addLedgers(ledgers.map((l) => l.totals)) } : null;

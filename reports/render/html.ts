@@ -12,6 +12,7 @@ import { formatCount, formatFraction, formatMs, formatRate } from './format.ts';
 import { basisText, baselinePowerText, boundText, capacityHeadline, checkCountsText, decisionText, estimateText, objectiveCountsText, spendLedgerLines, spendText, targetText } from './verdict-text.ts';
 import { formatCredits } from './format.ts';
 import { ESTIMATE_HEADER, ESTIMATE_NOTE, estimateRows, loadRunText } from './load-text.ts';
+import { REGION_HEADER, REGION_NOTE, REGION_NUMERIC, regionTableRows } from './region-text.ts';
 
 let chartJsSource: string | undefined;
 function chartJs(): string {
@@ -125,6 +126,14 @@ function distributionSection(a: Analysis, charts: ChartConfig[]): string {
   });
   const power = a.baselinePower.length ? `<p class="note" id="baseline-power">As a gate baseline, end-to-end slowdowns caught 95 % of the time (<code>infercheck gate</code>, tolerance 10 %): ${h(baselinePowerText(a.baselinePower))}.</p>` : '';
   return `<section id="distributions"><h2>Latency distributions</h2><p>Empirical CDFs per model and API version; percentile intervals from order statistics (exact coverage ≥ the stated level).</p>${power}${blocks.join('\n')}</section>`;
+}
+
+function regionSection(a: Analysis): string {
+  const rows = a.results.load ? regionTableRows(a.results.load) : [];
+  if (!rows.length) return '';
+  const body = rows.map((row) => `<tr>${row.map((cell, i) => `<td${REGION_NUMERIC.has(i) ? ' class="num"' : ''}>${h(cell)}</td>`).join('')}</tr>`).join('');
+  return `<section id="regions"><h2>Per region</h2><p>${h(REGION_NOTE)}</p>
+<table><thead><tr>${REGION_HEADER.map((c) => `<th>${h(c)}</th>`).join('')}</tr></thead><tbody>${body}</tbody></table></section>`;
 }
 
 function sweepSection(a: Analysis, charts: ChartConfig[]): string {
@@ -258,7 +267,7 @@ const INIT = `
 
 export function renderHtml(a: Analysis): string {
   const charts: ChartConfig[] = [];
-  const body = [verdictSection(a), failuresSection(a), spendSection(a), distributionSection(a, charts), sweepSection(a, charts), capacitySection(a), timelineSection(a, charts), environmentSection(a)].join('\n');
+  const body = [verdictSection(a), failuresSection(a), spendSection(a), distributionSection(a, charts), regionSection(a), sweepSection(a, charts), capacitySection(a), timelineSection(a, charts), environmentSection(a)].join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">

@@ -4,6 +4,7 @@ import type { Analysis } from '../analysis.ts';
 import { escapeMarkdown as md } from './escape.ts';
 import { formatCount, formatCredits, formatMs, formatRate } from './format.ts';
 import { ESTIMATE_HEADER, ESTIMATE_NOTE, estimateRows, loadRunText } from './load-text.ts';
+import { REGION_HEADER, REGION_NOTE, REGION_NUMERIC, regionTableRows } from './region-text.ts';
 import { basisText, baselinePowerText, boundText, checkCountsText, decisionText, estimateText, objectiveCountsText, spendLedgerLines, spendText, targetText } from './verdict-text.ts';
 
 const ICON: Record<string, string> = { PASS: '✅ PASS', FAIL: '❌ FAIL', INCONCLUSIVE: '⚠️ INCONCLUSIVE' };
@@ -58,6 +59,12 @@ export function renderMarkdown(a: Analysis): string {
       const e = g.queueWaitEstimator;
       if (e) out.push(`- ${md(g.model)} ${g.api}: client queue-wait estimate vs server queue_time (${formatCount(e.n)} jobs): bias ${formatMs(e.biasMs)}, p95 |error| ${formatMs(e.p95AbsErrorMs)}${e.coverage === null ? '' : `, within the stated bound ${(e.coverage * 100).toFixed(1)} %`}`);
     }
+    out.push('');
+  }
+  const regionRows = r.load ? regionTableRows(r.load) : [];
+  if (regionRows.length) {
+    out.push('### Per region', '', md(REGION_NOTE), '', `| ${REGION_HEADER.join(' | ')} |`, `|${REGION_HEADER.map((_, i) => (REGION_NUMERIC.has(i) ? '---:' : '---')).join('|')}|`);
+    for (const row of regionRows) out.push(`| ${row.map(md).join(' | ')} |`);
     out.push('');
   }
   if (r.load) {
