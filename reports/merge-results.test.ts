@@ -12,7 +12,8 @@ import { UsageError } from '../core/target.ts';
 import { buildResults } from './build-results.ts';
 import { generateRun, NPM_START_FIXTURE, SMOKE_FIXTURE, SWEEP_FIXTURE } from './fixtures/generate-run.ts';
 import { mergeResults } from './merge-results.ts';
-import { writeReport } from './report.ts';
+import { objectivesFrom, writeReport } from './report.ts';
+import { analyze } from './analysis.ts';
 import { orderedSample } from './samples.ts';
 import { sampleQuantile } from './stats/order-statistics.ts';
 
@@ -53,6 +54,28 @@ test('raw and histogram merges of two segments give the whole run’s percentile
   // money adds up too
   const credits = (r: typeof whole): number => r.load!.costs!.reduce((t, g) => t + g.credits, 0);
   assert.ok(Math.abs(credits(merged) - credits(whole)) < 1e-9);
+});
+
+test('a sweep split into three segments: the merged report has the whole run’s verdicts, percentiles and capacity fit', async () => {
+  const whole = join(dir, 'sweep-whole');
+  generateRun(whole, { ...SWEEP_FIXTURE, stageDurationS: 60 });
+  const lines = readFileSync(join(whole, 'load', 'jobs.ndjson'), 'utf8').trim().split('\n');
+  const parts = [0, 1, 2].map((k) => {
+    const part = join(dir, `sweep-${k}`);
+    cpSync(whole, part, { recursive: true });
+    writeFileSync(join(part, 'load', 'jobs.ndjson'), lines.filter((_, i) => i % 3 === k).join('\n') + '\n');
+    editMeta(part, { segment: `${k}/3` });
+    return part;
+  });
+  const { set, source } = objectivesFrom(undefined);
+  const merged = analyze(mergeResults(parts.map((p) => buildResults(p)), parts), set, source);
+  const one = analyze(buildResults(whole), set, source);
+  assert.ok(one.capacity.length > 0 && one.verdicts.length > 0, 'a sweep has a capacity fit and verdicts');
+  // the segments' jobs come in another order than the whole run's: sums of floats may differ in the last bits
+  assertSame(merged.capacity, one.capacity, 'capacity');
+  assertSame(merged.groups, one.groups, 'groups');
+  assertSame(merged.verdicts.map((v) => [v.name, v.detail]), one.verdicts.map((v) => [v.name, v.detail]), 'verdicts');
+  assertSame(merged.sweep, one.sweep, 'sweep');
 });
 
 test('runs of different tests are not merged', () => {
@@ -136,6 +159,17 @@ test('folders from two regions: the merge is still the whole test, and each regi
   const plain = mergeResults([buildResults(join(dir, 'a')), buildResults(join(dir, 'b'))]);
   assert.equal(plain.load!.regions, undefined);
 });
+
+/** Deep equality, numbers equal to 12 significant digits (the same values, summed in another order). */
+function assertSame(actual: unknown, expected: unknown, path: string): void {
+  if (typeof actual === 'number' && typeof expected === 'number') {
+    assert.ok(actual === expected || Math.abs(actual - expected) <= 1e-12 * Math.max(Math.abs(actual), Math.abs(expected)), `${path}: ${actual} ≠ ${expected}`);
+    return;
+  }
+  if (actual === null || expected === null || typeof actual !== 'object' || typeof expected !== 'object') return assert.deepEqual(actual, expected, path);
+  assert.deepEqual(Object.keys(actual).sort(), Object.keys(expected).sort(), path);
+  for (const key of Object.keys(expected)) assertSame((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key], `${path}.${key}`);
+}
 
 /** Region rows two regions give for the (model, api) groups of a run. */
 function regions(results: ReturnType<typeof buildResults>): unknown[] {
