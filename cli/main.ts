@@ -7,6 +7,7 @@ import { UsageError } from '../core/target.ts';
 import { registerMockCommand } from '../mock/command.ts';
 import { registerContractsCommand } from '../contracts/command.ts';
 import { registerLoadCommand } from '../load/command.ts';
+import { registerK8sCommand } from '../k8s/command.ts';
 import { registerReportCommands } from '../reports/command.ts';
 import { registerRunCommand } from './run-command.ts';
 
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerMockCommand(program);
   registerContractsCommand(program);
   registerLoadCommand(program);
+  registerK8sCommand(program);
   registerRunCommand(program);
   registerReportCommands(program);
   for (const command of program.commands) command.exitOverride();

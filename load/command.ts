@@ -2,7 +2,7 @@
 // show progress, and leave run.json, summary.json and jobs.ndjson in --out. All the work is in run.ts (runLoad), so
 // the main job, the benches and the tests call the same code; this file turns flags into options and results into
 // a few lines and the exit code.
-import type { Command } from 'commander';
+import { Command } from 'commander';
 import { optionalDurationS, parseDurationS } from '../core/duration.ts';
 import { parseRunLabels } from '../core/run-labels.ts';
 import { formatQueueWaitFigures } from '../core/queue-wait.ts';
@@ -11,7 +11,7 @@ import { UsageError } from '../core/target.ts';
 import { DEFAULT_OUT_DIR, EXIT, objectiveLines, runLoad, type LoadOptions } from './run.ts';
 import { SCENARIOS } from './scenarios/index.ts';
 
-interface LoadFlags {
+export interface LoadFlags {
   target: string;
   scenario: string;
   rate?: string;
@@ -132,9 +132,9 @@ export const LOAD_EXIT_HELP = `Exit codes:
        deadline passed; the files hold what was done and run.json marks the run cut short
   ${EXIT.SIGINT}/${EXIT.SIGTERM} stopped by SIGINT/SIGTERM: no new jobs, jobs in flight given --grace, every file written`;
 
-export function registerLoadCommand(program: Command): void {
-  program
-    .command('load')
+/** The load command's flags, help and exit codes, without its action: `infercheck k8s` parses a pod's load flags with it. */
+export function loadCommand(): Command {
+  return new Command('load')
     .description('run a load scenario with the built-in engine (open model for v2, closed for v1) and record every job')
     .option('--target <target>', 'mock | live | URL (live and URLs need --max-billable)', 'mock')
     .option('--scenario <name>', SCENARIOS.map((s) => s.name).join(' | '), 'smoke')
@@ -174,8 +174,13 @@ export function registerLoadCommand(program: Command): void {
     .option('--otlp-interval <d>', 'how often --otlp exports (default 10s); the last numbers are flushed at the end')
     .option('--no-validate', 'skip judging responses against the contract (measures its cost)')
     .option('--no-progress', 'no progress display')
-    .addHelpText('after', `\nScenarios (load/scenarios/):\n${SCENARIO_HELP}\n\n${LOAD_EXIT_HELP}\n`)
-    .action(async (flags: LoadFlags) => {
+    .addHelpText('after', `\nScenarios (load/scenarios/):\n${SCENARIO_HELP}\n\n${LOAD_EXIT_HELP}\n`);
+}
+
+export function registerLoadCommand(program: Command): void {
+  program.addCommand(
+    // the program's output and error settings, as `program.command()` would have copied them
+    loadCommand().copyInheritedSettings(program).action(async (flags: LoadFlags) => {
       const result = await runLoad(optionsFromFlags(flags));
       const { meta, summary } = result;
       const out = (line: string): void => void process.stdout.write(line + '\n');
@@ -201,5 +206,6 @@ export function registerLoadCommand(program: Command): void {
       if (meta.cutShort) out(`cut short: ${meta.cutShort.message}`);
       out(`load: exit ${result.exitCode}${result.exitCode === EXIT.failed ? ' (an objective failed)' : ''}; files in ${result.outDir}`);
       process.exitCode = result.exitCode;
-    });
+    }),
+  );
 }

@@ -233,7 +233,7 @@ async function fetchTruth(baseUrl: string, sinceMs: number): Promise<MockTruthRe
   return body.requests ?? [];
 }
 
-function packageVersion(): string {
+export function packageVersion(): string {
   return (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
@@ -297,16 +297,29 @@ interface RunPlan {
   readonly folder: RunFolderPlan;
 }
 
+/** What an instance needs beyond the test's settings: its key, its ledger and its folder (checked where it runs). */
+type InstanceParts = 'apiKeyFromEnv' | 'inheritedLedger' | 'folder';
+
 function planRun(options: LoadOptions): RunPlan {
+  const test = planTest(options);
+  const apiKeyFromEnv = test.target.kind === 'mock' ? undefined : readApiKey(test.target, test.env);
+  const inheritedLedger = options.budgetLedger ?? test.env[BUDGET_LEDGER_ENV];
+  if (inheritedLedger && !existsSync(inheritedLedger)) throw new UsageError(`the budget ledger ${inheritedLedger} does not exist`);
+  return { ...test, apiKeyFromEnv, inheritedLedger, folder: checkStageFolder(options.out ?? DEFAULT_OUT_DIR, 'load', inheritedLedger) };
+}
+
+/**
+ * The test the options describe, every flag checked, without what only the machine that runs it has (the key, the
+ * folder): `infercheck k8s` plans with it, so a setting the load command would refuse is refused before a manifest
+ * is printed, and the test id it names the results folder with is the one every pod derives.
+ */
+export function planTest(options: LoadOptions): Omit<RunPlan, InstanceParts> {
   validate(options);
   const scenario = scenarioNamed(options.scenario)!;
   const env = options.env ?? process.env;
   const target: TargetSpec = parseTarget(options.target ?? 'mock', options.apiKeyEnv);
   const maxBillable = billableBudget(target, options.maxBillable);
   const objectives = objectivesOf(options.slo);
-  const apiKeyFromEnv = target.kind === 'mock' ? undefined : readApiKey(target, env);
-  const inheritedLedger = options.budgetLedger ?? env[BUDGET_LEDGER_ENV];
-  if (inheritedLedger && !existsSync(inheritedLedger)) throw new UsageError(`the budget ledger ${inheritedLedger} does not exist`);
   const profile = options.mockProfile ?? 'ci';
   const rate = options.rate ?? scenario.defaults.rate;
   const mockTruth: LoadRunMeta['mockTruth'] =
@@ -336,8 +349,6 @@ function planRun(options: LoadOptions): RunPlan {
     target,
     maxBillable,
     objectives,
-    apiKeyFromEnv,
-    inheritedLedger,
     segment: options.segment !== undefined ? parseSegment(options.segment) : undefined,
     models,
     profile,
@@ -354,7 +365,6 @@ function planRun(options: LoadOptions): RunPlan {
     testId,
     startAtEpochMs: options.startAt !== undefined ? Date.parse(options.startAt) : undefined,
     labels: options.labels ?? {},
-    folder: checkStageFolder(options.out ?? DEFAULT_OUT_DIR, 'load', inheritedLedger),
   };
 }
 
