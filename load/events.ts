@@ -55,6 +55,15 @@ export class LoadEvents extends EventEmitter<LoadEventMap> {
     // every exporter adds a listener per event type; a handful is the normal case, not a leak
     this.setMaxListeners(50);
   }
+
+  /** Adds a listener per event named; returns what removes them all (an exporter's whole subscription, undone at once). */
+  subscribe(handlers: { readonly [K in keyof LoadEventMap]?: (...args: LoadEventMap[K]) => void }): () => void {
+    const entries = Object.entries(handlers) as [keyof LoadEventMap, (...args: never[]) => void][];
+    for (const [name, handler] of entries) this.on(name, handler as never);
+    return () => {
+      for (const [name, handler] of entries) this.off(name, handler as never);
+    };
+  }
 }
 
 /** The labels of a job record. */

@@ -67,22 +67,14 @@ export function feedLiveMetrics(events: LoadEvents, sinks: readonly MetricSink[]
     if (Number.isFinite(credits) && credits >= 0) add(M.credits, credits, series(labels));
   };
 
-  events.on('job-start', onStart);
-  events.on('job-end', onEnd);
-  events.on('job-gone', onGone);
-  events.on('answer', onAnswer);
-  events.on('transport-failure', onFailure);
-  events.on('retry', onRetry);
-  events.on('billable', onBillable);
-  events.on('charge', onCharge);
-  return () => {
-    events.off('job-start', onStart);
-    events.off('job-end', onEnd);
-    events.off('job-gone', onGone);
-    events.off('answer', onAnswer);
-    events.off('transport-failure', onFailure);
-    events.off('retry', onRetry);
-    events.off('billable', onBillable);
-    events.off('charge', onCharge);
-  };
+  return events.subscribe({
+    'job-start': onStart,
+    'job-end': onEnd,
+    'job-gone': onGone,
+    answer: onAnswer,
+    'transport-failure': onFailure,
+    retry: onRetry,
+    billable: onBillable,
+    charge: onCharge,
+  });
 }
