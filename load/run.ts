@@ -380,6 +380,7 @@ async function startTarget(plan: RunPlan, options: LoadOptions): Promise<{ baseU
     // the embedded mock enforces the limit the run is told to respect
     ...((options.mockRpm ?? options.rpm) !== undefined ? { rpm: options.mockRpm ?? options.rpm } : {}),
     seed: options.seed ?? 1,
+    warmImages: true,
   });
   return { baseUrl: mock.url, apiKey: mock.apiKey, stop: () => mock.close() };
 }

@@ -118,6 +118,7 @@ export function optionsFromFlags(flags: MockFlags, env: NodeJS.ProcessEnv = proc
   }
   const options: MockOptions = {
     host: flags.host,
+    warmImages: true,
     port: number('--port', flags.port, { integer: true, min: 0, max: 65535 }),
     workers: number('--workers', flags.workers, { integer: true, min: 1, max: 1024 }),
     profile: flags.profile,

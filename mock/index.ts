@@ -5,6 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { MODELS } from '../core/spec.ts';
+import { effectiveParameters } from '../core/effective-params.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { MockCore } from './core.ts';
 import { createShell, type FaultConfig } from './http-shell.ts';
@@ -68,6 +69,12 @@ export interface MockOptions {
   maxConnections?: number;
   /** Extension: the clock of the core (tests); the wall clock by default. */
   clock?: Clock;
+  /**
+   * Extension: encode the default size's pictures before listening (≈ 1 s of CPU once), so the first results served
+   * do not stall the server while they are encoded; the `mock` command and the load stage's embedded mock do. Off by
+   * default: most tests read few images and start many mocks.
+   */
+  warmImages?: boolean;
 }
 
 export interface RunningMock {
@@ -231,7 +238,13 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     publicConfig: publicConfig(resolved),
   };
   // Faults draw from their own stream so turning them on does not change the job timings of a seeded run.
-  const shell = createShell(core, new JpegCache(32), shellConfig, seededRng(resolved.seed ^ 0x5bd1e995));
+  const images = new JpegCache(32);
+  if (options.warmImages) {
+    // the size a request gets when it names none: the spec's defaults, read as the shell reads them
+    const asked = effectiveParameters({ prompt: 'warm' });
+    images.warm(asked['img_width'] as number, asked['img_height'] as number);
+  }
+  const shell = createShell(core, images, shellConfig, seededRng(resolved.seed ^ 0x5bd1e995));
   const server: Server = createServer(
     {
       keepAliveTimeout: resolved.keepAliveTimeoutMs,
