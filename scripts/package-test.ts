@@ -173,9 +173,15 @@ export const specOf = (results: Results): string => results.specVersion;
 export { runInvocation, runLoad, writeReport, buildResults, gate };
 `,
     );
-    const tsc = run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--lib', 'es2023,dom', '--types', 'node', '--typeRoots', join(ROOT, 'node_modules/@types'), 'consumer.ts'], app);
-    if (tsc.status !== 0) fail('a TypeScript consumer of the package does not type-check', tsc.stdout + tsc.stderr);
-    say("a TypeScript consumer of 'infercheck' type-checks against its .d.ts (tsc --strict, NodeNext)");
+    // ... and a wrong one does not: the declarations carry real types, not `any`.
+    writeFileSync(join(app, 'wrong.ts'), "import type { LoadOptions } from 'infercheck';\nexport const options: LoadOptions = { scenario: 42 };\n");
+    const tsc = (file: string): SpawnSyncReturns<string> =>
+      run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--lib', 'es2023,dom', '--types', 'node', '--typeRoots', join(ROOT, 'node_modules/@types'), file], app);
+    const right = tsc('consumer.ts');
+    if (right.status !== 0) fail('a TypeScript consumer of the package does not type-check', right.stdout + right.stderr);
+    const refused = tsc('wrong.ts');
+    if (refused.status === 0 || !/wrong\.ts.*TS2322/.test(refused.stdout)) fail('a wrongly typed use of the package type-checks: its declarations are not typed', refused.stdout + refused.stderr);
+    say("a TypeScript consumer of 'infercheck' type-checks against its .d.ts (tsc --strict, NodeNext), and a wrongly typed one is refused");
     say(`ok in ${seconds(started)}`);
   } finally {
     mock?.kill('SIGKILL');
