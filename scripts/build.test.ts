@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkDist, isAsset, packageOf, specifiersIn } from './build.ts';
+import { checkDist, isAsset, modulesNamedIn, packageOf, specifiersIn } from './build.ts';
 
 test('assets: data, plain JavaScript and declarations travel; sources, docs and tests do not', () => {
   for (const name of ['results.schema.json', 'objectives.default.yaml', 'embedded-mock-thread.mjs', 'validators.d.mts', 'jstat-module.d.ts', 'config.schema.json']) assert.ok(isAsset(name), name);
@@ -32,4 +32,9 @@ test('the output check names a .ts import, a dev-only package and a module witho
   assert.ok(problems.some((p) => /bad\.js: no .*bad\.d\.ts/.test(p)), problems.join('\n'));
   assert.ok(problems.some((p) => /imports the TypeScript file \.\/other\.ts/.test(p)), problems.join('\n'));
   assert.ok(problems.some((p) => /tinybench is not in package\.json "dependencies"/.test(p)), problems.join('\n'));
+});
+
+test('modules handed to another program by file name are found where the code names them', () => {
+  const code = "const CONFIG = ownModule('./playwright.config.ts', import.meta.url);\nconst BIN = FROM_SOURCES ? x : ownModule( '../cli/bin.ts' , import.meta.url );\nownModule(name, import.meta.url);";
+  assert.deepEqual(modulesNamedIn('/repo/contracts/command.ts', code), ['/repo/contracts/playwright.config.ts', '/repo/cli/bin.ts']);
 });

@@ -1,6 +1,7 @@
 // npm run build (also npm pack's prepack): the package's JavaScript in dist/, from scratch every time.
 //   1. dist/ is removed, so nothing of an earlier build can linger;
-//   2. tsc -p tsconfig.build.json compiles every module reachable from the package's entry points, with its .d.ts;
+//   2. TypeScript compiles (tsconfig.build.json) every module reachable from the package's entry points — and from
+//      the modules the code hands to another program by file name, found where it names them — with its .d.ts;
 //   3. the files the code reads beside its modules (JSON, YAML, plain .mjs, …) are copied by one rule — every file of
 //      a folder that holds a compiled module (below the root), except TypeScript sources, docs and tests — so a new schema or data file
 //      next to the code that reads it needs no edit here;
@@ -8,7 +9,7 @@
 //      `dependencies` and Node's own modules), every module has its .d.ts, and the public entry loads in plain Node.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { builtinModules, createRequire } from 'node:module';
+import { builtinModules } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -62,11 +63,43 @@ export function checkDist(dist: string = DIST): string[] {
   return problems;
 }
 
+/** Modules named by file to another program — `ownModule('./x.ts', import.meta.url)` (core/own-module.ts) — in a source. */
+export function modulesNamedIn(file: string, code: string): string[] {
+  return [...code.matchAll(/\bownModule\(\s*['"](\.{1,2}\/[^'"]+\.ts)['"]\s*,\s*import\.meta\.url\s*\)/g)].map((m) => join(dirname(file), m[1]!));
+}
+
+/**
+ * The program to compile: tsconfig.build.json's entry points, plus every module the code hands to another program by
+ * file name (Playwright's config, its global setup and reporter, the contract suite; the command a stage runs),
+ * found where the code names it — so a new one needs no edit here — until no new one turns up.
+ */
+function buildProgram(): ts.Program {
+  const configPath = join(ROOT, 'tsconfig.build.json');
+  const config = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n')); } });
+  if (!config) throw new Error(`cannot read ${configPath}`);
+  const roots = new Set(config.fileNames);
+  for (;;) {
+    const program = ts.createProgram({ rootNames: [...roots], options: config.options, projectReferences: config.projectReferences ?? [] });
+    const named = program.getSourceFiles().filter((f) => !f.isDeclarationFile && !f.fileName.includes('/node_modules/')).flatMap((f) => modulesNamedIn(f.fileName, f.text));
+    const fresh = named.filter((file) => !program.getSourceFile(file));
+    if (fresh.length === 0) return program;
+    for (const file of fresh) {
+      if (!existsSync(file)) throw new Error(`${relative(ROOT, file)} is named by ownModule() but does not exist`);
+      roots.add(file);
+    }
+  }
+}
+
 export function build(): void {
   rmSync(DIST, { recursive: true, force: true });
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  const compiled = spawnSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'inherit' });
-  if (compiled.status !== 0) throw new Error(`tsc -p tsconfig.build.json failed (exit ${compiled.status ?? compiled.signal})`);
+  const program = buildProgram();
+  const emitted = program.emit();
+  const diagnostics = [...ts.getPreEmitDiagnostics(program), ...emitted.diagnostics];
+  if (diagnostics.length > 0) {
+    const host = { getCanonicalFileName: (f: string) => f, getCurrentDirectory: () => ROOT, getNewLine: () => '\n' };
+    process.stderr.write(ts.formatDiagnosticsWithColorAndContext(diagnostics, host));
+    throw new Error(`tsc (tsconfig.build.json): ${diagnostics.length} error${diagnostics.length === 1 ? '' : 's'}`);
+  }
 
   // The root is the project's (package.json, configs, the lock), never the code's: index.ts reads nothing beside it.
   const folders = new Set(walk(DIST).filter((f) => f.endsWith('.js')).map((f) => relative(DIST, dirname(f))).filter((folder) => folder !== ''));
