@@ -1,9 +1,9 @@
 // `infercheck`: one entry, one subcommand per feature folder. Each folder's command.ts registers its command and
 // returns the exit code from its action; this file owns the error policy: a usage error is one line and exit 2,
 // a failure is one line and exit 1, and nothing else ever reaches the terminal as a stack trace.
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { UsageError } from '../core/target.ts';
+import { INFERCHECK_VERSION } from '../core/version.ts';
 import { registerMockCommand } from '../mock/command.ts';
 import { registerContractsCommand } from '../contracts/command.ts';
 import { registerLoadCommand } from '../load/command.ts';
@@ -11,12 +11,10 @@ import { registerK8sCommand } from '../k8s/command.ts';
 import { registerReportCommands } from '../reports/command.ts';
 import { registerRunCommand } from './run-command.ts';
 
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-
 export function buildProgram(): Command {
   const program = new Command('infercheck')
     .description('Contract tests, load benchmarks and SLA verdicts for serverless image-generation APIs (Segmind SD 1.5).')
-    .version(pkg.version)
+    .version(INFERCHECK_VERSION)
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({

@@ -19,12 +19,14 @@ import { BillableBudget, LEDGER_FILE } from '../core/billable-budget.ts';
 import { parseDurationS } from '../core/duration.ts';
 import { EXIT, signalExitCode } from '../core/exit-codes.ts';
 import { loadObjectives } from '../core/objectives.ts';
+import { FROM_SOURCES, ownModule } from '../core/own-module.ts';
 import { checkRunFolder, startRunFolder } from '../core/run-folder.ts';
 import { UsageError } from '../core/target.ts';
 import { DEFAULT_SLA_FILE, writeReportWithAnalysis } from '../reports/report.ts';
 import { formatRunSummary, type StageOutcome } from './run-summary.ts';
 
-const BIN = fileURLToPath(new URL('../bin/infercheck.mjs', import.meta.url));
+// Each stage runs this copy's own command: the tsx launcher in a checkout, the compiled one in the installed package.
+const BIN = FROM_SOURCES ? fileURLToPath(new URL('../bin/infercheck.mjs', import.meta.url)) : ownModule('./bin.ts', import.meta.url);
 
 interface RunOptions {
   readonly out: string;

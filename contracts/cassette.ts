@@ -11,6 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nock from 'nock';
 import { SPEC_VERSION, type ModelId } from '../core/spec.ts';
+import { INFERCHECK_VERSION } from '../core/version.ts';
 import { redactDeep, redactHeaders, redactText } from '../core/redact.ts';
 import type { Exchange, TargetKind } from './types.ts';
 
@@ -39,6 +40,8 @@ export interface CassetteEntry {
 
 export interface CassetteManifest {
   readonly schema: 'infercheck/cassette@1';
+  /** The infercheck that recorded it (core/version.ts); absent in recordings made before it was recorded. */
+  readonly infercheckVersion?: string;
   readonly specVersion: string;
   readonly recordedAt: string;
   readonly target: { readonly kind: TargetKind; readonly baseUrl: string };
@@ -92,12 +95,12 @@ export function toCassetteEntry(exchange: Exchange, secrets: readonly string[]):
   };
 }
 
-export function writeCassette(dir: string, manifest: Omit<CassetteManifest, 'schema' | 'specVersion' | 'recordedAt' | 'exchanges'>, exchanges: readonly Exchange[], secrets: readonly string[]): CassetteManifest {
+export function writeCassette(dir: string, manifest: Omit<CassetteManifest, 'schema' | 'infercheckVersion' | 'specVersion' | 'recordedAt' | 'exchanges'>, exchanges: readonly Exchange[], secrets: readonly string[]): CassetteManifest {
   mkdirSync(dir, { recursive: true });
   // Send order, so nock replays repeated reads of one URL in the order they happened.
   const ordered = [...exchanges].filter((e) => e.response).sort((a, b) => a.startedAt - b.startedAt);
   const entries = ordered.map((e) => toCassetteEntry(e, secrets));
-  const full: CassetteManifest = { schema: 'infercheck/cassette@1', specVersion: SPEC_VERSION, recordedAt: new Date().toISOString(), ...manifest, exchanges: entries.length };
+  const full: CassetteManifest = { schema: 'infercheck/cassette@1', infercheckVersion: INFERCHECK_VERSION, specVersion: SPEC_VERSION, recordedAt: new Date().toISOString(), ...manifest, exchanges: entries.length };
   writeFileSync(join(dir, CASSETTE_FILE), `${JSON.stringify(entries, null, 1)}\n`);
   writeFileSync(join(dir, MANIFEST_FILE), `${JSON.stringify(redactDeep(full, secrets), null, 2)}\n`);
   return full;

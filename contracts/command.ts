@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { optionalDurationS } from '../core/duration.ts';
 import { EXIT } from '../core/exit-codes.ts';
+import { ownModule } from '../core/own-module.ts';
 import type { ContractRunStop } from '../core/result-files.ts';
 import { DEFAULT_LIVE_KEY_ENV, UsageError, billableBudget, isBillable, parseTarget, readApiKey, type TargetSpec } from '../core/target.ts';
 import { MODELS, isModelId, type ModelId } from '../core/spec.ts';
@@ -42,7 +43,7 @@ interface ContractsFlags {
 }
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CONFIG = join(REPO_ROOT, 'contracts', 'playwright.config.ts');
+const CONFIG = ownModule('./playwright.config.ts', import.meta.url);
 
 function wholeNumber(flag: string, text: string | undefined, min: number): number | undefined {
   if (text === undefined) return undefined;

@@ -9,6 +9,7 @@ import { errorsText, isJsonMediaType, judgeResponse, schemaErrorList, VIOLATION_
 import { effectiveParameter } from '../core/effective-params.ts';
 import { parameterRule, ruleSummary, schemaErrorRule, type Basis, type SpecRule } from '../core/rule-basis.ts';
 import { SPEC_VERSION, txt2imgParameters } from '../core/spec.ts';
+import { INFERCHECK_VERSION } from '../core/version.ts';
 import type { CassetteEntry, CassetteManifest } from './cassette.ts';
 
 export type DriftKind = ViolationKind | 'request-verdict-changed' | 'not-replayed';
@@ -29,6 +30,8 @@ export interface DriftEntry {
 
 export interface DriftReport {
   readonly schema: 'infercheck/contract-drift@2';
+  /** The infercheck that wrote this file (core/version.ts); absent in files written before it was recorded. */
+  readonly infercheckVersion?: string;
   readonly recordedSpecVersion: string;
   readonly specVersion: string;
   readonly exchanges: number;
@@ -105,7 +108,7 @@ export function driftReport(manifest: CassetteManifest, entries: readonly Casset
   for (const pending of notReplayed) out.push({ kind: 'not-replayed', operation: null, request: pending, status: 0, message: "recorded, but today's plan never sent it" });
   const counts = Object.fromEntries([...Object.keys(VIOLATION_RULE), 'request-verdict-changed', 'not-replayed'].map((k) => [k, 0])) as Record<DriftKind, number>;
   for (const e of out) counts[e.kind]++;
-  return { schema: 'infercheck/contract-drift@2', recordedSpecVersion: manifest.specVersion, specVersion: SPEC_VERSION, exchanges: entries.length, entries: out, counts };
+  return { schema: 'infercheck/contract-drift@2', infercheckVersion: INFERCHECK_VERSION, recordedSpecVersion: manifest.specVersion, specVersion: SPEC_VERSION, exchanges: entries.length, entries: out, counts };
 }
 
 export function driftSummary(report: DriftReport): string {

@@ -4,6 +4,7 @@
 // benchmarks and the tests all drive this same function — and it runs once per invocation, never per test worker.
 import { BillableBudget } from '../core/billable-budget.ts';
 import { SPEC_VERSION, type ModelId } from '../core/spec.ts';
+import { INFERCHECK_VERSION } from '../core/version.ts';
 import type { CheckOutcome, ContractOutcomes, ContractRunStop } from '../core/result-files.ts';
 import { CHECKS } from './registry.ts';
 import { evaluate, type RunFacts } from './evaluate.ts';
@@ -179,6 +180,7 @@ export async function runContracts(options: EngineOptions): Promise<EngineResult
   });
   const outcomes: ContractOutcomes = {
     schema: 'infercheck/contract-outcomes@1',
+    infercheckVersion: INFERCHECK_VERSION,
     target: options.target,
     specVersion: SPEC_VERSION,
     startedAt: startedAt.toISOString(),

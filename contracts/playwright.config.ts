@@ -4,9 +4,10 @@
 // reproducers, or skipped with why — only read the outcomes.json it wrote, so a failed test (which replaces its
 // worker) re-runs nothing. `npm run test:e2e` runs the mock; `infercheck contracts --target …` names the project
 // after its target kind and passes the run's options in environment variables (contracts/run-config.ts).
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
+import { ownModule } from '../core/own-module.ts';
 import { ENV, fromEnv } from './run-config.ts';
 
 const run = fromEnv();
@@ -14,15 +15,15 @@ const out = run.outDir;
 
 export default defineConfig({
   testDir: fileURLToPath(new URL('.', import.meta.url)),
-  testMatch: 'contracts.spec.ts',
+  testMatch: basename(ownModule('./contracts.spec.ts', import.meta.url)),
   outputDir: join(out, 'test-results'),
-  globalSetup: fileURLToPath(new URL('./global-setup.ts', import.meta.url)),
+  globalSetup: ownModule('./global-setup.ts', import.meta.url),
   workers: 1,
   fullyParallel: false,
   timeout: 30_000,
   reporter: [
     // `infercheck contracts` prints its own summary; by hand, the list is the summary.
-    process.env[ENV.outcomesReady] ? [fileURLToPath(new URL('./quiet-reporter.ts', import.meta.url))] : ['list'],
+    process.env[ENV.outcomesReady] ? [ownModule('./quiet-reporter.ts', import.meta.url)] : ['list'],
     ['json', { outputFile: join(out, 'playwright.json') }],
     ['junit', { outputFile: join(out, 'junit.xml') }],
     ['html', { outputFolder: join(out, 'html'), open: 'never' }],

@@ -15,6 +15,7 @@
 // process died) stays counted. The file is also the run's record of spend: reports read it (`readLedger`).
 import { appendFileSync, closeSync, existsSync, openSync, readFileSync, readSync, unlinkSync, writeSync, fstatSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import { INFERCHECK_VERSION } from './version.ts';
 
 export const BUDGET_LEDGER_ENV = 'INFERCHECK_BUDGET_LEDGER';
 /** The ledger's name in a run folder: `<run>/spend.ndjson` under `infercheck run`, else `<stage>/spend.ndjson`. */
@@ -70,7 +71,7 @@ export interface BudgetTotals {
 }
 
 type LedgerLine =
-  | { readonly op: 'open'; readonly schema: typeof LEDGER_SCHEMA; readonly max: number | null; readonly invocation: string; readonly at: number }
+  | { readonly op: 'open'; readonly schema: typeof LEDGER_SCHEMA; readonly max: number | null; readonly invocation: string; readonly at: number; readonly infercheckVersion?: string }
   | { readonly op: 'reserve'; readonly id: string; readonly pid: number; readonly at: number; readonly operation: string; readonly model?: string; readonly ref?: string }
   | { readonly op: 'settle'; readonly id: string; readonly at: number; readonly settlement: Settlement }
   | { readonly op: 'charge'; readonly at: number; readonly source: ChargeSource; readonly value: number; readonly ref?: string };
@@ -258,7 +259,7 @@ export class BillableBudget {
   static create(path: string, max: number): BillableBudget {
     checkMax(max);
     const budget = new BillableBudget(path, Number.isFinite(max) ? max : null);
-    const open: LedgerLine = { op: 'open', schema: LEDGER_SCHEMA, max: budget.#state.max, invocation: randomUUID(), at: Date.now() };
+    const open: LedgerLine = { op: 'open', schema: LEDGER_SCHEMA, max: budget.#state.max, invocation: randomUUID(), at: Date.now(), infercheckVersion: INFERCHECK_VERSION };
     const fd = openSync(path, 'wx'); // EEXIST: the caller moved nothing aside, and we never overwrite spend
     try {
       writeSync(fd, `${JSON.stringify(open)}\n`);

@@ -131,6 +131,8 @@ export interface ContractSpend {
 
 export interface ContractOutcomes {
   readonly schema: 'infercheck/contract-outcomes@1';
+  /** The infercheck that wrote this file (core/version.ts); absent in files written before it was recorded. */
+  readonly infercheckVersion?: string;
   readonly target: { readonly kind: 'mock' | 'live' | 'url' | 'replay'; readonly baseUrl: string };
   readonly specVersion: string;
   readonly startedAt: string; // ISO 8601
@@ -209,6 +211,8 @@ export interface JobRecord {
 
 export interface LoadRunMeta {
   readonly schema: 'infercheck/load-run@1';
+  /** The infercheck that wrote this file (core/version.ts); absent in files written before it was recorded. */
+  readonly infercheckVersion?: string;
   /** A scenario name from load/scenarios/ (the one list of scenarios). */
   readonly scenario: string;
   readonly target: { readonly kind: 'mock' | 'live' | 'url'; readonly baseUrl: string };
@@ -290,6 +294,8 @@ export interface EstimateBeside {
 /** load/summary.json: what the load engine counted while it ran (schema infercheck/load-summary@1). */
 export interface LoadSummary {
   readonly schema: 'infercheck/load-summary@1';
+  /** The infercheck that wrote this file (core/version.ts); absent in files written before it was recorded. */
+  readonly infercheckVersion?: string;
   readonly jobs: {
     readonly total: number;
     readonly completed: number;

@@ -14,6 +14,7 @@ import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync
 import { basename, dirname, join, resolve } from 'node:path';
 import { LEDGER_FILE } from './billable-budget.ts';
 import { UsageError } from './target.ts';
+import { INFERCHECK_VERSION } from './version.ts';
 
 export const RUN_MARKER = '.infercheck-run.json';
 export const RUN_MARKER_SCHEMA = 'infercheck/run-folder@1';
@@ -51,6 +52,8 @@ export interface RunMarker {
   readonly kind: RunFolderKind;
   readonly command: string;
   readonly createdAt: string;
+  /** The infercheck that started the run (core/version.ts); absent in folders started before it was recorded. */
+  readonly infercheckVersion?: string;
 }
 
 export interface RunFolderPlan {
@@ -221,7 +224,7 @@ function putBack(dir: string, aside: string, moved: readonly string[], written: 
 export function startRunFolder(plan: RunFolderPlan, command: string): RunFolder {
   const made = makeFolder(plan.path, plan.flag, plan.path);
   const { aside, moved } = moveAside(plan.path, plan.previous, plan.kind, plan.flag, plan.path);
-  const marker: RunMarker = { schema: RUN_MARKER_SCHEMA, kind: plan.kind, command, createdAt: new Date().toISOString() };
+  const marker: RunMarker = { schema: RUN_MARKER_SCHEMA, kind: plan.kind, command, createdAt: new Date().toISOString(), infercheckVersion: INFERCHECK_VERSION };
   try {
     writeFileSync(join(plan.path, `${RUN_MARKER}.tmp`), `${JSON.stringify(marker, null, 2)}\n`);
     renameSync(join(plan.path, `${RUN_MARKER}.tmp`), join(plan.path, RUN_MARKER));

@@ -8,7 +8,8 @@ import { Command, CommanderError } from 'commander';
 import { stringify } from 'yaml';
 import { UsageError } from '../core/target.ts';
 import { loadCommand, optionsFromFlags, type LoadFlags } from '../load/command.ts';
-import { DEFAULT_SLO_FILE, packageVersion, planTest } from '../load/run.ts';
+import { DEFAULT_SLO_FILE, planTest } from '../load/run.ts';
+import { INFERCHECK_VERSION } from '../core/version.ts';
 import { buildConfigMap, buildJob, CONFIG_DIR, labelValue, OBJECTIVES_FILE, type JobPlan, type ResultsStore } from './manifests.ts';
 
 interface K8sFlags {
@@ -112,7 +113,7 @@ export function buildManifests(k8s: K8sFlags, loadArgs: readonly string[], now =
   const plan: JobPlan = {
     name,
     ...(k8s.namespace ? { namespace: k8s.namespace } : {}),
-    image: k8s.image ?? `infercheck:${packageVersion()}`,
+    image: k8s.image ?? `infercheck:${INFERCHECK_VERSION}`,
     testId: test.testId,
     segments,
     firstSegment,

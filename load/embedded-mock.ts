@@ -2,6 +2,7 @@
 // v1 answers, the queue's bookkeeping) would share one event loop with the scheduler and delay starts and polls —
 // the engine would measure itself. A thread cannot outlive the process, so nothing is left behind.
 import { Worker } from 'node:worker_threads';
+import { FROM_SOURCES, ownModule } from '../core/own-module.ts';
 import type { MockOptions } from '../mock/index.ts';
 
 export interface ThreadedMock {
@@ -11,7 +12,9 @@ export interface ThreadedMock {
 }
 
 export async function startMockThread(options: Omit<MockOptions, 'clock'>): Promise<ThreadedMock> {
-  const worker = new Worker(new URL('./embedded-mock-thread.mjs', import.meta.url), { workerData: options });
+  const worker = new Worker(new URL('./embedded-mock-thread.mjs', import.meta.url), {
+    workerData: { options, mockModule: ownModule('../mock/index.ts', import.meta.url), fromSources: FROM_SOURCES },
+  });
   const ready = await new Promise<{ url: string; apiKey: string }>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);

@@ -10,6 +10,7 @@
 // the process; the caller reads exitCode — 0 pass, 1 an objective failed, 3 the target was unreachable or died,
 // 130 / 143 stopped by SIGINT / SIGTERM (usage errors throw a UsageError before anything is touched: exit 2).
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { createWriteStream, existsSync, readFileSync, writeFileSync, type WriteStream } from 'node:fs';
 import { once, setMaxListeners } from 'node:events';
 import { dirname, join, resolve } from 'node:path';
@@ -25,6 +26,7 @@ import { checkStartAt } from '../core/start-at.ts';
 import { parseServiceTime } from '../core/service-time.ts';
 import { isModelId, MODELS } from '../core/spec.ts';
 import { SPEC_VERSION } from '../spec/generated/operations.ts';
+import { INFERCHECK_VERSION } from '../core/version.ts';
 import { billableBudget, isBillable, parseTarget, readApiKey, UsageError, type TargetSpec } from '../core/target.ts';
 import { LoadEngine, type EngineOutcome, type StopReason } from './engine.ts';
 import { LoadEvents } from './events.ts';
@@ -233,19 +235,15 @@ async function fetchTruth(baseUrl: string, sinceMs: number): Promise<MockTruthRe
   return body.requests ?? [];
 }
 
-export function packageVersion(): string {
-  return (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
-}
-
 function engineName(): string {
-  const version = (name: string): string => {
-    try {
-      return (JSON.parse(readFileSync(join(REPO, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
-    } catch {
-      return 'unknown';
-    }
-  };
-  return `infercheck ${packageVersion()} (node ${process.version}, undici ${version('undici')})`;
+  let undici = 'unknown';
+  try {
+    // resolved as the engine imports it: the checkout's node_modules, or wherever npm put it beside the package
+    undici = (createRequire(import.meta.url)('undici/package.json') as { version: string }).version;
+  } catch {
+    // a layout without undici's package.json: the name stays without its version
+  }
+  return `infercheck ${INFERCHECK_VERSION} (node ${process.version}, undici ${undici})`;
 }
 
 /** This run's own spend — its share, when it joined a ledger the invocation's other stages or instances share. */
@@ -412,7 +410,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   // Everything is checked before any file is touched or any request sent: flags, the key, the objectives, --out.
   const plan = planRun(options);
   // Live metrics first: a port in use is a usage error while nothing has been touched yet.
-  const live = await startLiveMetrics(options, plan.labels, packageVersion());
+  const live = await startLiveMetrics(options, plan.labels, INFERCHECK_VERSION);
   let folder: ReturnType<typeof startRunFolder>;
   try {
     // The one run-folder rule (core/run-folder.ts): the previous run's files — its ledger included — are moved aside,
@@ -558,10 +556,11 @@ async function runInFolder(plan: RunPlan, outDir: string, budget: BillableBudget
   const exitCode = exitCodeOf(stopped, stopSignal, summarized);
   const counts = stats.counts();
   const spend = spendOf(budget);
-  const summary: LoadSummary = { schema: 'infercheck/load-summary@1', ...counts, polls: summarized.polls, latency: summarized.latency, estimates: summarized.estimates, objectives: summarized.objectives, queueWait: summarized.queueWait, spend };
+  const summary: LoadSummary = { schema: 'infercheck/load-summary@1', infercheckVersion: INFERCHECK_VERSION, ...counts, polls: summarized.polls, latency: summarized.latency, estimates: summarized.estimates, objectives: summarized.objectives, queueWait: summarized.queueWait, spend };
   const arrivals = arrivalsMeta(options.arrivals ?? 'poisson', outcome, counts);
   const meta: LoadRunFile = {
     schema: 'infercheck/load-run@1',
+    infercheckVersion: INFERCHECK_VERSION,
     scenario: plan.scenario.name,
     target: { kind: target.kind, baseUrl: target.kind === 'mock' ? baseUrl : target.baseUrl },
     models: plan.models,

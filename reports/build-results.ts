@@ -9,6 +9,7 @@ import { queueWaitEstimateMs } from '../core/queue-wait.ts';
 import { redactDeep } from '../core/redact.ts';
 import { UsageError } from '../core/target.ts';
 import { SPEC_VERSION } from '../spec/generated/operations.ts';
+import { INFERCHECK_VERSION } from '../core/version.ts';
 import { LATENCY_METRICS, type LatencyMetric } from '../core/objectives.ts';
 import { RESULTS_SCHEMA, type CostGroup, type HistogramRecord, type JobRow, type LedgerSummary, type LoadEngineTotals, type Results, type RunSpend, type SpendLedger } from './results-types.ts';
 
@@ -283,6 +284,7 @@ export function buildResults(runDir: string, options: BuildOptions = {}): Result
   const target = contracts?.target ?? meta?.target ?? { kind: 'unknown', baseUrl: '' };
   return {
     schema: RESULTS_SCHEMA,
+    infercheckVersion: INFERCHECK_VERSION,
     generatedAt: (options.now ?? new Date()).toISOString(),
     target: { kind: target.kind, baseUrl: target.baseUrl },
     specVersion: contracts?.specVersion ?? meta?.specVersion ?? SPEC_VERSION,

@@ -11,6 +11,7 @@ import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LatencyMetric } from '../core/objectives.ts';
 import { UsageError } from '../core/target.ts';
+import { INFERCHECK_VERSION } from '../core/version.ts';
 import { costGroupsOf } from './build-results.ts';
 import { resultsOf } from './report.ts';
 import { readResultsFile } from './results-schema.ts';
@@ -45,6 +46,8 @@ export interface CostRow {
 
 export interface GateReport {
   readonly schema: 'infercheck/gate@2';
+  /** The infercheck that wrote this file (core/version.ts); absent in files written before it was recorded. */
+  readonly infercheckVersion?: string;
   readonly maxRegression: number;
   readonly maxCostIncrease: number | null;
   /** The catch probability the detectable slowdowns are stated at. */
@@ -193,6 +196,7 @@ export function compareResults(baseline: Results, current: Results, options: Com
   const tested = rows.length - untested;
   return {
     schema: 'infercheck/gate@2',
+    infercheckVersion: INFERCHECK_VERSION,
     maxRegression: gateOptions.maxRegression,
     maxCostIncrease: options.maxCostIncrease ?? null,
     power: GATE_POWER,

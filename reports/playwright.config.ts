@@ -1,6 +1,7 @@
 // The browser test of the HTML report (`npm run test:e2e` picks this file up). Debian's Chromium, headless and
 // with no network side-traffic; never `npx playwright install`.
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM } from '../core/testing/setup-tools.ts';
 
 export default defineConfig({
   testDir: '.',
@@ -14,7 +15,7 @@ export default defineConfig({
     browserName: 'chromium',
     headless: true,
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
+      executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },

@@ -7,6 +7,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateRun, SWEEP_FIXTURE } from './fixtures/generate-run.ts';
 import { writeReport } from './report.ts';
+import { skipWithout } from '../core/testing/setup-tools.ts';
+
+// Skipped, with setup's reason, only where scripts/setup could not install Chromium (core/testing/setup-tools.ts).
+const noBrowser = skipWithout('chromium');
+test.skip(noBrowser !== false, noBrowser || '');
 
 let dir: string;
 test.beforeAll(async () => {

@@ -101,6 +101,8 @@ export interface CostGroup {
 
 export interface Results {
   readonly schema: typeof RESULTS_SCHEMA;
+  /** The infercheck that built this file (core/version.ts); absent in files built before it was recorded. */
+  readonly infercheckVersion?: string;
   readonly generatedAt: string;
   readonly target: { readonly kind: string; readonly baseUrl: string };
   readonly specVersion: string;

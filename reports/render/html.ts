@@ -228,7 +228,7 @@ function environmentSection(a: Analysis): string {
 <tr><th>run</th><td>${h(e.runStartedAt ?? '—')} → ${h(e.runFinishedAt ?? '—')}</td></tr>
 <tr><th>load</th><td>${load ? `${h(loadRunText(load))}; samples: ${h(load.samplesNote)}` : 'no load run'}</td></tr>
 <tr><th>environment</th><td>node ${h(e.node)}, ${h(e.engine ?? 'no load engine')}, ${e.hostCores} cores, ${h(e.platform)}</td></tr>
-<tr><th>generated</th><td>${h(r.generatedAt)}</td></tr>
+<tr><th>generated</th><td>${h(r.generatedAt)}${r.infercheckVersion ? ` by infercheck ${h(r.infercheckVersion)}` : ''}</td></tr>
 </tbody></table>${load ? estimatesTable(load) : ''}</section>`;
 }
 

@@ -84,6 +84,6 @@ export function renderMarkdown(a: Analysis): string {
     }
     out.push('');
   }
-  out.push(`<sub>node ${md(r.environment.node)} · ${md(r.environment.engine ?? 'no load engine')} · ${r.environment.hostCores} cores · generated ${md(r.generatedAt)}</sub>`, '');
+  out.push(`<sub>node ${md(r.environment.node)} · ${md(r.environment.engine ?? 'no load engine')} · ${r.environment.hostCores} cores · generated ${md(r.generatedAt)}${r.infercheckVersion ? ` by infercheck ${md(r.infercheckVersion)}` : ''}</sub>`, '');
   return out.join('\n');
 }
