@@ -4,6 +4,8 @@
 // a few lines and the exit code.
 import type { Command } from 'commander';
 import { optionalDurationS, parseDurationS } from '../core/duration.ts';
+import { COMMON_ENVIRONMENT, COMMON_EXIT_CODES, helpSections, type CommandHelp } from '../core/cli-help.ts';
+import { emitResult } from '../core/cli-output.ts';
 import { formatQueueWaitFigures } from '../core/queue-wait.ts';
 import type { LoadSummary } from '../core/result-files.ts';
 import { UsageError } from '../core/target.ts';
@@ -43,6 +45,7 @@ interface LoadFlags {
   testId?: string;
   validate: boolean;
   progress: boolean;
+  json?: boolean;
 }
 
 /**
@@ -104,13 +107,27 @@ export function optionsFromFlags(flags: LoadFlags): LoadOptions {
 
 const SCENARIO_HELP = SCENARIOS.map((s) => `  ${s.name.padEnd(7)} ${s.summary}`).join('\n');
 
-export const LOAD_EXIT_HELP = `Exit codes:
-  ${EXIT.pass}    every objective held
-  ${EXIT.failed}    an objective failed (the verdict; every file is written)
-  ${EXIT.usage}    usage error: a bad flag, a billable target without --max-billable (nothing was sent)
-  ${EXIT.unreachable}    the target could not be reached or died ("target unreachable since …"), or the
-       deadline passed; the files hold what was done and run.json marks the run cut short
-  ${EXIT.SIGINT}/${EXIT.SIGTERM} stopped by SIGINT/SIGTERM: no new jobs, jobs in flight given --grace, every file written`;
+export const LOAD_HELP: CommandHelp = {
+  examples: [
+    'npx infercheck load --scenario async --rate 2 --duration 5s   # open-model v2 load on the embedded mock',
+    'npx infercheck load --scenario sync --vus 2 --duration 5s      # closed-model v1 load on the embedded mock',
+    'npx infercheck load --target live --scenario smoke --max-billable 10   # the vendor: refused without --max-billable',
+    'npx infercheck load --scenario sweep --rates 0.5,1,2 --duration 60s    # a rate sweep for capacity planning',
+  ],
+  environment: [
+    ['SEGMIND_API_KEY', 'the key for --target live or a URL (another variable: --api-key-env); never printed'],
+    COMMON_ENVIRONMENT.ci,
+    COMMON_ENVIRONMENT.noColor,
+    COMMON_ENVIRONMENT.config,
+  ],
+  exitCodes: [
+    [EXIT.pass, 'every objective held'],
+    [EXIT.failed, 'an objective failed (the verdict; every file is written)'],
+    COMMON_EXIT_CODES.usage,
+    [EXIT.unreachable, 'the target could not be reached or died, or the deadline passed; run.json marks the run cut short'],
+    COMMON_EXIT_CODES.signals,
+  ],
+};
 
 export function registerLoadCommand(program: Command): void {
   program
@@ -148,7 +165,8 @@ export function registerLoadCommand(program: Command): void {
     .option('--test-id <id>', 'a name the instances of one split test share (run.json); `report --merge` merges only equal ones')
     .option('--no-validate', 'skip judging responses against the contract (measures its cost)')
     .option('--no-progress', 'no progress display')
-    .addHelpText('after', `\nScenarios (load/scenarios/):\n${SCENARIO_HELP}\n\n${LOAD_EXIT_HELP}\n`)
+    .option('--json', 'print one JSON result on stdout: exit code, files, the summary (human text goes to stderr)')
+    .addHelpText('after', `\nScenarios (load/scenarios/):\n${SCENARIO_HELP}\n\n${helpSections(LOAD_HELP)}\n`)
     .action(async (flags: LoadFlags) => {
       const result = await runLoad(optionsFromFlags(flags));
       const { meta, summary } = result;
@@ -175,5 +193,7 @@ export function registerLoadCommand(program: Command): void {
       if (meta.cutShort) out(`cut short: ${meta.cutShort.message}`);
       out(`load: exit ${result.exitCode}${result.exitCode === EXIT.failed ? ' (an objective failed)' : ''}; files in ${result.outDir}`);
       process.exitCode = result.exitCode;
+      const verdict = result.exitCode === EXIT.pass ? 'PASS' : result.exitCode === EXIT.failed ? 'FAIL' : 'INCOMPLETE';
+      emitResult({ command: 'load', exitCode: result.exitCode, verdict, out: result.outDir, ...(meta.cutShort ? { cutShort: meta.cutShort } : {}), summary });
     });
 }
