@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { emitResult, enableJsonMode, wantsJson } from '../core/cli-output.ts';
+import { configOptions, findConfigFile, readConfigFile } from '../core/config.ts';
 import { EXIT } from '../core/exit-codes.ts';
 import { TargetUnreachable, UsageError } from '../core/target.ts';
 import { registerMockCommand } from '../mock/command.ts';
@@ -34,7 +35,21 @@ export function buildProgram(): Command {
   registerRunCommand(program);
   registerReportCommands(program);
   for (const command of program.commands) command.exitOverride();
+  // The config file (core/config.ts) is read and checked before any action: a bad one is exit 2 with nothing touched.
+  program.hook('preAction', (_program, action) => applyConfigFile(action));
   return program;
+}
+
+/** Flags the command line did not give take their value from infercheck.config.{json,yaml}, when there is one. */
+function applyConfigFile(command: Command): void {
+  const file = findConfigFile();
+  if (!file) return;
+  const { config } = readConfigFile(file);
+  for (const [key, value] of configOptions(command.name(), config)) {
+    const source = command.getOptionValueSource(key);
+    if (source === 'cli' || source === 'env') continue;
+    command.setOptionValueWithSource(key, value, 'config');
+  }
 }
 
 function oneLine(message: string): string {
