@@ -38,6 +38,7 @@ export async function runPlan(runner: CaseRunner, plan: Plan, options: { readonl
     const wallet = runner.admit(unit.expected, { ref: unit.id, model: unit.model });
     if (!wallet) {
       overBudget.push(...caseIds);
+      options.onProgress?.(casesDone + overBudget.length, plan.cases.length);
       return;
     }
     const unitOverBudget = new Set<string>();
