@@ -109,8 +109,8 @@ const SCENARIO_HELP = SCENARIOS.map((s) => `  ${s.name.padEnd(7)} ${s.summary}`)
 
 export const LOAD_HELP: CommandHelp = {
   examples: [
-    'npx infercheck load --scenario async --rate 2 --duration 5s   # open-model v2 load on the embedded mock',
-    'npx infercheck load --scenario sync --vus 2 --duration 5s      # closed-model v1 load on the embedded mock',
+    'npx infercheck load --scenario async --rate 4 --duration 3s   # open-model v2 load on the embedded mock',
+    'npx infercheck load --scenario sync --vus 2 --duration 3s      # closed-model v1 load on the embedded mock',
     'npx infercheck load --target live --scenario smoke --max-billable 10   # the vendor: refused without --max-billable',
     'npx infercheck load --scenario sweep --rates 0.5,1,2 --duration 60s    # a rate sweep for capacity planning',
   ],
