@@ -16,7 +16,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { BillableBudget, LEDGER_FILE } from '../core/billable-budget.ts';
-import { COMMON_ENVIRONMENT, COMMON_EXIT_CODES, helpSections, type CommandHelp } from '../core/cli-help.ts';
+import { COMMON_ENVIRONMENT, STAGE_EXIT_CODES, helpSections, type CommandHelp } from '../core/cli-help.ts';
 import { childStdio, emitResult } from '../core/cli-output.ts';
 import { parseDurationS } from '../core/duration.ts';
 import { EXIT, signalExitCode } from '../core/exit-codes.ts';
@@ -137,9 +137,7 @@ export const RUN_HELP: CommandHelp = {
   exitCodes: [
     [EXIT.pass, 'every check passed and every objective held'],
     [EXIT.failed, 'a verdict failed: a contract check or an objective'],
-    COMMON_EXIT_CODES.usage,
-    COMMON_EXIT_CODES.unreachable,
-    COMMON_EXIT_CODES.signals,
+    ...STAGE_EXIT_CODES,
   ],
 };
 

@@ -15,7 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { optionalDurationS } from '../core/duration.ts';
-import { COMMON_ENVIRONMENT, COMMON_EXIT_CODES, helpSections, type CommandHelp } from '../core/cli-help.ts';
+import { STAGE_EXIT_CODES, TARGET_ENVIRONMENT, helpSections, type CommandHelp } from '../core/cli-help.ts';
 import { childStdio, emitResult, type CliResult } from '../core/cli-output.ts';
 import { EXIT } from '../core/exit-codes.ts';
 import { progressFields, startProgress } from '../core/progress.ts';
@@ -262,18 +262,11 @@ export const CONTRACTS_HELP: CommandHelp = {
     'npx infercheck contracts --target live --max-billable 20 --record recordings/segmind  # at most 20 billable requests',
     'npx infercheck contracts --replay recordings/segmind       # that recording again, offline and free; drift.json',
   ],
-  environment: [
-    ['SEGMIND_API_KEY', 'the key for --target live or a URL (another variable: --api-key-env); never printed'],
-    COMMON_ENVIRONMENT.ci,
-    COMMON_ENVIRONMENT.noColor,
-    COMMON_ENVIRONMENT.config,
-  ],
+  environment: TARGET_ENVIRONMENT,
   exitCodes: [
     [EXIT.pass, 'every check passed (findings on assumed rules fail nothing unless --strict)'],
     [EXIT.failed, 'a check failed: failures.json has each with its curl reproducer'],
-    COMMON_EXIT_CODES.usage,
-    COMMON_EXIT_CODES.unreachable,
-    COMMON_EXIT_CODES.signals,
+    ...STAGE_EXIT_CODES,
   ],
 };
 

@@ -19,12 +19,23 @@ export const COMMON_ENVIRONMENT = {
   config: ['infercheck.config.{json,yaml}', 'defaults for the flags, found from the working directory upwards; flags win'],
 } as const;
 
+/** The environment of a command that takes --target (contracts, load). */
+export const TARGET_ENVIRONMENT: CommandHelp['environment'] = [
+  ['SEGMIND_API_KEY', 'the key for --target live or a URL (another variable: --api-key-env); never printed'],
+  COMMON_ENVIRONMENT.ci,
+  COMMON_ENVIRONMENT.noColor,
+  COMMON_ENVIRONMENT.config,
+];
+
 /** The exit codes every command that runs something shares; each command picks its own words for 1. */
 export const COMMON_EXIT_CODES = {
   usage: [EXIT.usage, 'usage or bad input (one line; nothing touched, nothing sent)'],
   unreachable: [EXIT.unreachable, 'the target could not be reached or died (one line), or the run died'],
   signals: [`${EXIT.SIGINT}/${EXIT.SIGTERM}`, 'stopped by SIGINT/SIGTERM; what was done is written'],
 } as const;
+
+/** 2, 3 and 130/143 as every stage that sends requests words them. */
+export const STAGE_EXIT_CODES: CommandHelp['exitCodes'] = [COMMON_EXIT_CODES.usage, COMMON_EXIT_CODES.unreachable, COMMON_EXIT_CODES.signals];
 
 function table(rows: readonly (readonly [number | string, string])[]): string[] {
   const width = Math.max(...rows.map(([left]) => String(left).length));

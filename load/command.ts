@@ -4,7 +4,7 @@
 // a few lines and the exit code.
 import type { Command } from 'commander';
 import { optionalDurationS, parseDurationS } from '../core/duration.ts';
-import { COMMON_ENVIRONMENT, COMMON_EXIT_CODES, helpSections, type CommandHelp } from '../core/cli-help.ts';
+import { COMMON_EXIT_CODES, TARGET_ENVIRONMENT, helpSections, type CommandHelp } from '../core/cli-help.ts';
 import { emitResult } from '../core/cli-output.ts';
 import { formatQueueWaitFigures } from '../core/queue-wait.ts';
 import type { LoadSummary } from '../core/result-files.ts';
@@ -114,12 +114,7 @@ export const LOAD_HELP: CommandHelp = {
     'npx infercheck load --target live --scenario smoke --max-billable 10   # the vendor: refused without --max-billable',
     'npx infercheck load --scenario sweep --rates 0.5,1,2 --duration 60s    # a rate sweep for capacity planning',
   ],
-  environment: [
-    ['SEGMIND_API_KEY', 'the key for --target live or a URL (another variable: --api-key-env); never printed'],
-    COMMON_ENVIRONMENT.ci,
-    COMMON_ENVIRONMENT.noColor,
-    COMMON_ENVIRONMENT.config,
-  ],
+  environment: TARGET_ENVIRONMENT,
   exitCodes: [
     [EXIT.pass, 'every objective held'],
     [EXIT.failed, 'an objective failed (the verdict; every file is written)'],
