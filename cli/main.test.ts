@@ -96,3 +96,19 @@ test('an unreachable target is one line and exit 3 for every command with a targ
     assert.deepEqual([result.command, result.exitCode, result.error ?? result.stopped], [command, 3, 'cannot connect to http://127.0.0.1:1 (ECONNREFUSED)']);
   }
 });
+
+test('load --json: one result document on stdout (exit code, verdict, files, the summary), the human lines on stderr', async () => {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'infercheck-load-json-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const out = spawnSync(process.execPath, [BIN, 'load', '--scenario', 'async', '--rate', '4', '--duration', '1s', '--out', join(dir, 'load'), '--json'], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  assert.equal(out.stdout.trim().split('\n').length, 1, out.stdout);
+  const result = JSON.parse(out.stdout) as { command: string; exitCode: number; verdict: string; out: string; summary: { jobs: { total: number } } };
+  assert.equal(result.command, 'load');
+  assert.equal(result.exitCode, out.status);
+  assert.equal(result.verdict, out.status === 0 ? 'PASS' : 'FAIL');
+  assert.ok(result.summary.jobs.total > 0);
+  assert.match(out.stderr, /^jobs: \d+ — completed/m, 'the human summary went to stderr');
+});
