@@ -1,7 +1,12 @@
-// The CLI's error policy: unknown commands and flags are one line on stderr and exit 2; --help lists the commands.
+// The CLI's conventions: unknown commands and flags, no command, bad values are one line and exit 2; an unreachable
+// target is one line and exit 3; a closed stdout ends quietly; --list and --json print what scripts read.
 import { after, test } from 'node:test';
+import { generateRun, NPM_START_FIXTURE } from '../reports/fixtures/generate-run.ts';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../bin/infercheck.mjs', import.meta.url));
@@ -38,11 +43,7 @@ test('no command at all is a usage error: the help on stderr, one error line, ex
   assert.match(out.stderr, /Commands:[\s\S]*\ninfercheck: no command given/);
 });
 
-test('a closed stdout (`gate … | head -1`) ends quietly: no EPIPE stack trace, the exit code still the verdict', async () => {
-  const { mkdtempSync, rmSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
-  const { generateRun, NPM_START_FIXTURE } = await import('../reports/fixtures/generate-run.ts');
+test('a closed stdout (`gate … | head -1`) ends quietly: no EPIPE stack trace, the exit code still the verdict', () => {
   const dir = mkdtempSync(join(tmpdir(), 'infercheck-epipe-'));
   try {
     generateRun(dir, NPM_START_FIXTURE);
@@ -80,10 +81,7 @@ test('contracts --list prints the case ids, sends nothing; with --json one docum
   assert.deepEqual(JSON.parse(json.stdout), { schema: 'infercheck/cli-result@1', command: 'contracts', exitCode: 0, cases: ids });
 });
 
-test('an unreachable target is one line and exit 3 for every command with a target; --json says so on stdout', async () => {
-  const { mkdtempSync, rmSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
+test('an unreachable target is one line and exit 3 for every command with a target; --json says so on stdout', () => {
   const dir = mkdtempSync(join(tmpdir(), 'infercheck-unreachable-'));
   after(() => rmSync(dir, { recursive: true, force: true }));
   for (const command of ['contracts', 'load']) {
@@ -97,10 +95,7 @@ test('an unreachable target is one line and exit 3 for every command with a targ
   }
 });
 
-test('load --json: one result document on stdout (exit code, verdict, files, the summary), the human lines on stderr', async () => {
-  const { mkdtempSync, rmSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
+test('load --json: one result document on stdout (exit code, verdict, files, the summary), the human lines on stderr', () => {
   const dir = mkdtempSync(join(tmpdir(), 'infercheck-load-json-'));
   after(() => rmSync(dir, { recursive: true, force: true }));
   const out = spawnSync(process.execPath, [BIN, 'load', '--scenario', 'async', '--rate', '4', '--duration', '1s', '--out', join(dir, 'load'), '--json'], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
