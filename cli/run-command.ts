@@ -16,6 +16,8 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { BillableBudget, LEDGER_FILE } from '../core/billable-budget.ts';
+import { COMMON_ENVIRONMENT, STAGE_EXIT_CODES, helpSections, type CommandHelp } from '../core/cli-help.ts';
+import { childStdio, emitResult } from '../core/cli-output.ts';
 import { parseDurationS } from '../core/duration.ts';
 import { EXIT, signalExitCode } from '../core/exit-codes.ts';
 import { loadObjectives } from '../core/objectives.ts';
@@ -56,7 +58,7 @@ let interrupted: NodeJS.Signals | undefined;
 async function stage(name: string, args: readonly string[], env: Record<string, string>): Promise<StageOutcome> {
   console.log(`\n▶ infercheck ${args.join(' ')}`);
   const started = Date.now();
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: 'inherit', env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: childStdio(), env: { ...process.env, ...env } });
   const forward = (signal: NodeJS.Signals): void => {
     interrupted ??= signal;
     child.kill(signal);
@@ -94,7 +96,8 @@ export async function runMainJob(options: RunOptions): Promise<number> {
   const budget = BillableBudget.fromEnv() ?? BillableBudget.create(join(out, LEDGER_FILE), Number.POSITIVE_INFINITY); // the mock: no cap
   const stages: StageOutcome[] = [];
   if (options.contracts) {
-    stages.push(await stage('contracts', ['contracts', '--target', 'mock', '--out', join(out, 'contracts'), ...(options.strict ? ['--strict'] : [])], budget.env()));
+    // --no-junit: the run folder's one JUnit file is the report's (a `**/junit.xml` glob must count each check once)
+    stages.push(await stage('contracts', ['contracts', '--target', 'mock', '--no-junit', '--out', join(out, 'contracts'), ...(options.strict ? ['--strict'] : [])], budget.env()));
   }
   if (options.load && !interrupted) {
     const sla = options.sla ? ['--sla', options.sla] : []; // the stage's exit code judges the run's own objectives
@@ -112,9 +115,33 @@ export async function runMainJob(options: RunOptions): Promise<number> {
   const { files, analysis } = await writeReportWithAnalysis(out, options.sla ? { sla: options.sla } : {});
   const shown = files.map((f) => relative(process.cwd(), f) || f);
   console.log('\n' + formatRunSummary(analysis, stages, shown));
-  if (interrupted) return signalExitCode(interrupted);
-  return runExitCode(stages, analysis.overall);
+  const exitCode = interrupted ? signalExitCode(interrupted) : runExitCode(stages, analysis.overall);
+  emitResult({
+    command: 'run',
+    exitCode,
+    verdict: analysis.overall,
+    out,
+    files,
+    stages,
+    ...(analysis.contracts ? { checks: analysis.contracts } : {}),
+    objectives: analysis.verdicts.map((v) => ({ name: v.name, verdict: v.detail.verdict, n: v.detail.n })),
+  });
+  return exitCode;
 }
+
+export const RUN_HELP: CommandHelp = {
+  examples: [
+    'npx infercheck run                                   # the main job on the embedded mock; files in reports/latest/',
+    'npx infercheck run --out reports/ci --json           # one JSON result on stdout, the stages\' text on stderr',
+    'npx infercheck run --no-load --strict                # the contract suite alone, failing on assumptions too',
+  ],
+  environment: [COMMON_ENVIRONMENT.ci, COMMON_ENVIRONMENT.noColor, COMMON_ENVIRONMENT.config],
+  exitCodes: [
+    [EXIT.pass, 'every check passed and every objective held'],
+    [EXIT.failed, 'a verdict failed: a contract check or an objective'],
+    ...STAGE_EXIT_CODES,
+  ],
+};
 
 export function registerRunCommand(program: Command): void {
   program
@@ -127,6 +154,8 @@ export function registerRunCommand(program: Command): void {
     .option('--no-contracts', 'skip the contract suite')
     .option('--no-load', 'skip the load run')
     .option('--strict', "fail the contract suite on the spec's assumptions too (default: a difference from an assumption is a finding)")
+    .option('--json', 'print one JSON result on stdout (the stages\' and the summary\'s text goes to stderr)')
+    .addHelpText('after', `\n${helpSections(RUN_HELP)}\n`)
     .action(async (options: RunOptions) => {
       process.exitCode = await runMainJob(options);
     });

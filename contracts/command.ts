@@ -11,18 +11,23 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { optionalDurationS } from '../core/duration.ts';
+import { STAGE_EXIT_CODES, TARGET_ENVIRONMENT, helpSections, type CommandHelp } from '../core/cli-help.ts';
+import { childStdio, emitResult, type CliResult } from '../core/cli-output.ts';
 import { EXIT } from '../core/exit-codes.ts';
 import { ownModule } from '../core/own-module.ts';
-import type { ContractRunStop } from '../core/result-files.ts';
+import { progressFields, startProgress } from '../core/progress.ts';
+import type { ContractOutcomes, ContractRunStop } from '../core/result-files.ts';
+import { checkCounts } from '../reports/analysis.ts';
 import { DEFAULT_LIVE_KEY_ENV, UsageError, billableBudget, isBillable, parseTarget, readApiKey, type TargetSpec } from '../core/target.ts';
 import { MODELS, isModelId, type ModelId } from '../core/spec.ts';
 import { MANIFEST_FILE } from './cassette.ts';
 import { checkContractsFolder, runInvocation } from './invocation.ts';
-import { DEFAULT_DEADLINE_S, DEFAULT_OUT_DIR, ENV, toEnv, type RunConfig, type TargetOption } from './run-config.ts';
+import { buildPlan } from './plan.ts';
+import { DEFAULT_DEADLINE_S, DEFAULT_OUT_DIR, ENV, MOCK_FAIL_WORD, toEnv, type RunConfig, type TargetOption } from './run-config.ts';
 import { formatSummary } from './summary.ts';
 
 export { EXIT } from '../core/exit-codes.ts';
@@ -40,6 +45,9 @@ interface ContractsFlags {
   grep?: string;
   deadline?: string;
   strict?: boolean;
+  list?: boolean;
+  junit?: boolean;
+  json?: boolean;
 }
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -100,9 +108,22 @@ export function runConfigFromFlags(flags: ContractsFlags, env: NodeJS.ProcessEnv
       ...(flags.grep !== undefined ? { grep: flags.grep } : {}),
       ...(deadlineS !== undefined ? { deadlineS } : {}),
       ...(flags.strict ? { strict: true } : {}),
+      ...(flags.junit === false ? { junit: false } : {}),
     },
     spec,
   };
+}
+
+/**
+ * The ids of the cases the run would send, in order: what `--list` prints and what `--grep` selects from. A pattern
+ * that selects none is a usage error (exit 2, nothing touched), not a run of nothing.
+ */
+export function plannedCaseIds(config: RunConfig): string[] {
+  const failPrompt = config.failPrompt ?? (config.target.kind === 'mock' ? `a lighthouse, ${MOCK_FAIL_WORD}` : undefined);
+  const plan = buildPlan({ models: config.models, ...(failPrompt ? { failPrompt } : {}), ...(config.rpm ? { rpm: config.rpm } : {}), ...(config.grep ? { grep: new RegExp(config.grep) } : {}) });
+  const ids = plan.cases.map((c) => c.id);
+  if (ids.length === 0 && config.grep !== undefined) throw new UsageError(`--grep "${config.grep}" matches none of the cases (infercheck contracts --list prints their ids)`);
+  return ids;
 }
 
 function playwrightCli(): string {
@@ -119,7 +140,7 @@ function playwrightReports(config: RunConfig, started: (stop: (signal: NodeJS.Si
   return new Promise<number>((resolve, reject) => {
     const child = spawn(process.execPath, [playwrightCli(), 'test', '-c', CONFIG, '--project', config.target.kind], {
       cwd: REPO_ROOT,
-      stdio: 'inherit',
+      stdio: childStdio(),
       detached: true,
       env: { ...process.env, ...toEnv(config), [ENV.outcomesReady]: '1' },
     });
@@ -143,8 +164,32 @@ function exitCodeOf(stop: ContractRunStop): number {
   return stop.reason === 'signal' ? EXIT[stop.signal] : EXIT.unreachable;
 }
 
+/** The one machine-readable result `--json` prints. */
+function contractsResult(exitCode: number, config: RunConfig, outcomes: ContractOutcomes, files: readonly string[]): CliResult {
+  const counts = checkCounts(outcomes.checks);
+  return {
+    command: 'contracts',
+    exitCode,
+    verdict: exitCode === EXIT.pass ? 'PASS' : exitCode === EXIT.failed ? 'FAIL' : 'INCOMPLETE',
+    out: resolve(config.outDir),
+    files: files.map((f) => join(resolve(config.outDir), f)),
+    target: outcomes.target,
+    checks: { total: counts.checks, passed: counts.passed, failed: counts.failedChecks, skipped: counts.skipped, findings: counts.findings },
+    failedChecks: outcomes.checks.filter((c) => c.failed > 0).map((c) => c.id),
+    cases: { planned: outcomes.run?.casesPlanned ?? outcomes.cases, done: outcomes.run?.casesDone ?? outcomes.cases },
+    ...(outcomes.run?.stopped ? { stopped: outcomes.run.stopped.message } : {}),
+    ...(outcomes.spend ? { spend: outcomes.spend.requests } : {}),
+  };
+}
+
 export async function runContractsCommand(flags: ContractsFlags): Promise<number> {
   const { config, spec } = runConfigFromFlags(flags);
+  const caseIds = plannedCaseIds(config);
+  if (flags.list) {
+    for (const id of caseIds) console.log(id);
+    emitResult({ command: 'contracts', exitCode: EXIT.pass, cases: caseIds });
+    return EXIT.pass;
+  }
   const folder = checkContractsFolder(config); // --out last among the checks: nothing is touched before it passes
   if (spec && isBillable(spec)) {
     console.log(
@@ -169,34 +214,62 @@ export async function runContractsCommand(flags: ContractsFlags): Promise<number
   for (const [signal, handler] of Object.entries(handlers)) process.on(signal, handler);
   try {
     const started = Date.now();
-    const { outcomes, files } = await runInvocation(config, { signal: controller.signal, log: (line) => console.log(line), folder });
+    let progress = { done: 0, total: caseIds.length };
+    const display = startProgress(() => `contracts  ${progressFields(progress.done, progress.total, 'cases', (Date.now() - started) / 1000)}`);
+    let invocation: Awaited<ReturnType<typeof runInvocation>>;
+    try {
+      invocation = await runInvocation(config, { signal: controller.signal, log: (line) => console.log(line), folder, onProgress: (done, total) => (progress = { done, total }) });
+    } finally {
+      display.stop();
+    }
+    const { outcomes, files } = invocation;
+    const finish = (code: number, more: readonly string[] = []): number => {
+      emitResult(contractsResult(code, config, outcomes, [...files, ...more]));
+      return code;
+    };
     const stopped = outcomes.run?.stopped;
     const wrote = `contracts: wrote ${files.join(', ')}`;
     if (stopped && outcomes.run?.requests === 0) {
       // Nothing reached the target: one line says why, and the outcomes file says nothing was judged.
       console.error(`infercheck: ${stopped.message}`);
-      return exitCodeOf(stopped);
+      return finish(exitCodeOf(stopped));
     }
     console.log(formatSummary(outcomes, Date.now() - started));
     if (stopped) {
       console.log(`${wrote} to ${config.outDir}`);
       console.error(`infercheck: contracts stopped after ${outcomes.run!.casesDone} of ${outcomes.run!.casesPlanned} cases: ${stopped.message}`);
-      return exitCodeOf(stopped);
+      return finish(exitCodeOf(stopped));
     }
     const code = await playwrightReports(config, (stop) => (reports = stop));
     reports = undefined;
-    if (controller.signal.aborted) return exitCodeOf(controller.signal.reason as ContractRunStop);
-    console.log(`${wrote}, junit.xml, playwright.json and html/ to ${config.outDir}`);
+    if (controller.signal.aborted) return finish(exitCodeOf(controller.signal.reason as ContractRunStop));
+    console.log(`${wrote}, playwright.json and html/ to ${config.outDir}`);
     const failed = outcomes.checks.filter((c) => c.failed > 0);
     const noted = outcomes.checks.reduce((n, c) => n + (c.findings?.length ?? 0), 0);
     if (noted > 0) console.log(`contracts: ${noted} finding${noted === 1 ? '' : 's'} on assumed rules, not failing (--strict fails them); listed in ${join(config.outDir, 'outcomes.json')}`);
     if (failed.length > 0) console.log(`contracts: FAILED — ${failed.map((c) => `${c.id} (${c.failed})`).join(', ')}; details and reproducers in ${join(config.outDir, 'failures.json')}`);
     else if (code !== 0) console.log(`contracts: no check failed, but Playwright exited ${code}; see the output above`);
-    return failed.length > 0 || code !== 0 ? EXIT.failed : EXIT.pass;
+    return finish(failed.length > 0 || code !== 0 ? EXIT.failed : EXIT.pass, ['playwright.json', 'html']);
   } finally {
     for (const [signal, handler] of Object.entries(handlers)) process.removeListener(signal, handler);
   }
 }
+
+export const CONTRACTS_HELP: CommandHelp = {
+  examples: [
+    'npx infercheck contracts                                   # every check against the embedded mock',
+    "npx infercheck contracts --list --grep '^auth/'           # the ids of the cases a run would send; nothing is sent",
+    'npx infercheck contracts --target live                     # the vendor, nothing billable: no key, a wrong key, GETs',
+    'npx infercheck contracts --target live --max-billable 20 --record recordings/segmind  # at most 20 billable requests',
+    'npx infercheck contracts --replay recordings/segmind       # that recording again, offline and free; drift.json',
+  ],
+  environment: TARGET_ENVIRONMENT,
+  exitCodes: [
+    [EXIT.pass, 'every check passed (findings on assumed rules fail nothing unless --strict)'],
+    [EXIT.failed, 'a check failed: failures.json has each with its curl reproducer'],
+    ...STAGE_EXIT_CODES,
+  ],
+};
 
 export function registerContractsCommand(program: Command): void {
   program
@@ -214,6 +287,10 @@ export function registerContractsCommand(program: Command): void {
     .option('--grep <pattern>', 'run only the cases whose id matches (e.g. "^auth/", "boundary/v2/.*/seed")')
     .option('--deadline <duration>', `stop the catalogue after this long and report what was judged (default ${DEFAULT_DEADLINE_S / 60}m)`)
     .option('--strict', "fail on the spec's assumptions too (default: a difference from an assumption is a finding, never a failure)")
+    .option('--list', 'print the ids of the cases the run would send (after --models, --grep, --fail-prompt, --rpm) and exit; nothing is sent')
+    .option('--no-junit', "write no junit.xml (infercheck run writes the run folder's one JUnit file)")
+    .option('--json', 'print one JSON result on stdout (human text goes to stderr)')
+    .addHelpText('after', `\n${helpSections(CONTRACTS_HELP)}\n`)
     .action(async (flags: ContractsFlags) => {
       process.exitCode = await runContractsCommand(flags);
     });

@@ -164,3 +164,14 @@ test('a target that stops accepting connections stops the run at once, in one li
     nock.disableNetConnect();
   }
 });
+
+test('progress is told after each unit: never backwards, ending at every planned case (done or over budget)', async () => {
+  installFakeVendor();
+  const seen: [number, number][] = [];
+  const { outcomes } = await runContracts({ target: { kind: 'url', baseUrl: VENDOR }, apiKey: VENDOR_KEY, models: ['sd1.5-scifi'], maxBillable: 5, concurrency: 1, onProgress: (done, total) => seen.push([done, total]), ...fast });
+  assert.ok(seen.length > 3, `${seen.length} progress reports`);
+  assert.ok(seen.every(([, total]) => total === outcomes.run!.casesPlanned));
+  assert.ok(seen.every(([done], i) => i === 0 || done >= seen[i - 1]![0]), 'never backwards');
+  assert.deepEqual(seen.at(-1), [outcomes.run!.casesDone + outcomes.run!.casesOverBudget, outcomes.run!.casesPlanned]);
+  assert.ok(outcomes.run!.casesOverBudget > 0, 'the budget left cases out, and they count as done for progress');
+});

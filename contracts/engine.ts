@@ -41,6 +41,8 @@ export interface EngineOptions {
   readonly wallClock?: boolean;
   readonly checks?: readonly AnyCheck[];
   readonly log?: (line: string) => void;
+  /** Told after each unit of cases: cases done (or left out by the budget) of those planned, for a progress display. */
+  readonly onProgress?: (done: number, total: number) => void;
   /** Stops the run from outside (a signal); its reason, when a ContractRunStop, is reported as why. */
   readonly signal?: AbortSignal;
   /** The whole catalogue's deadline, in ms from the start. */
@@ -117,7 +119,7 @@ export async function runContracts(options: EngineOptions): Promise<EngineResult
   try {
     // The balance before and after, from the credits endpoint: the third witness of what the run cost.
     if (options.target.kind !== 'replay') before = await runner.readBalance();
-    run = await runPlan(runner, plan, { concurrency: options.concurrency ?? (billableTarget ? 2 : 8), ...(options.failPrompt ? { failPrompt: options.failPrompt } : {}) });
+    run = await runPlan(runner, plan, { concurrency: options.concurrency ?? (billableTarget ? 2 : 8), ...(options.failPrompt ? { failPrompt: options.failPrompt } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
     if (options.target.kind !== 'replay') after = await runner.readBalance();
   } finally {
     clearTimeout(deadline);

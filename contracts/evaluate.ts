@@ -136,6 +136,7 @@ export function evaluate(
     const basis = checkBasis(check);
     const leftOut = facts.skipped?.[check.id];
     if (leftOut) return { id: check.id, title: check.title, severity: check.severity, basis, cases: 0, passed: 0, failed: 0, differed: 0, skipped: 0, skipReason: leftOut, failures: [], findings: [] };
+    const judging = performance.now();
     let cases = 0;
     let passed = 0;
     let failed = 0;
@@ -184,6 +185,7 @@ export function evaluate(
       ...(skipReason !== undefined ? { skipReason } : {}),
       failures,
       findings,
+      judgeMs: Math.round((performance.now() - judging) * 1000) / 1000,
     };
   });
 }

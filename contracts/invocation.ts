@@ -3,13 +3,14 @@
 // out folder, run the catalogue once (engine.ts), write the result files, take the target down. Whatever fails,
 // stops or is interrupted, the files written say what was judged and how far the run got.
 import { existsSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { join } from 'node:path';
 import { BUDGET_LEDGER_ENV, BillableBudget, LEDGER_FILE } from '../core/billable-budget.ts';
+import { connectProblem, unreachableMessage } from '../core/target.ts';
 import { checkStageFolder, startRunFolder, type RunFolderPlan } from '../core/run-folder.ts';
 import { redactDeep } from '../core/redact.ts';
 import type { ContractOutcomes, ContractRunStop } from '../core/result-files.ts';
 import { startMock, type RunningMock } from '../mock/index.ts';
+import { renderContractsJunit } from '../reports/render/junit.ts';
 import { installReplay, readCassette, writeCassette } from './cassette.ts';
 import { driftReport, driftSummary, type DriftReport } from './drift.ts';
 import { runContracts, type EngineOptions } from './engine.ts';
@@ -27,33 +28,12 @@ export interface InvocationResult {
 export interface InvocationOptions {
   readonly signal?: AbortSignal;
   readonly log?: (line: string) => void;
+  readonly onProgress?: (done: number, total: number) => void;
   readonly env?: NodeJS.ProcessEnv;
   /** --out as the command checked it; by default checked here (Playwright run by hand). */
   readonly folder?: RunFolderPlan;
   /** The command the run folder's marker names. */
   readonly command?: string;
-}
-
-/**
- * One TCP connection to the target before anything is sent: a target that cannot be reached is one line — `cannot
- * connect to http://127.0.0.1:1 (ECONNREFUSED)` — not hundreds of failed requests (and Node's fetch would not even
- * try some ports: it refuses the Fetch standard's "bad ports", 1 among them, without a word about why).
- */
-export function connectProblem(baseUrl: string, timeoutMs = 10_000): Promise<string | undefined> {
-  const url = new URL(baseUrl);
-  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
-  return new Promise((resolve) => {
-    const socket = connect({ host: url.hostname.replace(/^\[|\]$/g, ''), port, timeout: timeoutMs });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(undefined);
-    });
-    socket.once('timeout', () => {
-      socket.destroy();
-      resolve('ETIMEDOUT');
-    });
-    socket.once('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? err.message));
-  });
 }
 
 /** --out checked as a contracts run folder (core/run-folder.ts): the command calls it with its other checks. */
@@ -103,7 +83,7 @@ async function runInFolder(config: RunConfig, options: InvocationOptions, env: N
     if (problem) {
       // The run starts stopped: nothing is sent, and the outcomes say why.
       const unreachable = new AbortController();
-      unreachable.abort({ reason: 'unreachable', message: `cannot connect to ${new URL(target.baseUrl).origin} (${problem})` } satisfies ContractRunStop);
+      unreachable.abort({ reason: 'unreachable', message: unreachableMessage(target.baseUrl, problem) } satisfies ContractRunStop);
       signal = signal ? AbortSignal.any([unreachable.signal, signal]) : unreachable.signal;
     }
   }
@@ -116,6 +96,7 @@ async function runInFolder(config: RunConfig, options: InvocationOptions, env: N
     ...(config.rpm ? { rpm: config.rpm } : {}),
     ...(grep ? { grep } : {}),
     ...(signal ? { signal } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(config.strict ? { strict: true } : {}),
   };
   let mock: RunningMock | undefined;
@@ -171,6 +152,11 @@ async function runInFolder(config: RunConfig, options: InvocationOptions, env: N
     drift = driftReport(cassette.manifest, cassette.entries, notReplayed);
     log(driftSummary(drift));
     write('drift.json', drift);
+  }
+  if (config.junit !== false) {
+    // The folder's one JUnit file, rendered as the report renders it: same checks, same counts, with time and timestamp.
+    writeFileSync(join(config.outDir, 'junit.xml'), renderContractsJunit(redactDeep(result.outcomes, [engine.apiKey])));
+    files.push('junit.xml');
   }
   if (budget.path?.startsWith(config.outDir)) files.push(LEDGER_FILE);
   if (config.record) {

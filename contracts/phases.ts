@@ -24,7 +24,7 @@ async function mapLimit<T>(items: readonly T[], limit: number, fn: (item: T) => 
   await Promise.all(workers);
 }
 
-export async function runPlan(runner: CaseRunner, plan: Plan, options: { readonly concurrency: number; readonly failPrompt?: string }): Promise<PlanRun> {
+export async function runPlan(runner: CaseRunner, plan: Plan, options: { readonly concurrency: number; readonly failPrompt?: string; readonly onProgress?: (done: number, total: number) => void }): Promise<PlanRun> {
   const subjects: Subject[] = [];
   const infos = new Map<string, CaseInfo>();
   for (const unit of plan.units) for (const info of unit.infos) infos.set(info.id, info);
@@ -38,6 +38,7 @@ export async function runPlan(runner: CaseRunner, plan: Plan, options: { readonl
     const wallet = runner.admit(unit.expected, { ref: unit.id, model: unit.model });
     if (!wallet) {
       overBudget.push(...caseIds);
+      options.onProgress?.(casesDone + overBudget.length, plan.cases.length);
       return;
     }
     const unitOverBudget = new Set<string>();
@@ -57,6 +58,7 @@ export async function runPlan(runner: CaseRunner, plan: Plan, options: { readonl
       else if (!(err instanceof RunStopped)) throw err;
     } finally {
       wallet.release();
+      options.onProgress?.(casesDone + overBudget.length, plan.cases.length);
     }
   };
 

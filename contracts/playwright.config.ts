@@ -8,7 +8,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 import { ownModule } from '../core/own-module.ts';
-import { ENV, fromEnv } from './run-config.ts';
+import { fromEnv } from './run-config.ts';
 
 const run = fromEnv();
 const out = run.outDir;
@@ -22,10 +22,10 @@ export default defineConfig({
   fullyParallel: false,
   timeout: 30_000,
   reporter: [
-    // `infercheck contracts` prints its own summary; by hand, the list is the summary.
-    process.env[ENV.outcomesReady] ? [ownModule('./quiet-reporter.ts', import.meta.url)] : ['list'],
+    // The console shows one contract table — infercheck's (the command's, or the global setup's when run by hand) —
+    // and junit.xml is infercheck's own (invocation.ts): one JUnit file per run folder, with the table's counts.
+    [ownModule('./quiet-reporter.ts', import.meta.url)],
     ['json', { outputFile: join(out, 'playwright.json') }],
-    ['junit', { outputFile: join(out, 'junit.xml') }],
     ['html', { outputFolder: join(out, 'html'), open: 'never' }],
   ],
   projects: [{ name: run.target.kind }],

@@ -30,6 +30,8 @@ export interface RunConfig {
   readonly deadlineS?: number;
   /** A difference from the spec's assumptions fails like a broken documented rule (default: a finding). */
   readonly strict?: boolean;
+  /** false: no junit.xml in outDir (`--no-junit`: `infercheck run` writes the run folder's one JUnit file itself). */
+  readonly junit?: boolean;
 }
 
 export const ENV = {
@@ -47,6 +49,8 @@ export const ENV = {
   deadline: 'INFERCHECK_CONTRACTS_DEADLINE_S',
   /** `1`: --strict. Set it by hand to run the Playwright suite strictly (npx playwright test -c contracts/playwright.config.ts). */
   strict: 'INFERCHECK_CONTRACTS_STRICT',
+  /** `0`: --no-junit. */
+  junit: 'INFERCHECK_CONTRACTS_JUNIT',
   /** Set by `infercheck contracts` after it ran the catalogue: Playwright's global setup then only reads the outcomes. */
   outcomesReady: 'INFERCHECK_CONTRACTS_OUTCOMES_READY',
 } as const;
@@ -69,6 +73,7 @@ export function toEnv(config: RunConfig): Record<string, string> {
   if (config.grep !== undefined) env[ENV.grep] = config.grep;
   if (config.deadlineS !== undefined) env[ENV.deadline] = String(config.deadlineS);
   if (config.strict) env[ENV.strict] = '1';
+  if (config.junit === false) env[ENV.junit] = '0';
   return env;
 }
 
@@ -97,6 +102,7 @@ export function fromEnv(env: NodeJS.ProcessEnv = process.env): RunConfig {
     ...(env[ENV.grep] ? { grep: env[ENV.grep] } : {}),
     ...(deadlineS !== undefined ? { deadlineS } : {}),
     ...(env[ENV.strict] === '1' || env[ENV.strict] === 'true' ? { strict: true } : {}),
+    ...(env[ENV.junit] === '0' ? { junit: false } : {}),
   };
 }
 

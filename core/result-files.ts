@@ -83,6 +83,8 @@ export interface CheckOutcome {
   readonly failures: readonly ContractFailure[];
   /** Differences from the spec's assumptions: listed, not failing (empty under --strict, where they are failures). */
   readonly findings?: readonly ContractFailure[];
+  /** How long judging the run's cases by this check took, ms: the check's `time` in JUnit (absent in older files). */
+  readonly judgeMs?: number;
 }
 
 /** A documented conflict (spec `x-infercheck-conflicts`) and what the target showed about it. */

@@ -1,6 +1,8 @@
 // What `--target` names, and the one rule about money: a billable target (the vendor, or any URL that claims to speak
 // its API) is never sent a billable request without an explicit budget (`--max-billable`).
 
+import { connect } from 'node:net';
+
 export const LIVE_BASE_URL = 'https://api.segmind.com';
 export const DEFAULT_LIVE_KEY_ENV = 'SEGMIND_API_KEY';
 
@@ -11,6 +13,16 @@ export type TargetSpec =
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+}
+
+/** The target could not be reached before anything was sent: one line, exit 3 (core/exit-codes.ts). */
+export class TargetUnreachable extends Error {
+  override readonly name = 'TargetUnreachable';
+}
+
+/** `cannot connect to http://127.0.0.1:1 (ECONNREFUSED)`: the one wording of an unreachable target. */
+export function unreachableMessage(baseUrl: string, problem: string): string {
+  return `cannot connect to ${new URL(baseUrl).origin} (${problem})`;
 }
 
 /** Parses `--target <mock|live|URL>`; a URL must be http(s) with no credentials in it. */
@@ -58,4 +70,26 @@ export function billableBudget(target: TargetSpec, maxBillable: number | undefin
     throw new UsageError(`--target ${target.kind} spends credits: pass --max-billable N (0 runs only free checks)`);
   }
   return maxBillable;
+}
+
+/**
+ * One TCP connection to the target before anything is sent: a target that cannot be reached is one line — `cannot
+ * connect to http://127.0.0.1:1 (ECONNREFUSED)` — not hundreds of failed requests (and Node's fetch would not even
+ * try some ports: it refuses the Fetch standard's "bad ports", 1 among them, without a word about why).
+ */
+export function connectProblem(baseUrl: string, timeoutMs = 10_000): Promise<string | undefined> {
+  const url = new URL(baseUrl);
+  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  return new Promise((resolve) => {
+    const socket = connect({ host: url.hostname.replace(/^\[|\]$/g, ''), port, timeout: timeoutMs });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(undefined);
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve('ETIMEDOUT');
+    });
+    socket.once('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? err.message));
+  });
 }

@@ -6,6 +6,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { stringify } from 'yaml';
+import { COMMON_ENVIRONMENT, COMMON_EXIT_CODES, helpSections, type CommandHelp } from '../core/cli-help.ts';
+import { emitResult } from '../core/cli-output.ts';
+import { EXIT } from '../core/exit-codes.ts';
 import { UsageError } from '../core/target.ts';
 import { loadCommand, optionsFromFlags, type LoadFlags } from '../load/command.ts';
 import { DEFAULT_SLO_FILE, planTest } from '../load/run.ts';
@@ -154,6 +157,21 @@ function resultsStore(k8s: K8sFlags): ResultsStore {
   throw new UsageError('where do the results go? --pvc <claim> (a ReadWriteMany volume every pod mounts) or --object-store <url> with --upload-image and --upload-command');
 }
 
+export const K8S_HELP: CommandHelp = {
+  examples: [
+    'npx infercheck k8s --segments 4 --pvc infercheck-results -- --scenario async --rate 8 --duration 60s --seed 7   # print the ConfigMap and the Job',
+    'npx infercheck k8s --segments 4 --pvc infercheck-results --max-billable-total 2000 --out-dir k8s-out -- --target live --scenario sweep --rates 1,2,4 --duration 2m --seed 7 --label region=eu-west',
+  ],
+  environment: [
+    ['SEGMIND_API_KEY', 'not read: each pod reads the key from the Secret --secret names (--secret-key); no value is ever printed'],
+    COMMON_ENVIRONMENT.noColor,
+  ],
+  exitCodes: [
+    [EXIT.pass, 'manifests printed, or written to --out-dir'],
+    COMMON_EXIT_CODES.usage,
+  ],
+};
+
 export function registerK8sCommand(program: Command): void {
   program
     .command('k8s')
@@ -176,7 +194,8 @@ export function registerK8sCommand(program: Command): void {
     .option('--max-billable-total <n>', 'the most billable requests the whole test may send: each pod gets ⌊n / pods⌋ (required for billable targets)')
     .option('--cpu <q>', 'CPU request per pod', '1')
     .option('--memory <q>', 'memory request and limit per pod', '1Gi')
-    .addHelpText('after', '\nExample:\n  infercheck k8s --segments 4 --pvc infercheck-results --max-billable-total 2000 -- \\\n    --target live --scenario sweep --rates 1,2,4 --duration 2m --seed 7 --start-at 2026-12-01T09:30:00Z --label region=eu-west\n\nExit codes: 0 manifests printed or written; 2 usage error (nothing written).\n')
+    .option('--json', 'print one JSON result on stdout: the manifests (or the files written) and the notes')
+    .addHelpText('after', `\n${helpSections(K8S_HELP)}\n`)
     .action((loadArgs: string[], k8s: K8sFlags) => {
       const { yaml, notes } = buildManifests(k8s, loadArgs);
       const documents = `${yaml.configMap}---\n${yaml.job}`;
@@ -189,7 +208,9 @@ export function registerK8sCommand(program: Command): void {
         writeFileSync(files[1]!, yaml.job);
         notes.forEach((n) => process.stderr.write(n + '\n'));
         process.stderr.write(`k8s: wrote ${files.join(' and ')}; kubectl apply -f ${k8s.outDir} (k8s/README.md: the recipe)\n`);
+        emitResult({ command: 'k8s', exitCode: EXIT.pass, files, notes });
       } else {
+        emitResult({ command: 'k8s', exitCode: EXIT.pass, manifests: { configMap: yaml.configMap, job: yaml.job }, notes });
         process.stdout.write(documents);
         notes.forEach((n) => process.stderr.write(n + '\n'));
       }

@@ -67,6 +67,17 @@ test('an Indexed Job and its ConfigMap: valid against the Kubernetes schemas, th
   assert.match(r.stderr, /each --max-billable 250 \(⌊1003 \/ 4⌋\)/);
 });
 
+test('--json: one document on stdout carrying the same manifests; the notes too, and never the key', () => {
+  const args = ['--segments', '2', '--pvc', 'infercheck-results', '--', '--scenario', 'async', '--rate', '4', '--duration', '10s', '--seed', '3'];
+  const plain = k8s(args);
+  const json = k8s(['--json', ...args]);
+  assert.equal(json.status, 0, json.stderr);
+  const result = JSON.parse(json.stdout) as { command: string; exitCode: number; manifests: { configMap: string; job: string }; notes: string[] };
+  assert.deepEqual([result.command, result.exitCode], ['k8s', 0]);
+  assert.equal(`${result.manifests.configMap}---\n${result.manifests.job}`, plain.stdout);
+  assert.ok(!json.stdout.includes(KEY) && !json.stderr.includes(KEY));
+});
+
 test('the schema validation is real: a broken Job is rejected', () => {
   const r = k8s(['--segments', '2', '--pvc', 'results', '--', '--scenario', 'async', '--rate', '2', '--duration', '5s', '--start-at', inMinutes(10)]);
   assert.equal(r.status, 0, r.stderr);

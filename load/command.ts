@@ -5,6 +5,8 @@
 import { Command } from 'commander';
 import { optionalDurationS, parseDurationS } from '../core/duration.ts';
 import { parseRunLabels } from '../core/run-labels.ts';
+import { COMMON_EXIT_CODES, TARGET_ENVIRONMENT, helpSections, type CommandHelp } from '../core/cli-help.ts';
+import { emitResult } from '../core/cli-output.ts';
 import { formatQueueWaitFigures } from '../core/queue-wait.ts';
 import type { LoadSummary } from '../core/result-files.ts';
 import { UsageError } from '../core/target.ts';
@@ -50,6 +52,7 @@ export interface LoadFlags {
   otlpInterval?: string;
   validate: boolean;
   progress: boolean;
+  json?: boolean;
 }
 
 /**
@@ -124,13 +127,22 @@ export function optionsFromFlags(flags: LoadFlags): LoadOptions {
 
 const SCENARIO_HELP = SCENARIOS.map((s) => `  ${s.name.padEnd(7)} ${s.summary}`).join('\n');
 
-export const LOAD_EXIT_HELP = `Exit codes:
-  ${EXIT.pass}    every objective held
-  ${EXIT.failed}    an objective failed (the verdict; every file is written)
-  ${EXIT.usage}    usage error: a bad flag, a billable target without --max-billable (nothing was sent)
-  ${EXIT.unreachable}    the target could not be reached or died ("target unreachable since …"), or the
-       deadline passed; the files hold what was done and run.json marks the run cut short
-  ${EXIT.SIGINT}/${EXIT.SIGTERM} stopped by SIGINT/SIGTERM: no new jobs, jobs in flight given --grace, every file written`;
+export const LOAD_HELP: CommandHelp = {
+  examples: [
+    'npx infercheck load --scenario async --rate 4 --duration 3s   # open-model v2 load on the embedded mock',
+    'npx infercheck load --scenario sync --vus 2 --duration 3s      # closed-model v1 load on the embedded mock',
+    'npx infercheck load --target live --scenario smoke --max-billable 10   # the vendor: refused without --max-billable',
+    'npx infercheck load --scenario sweep --rates 0.5,1,2 --duration 60s    # a rate sweep for capacity planning',
+  ],
+  environment: TARGET_ENVIRONMENT,
+  exitCodes: [
+    [EXIT.pass, 'every objective held'],
+    [EXIT.failed, 'an objective failed (the verdict; every file is written)'],
+    COMMON_EXIT_CODES.usage,
+    [EXIT.unreachable, 'the target could not be reached or died, or the deadline passed; run.json marks the run cut short'],
+    COMMON_EXIT_CODES.signals,
+  ],
+};
 
 /** The load command's flags, help and exit codes, without its action: `infercheck k8s` parses a pod's load flags with it. */
 export function loadCommand(): Command {
@@ -174,7 +186,8 @@ export function loadCommand(): Command {
     .option('--otlp-interval <d>', 'how often --otlp exports (default 10s); the last numbers are flushed at the end')
     .option('--no-validate', 'skip judging responses against the contract (measures its cost)')
     .option('--no-progress', 'no progress display')
-    .addHelpText('after', `\nScenarios (load/scenarios/):\n${SCENARIO_HELP}\n\n${LOAD_EXIT_HELP}\n`);
+    .option('--json', 'print one JSON result on stdout: exit code, files, the summary (human text goes to stderr)')
+    .addHelpText('after', `\nScenarios (load/scenarios/):\n${SCENARIO_HELP}\n\n${helpSections(LOAD_HELP)}\n`);
 }
 
 export function registerLoadCommand(program: Command): void {
@@ -206,6 +219,8 @@ export function registerLoadCommand(program: Command): void {
       if (meta.cutShort) out(`cut short: ${meta.cutShort.message}`);
       out(`load: exit ${result.exitCode}${result.exitCode === EXIT.failed ? ' (an objective failed)' : ''}; files in ${result.outDir}`);
       process.exitCode = result.exitCode;
+      const verdict = result.exitCode === EXIT.pass ? 'PASS' : result.exitCode === EXIT.failed ? 'FAIL' : 'INCOMPLETE';
+      emitResult({ command: 'load', exitCode: result.exitCode, verdict, out: result.outDir, ...(meta.cutShort ? { cutShort: meta.cutShort } : {}), summary });
     }),
   );
 }

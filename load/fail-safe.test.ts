@@ -50,6 +50,16 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
+/** A vendor that goes away: it takes one connection (the run's connect check), then refuses every other. */
+async function portThatDiesAfterOneConnection(): Promise<number> {
+  const server = createServer((socket) => {
+    socket.destroy();
+    server.close();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return (server.address() as { port: number }).port;
+}
+
 function files(out: string): { meta: LoadRunMeta; summary: LoadSummary; jobs: JobRecord[] } {
   return {
     meta: JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as LoadRunMeta,
@@ -58,8 +68,20 @@ function files(out: string): { meta: LoadRunMeta; summary: LoadSummary; jobs: Jo
   };
 }
 
-test('a vendor that refuses connections: one line, exit 3, files kept, run cut short, nothing counted as spent', { timeout: 30_000 }, async () => {
+test('a vendor that is not there: one line naming it, exit 3, and nothing touched', async () => {
   const url = `http://127.0.0.1:${await closedPort()}`;
+  const out = join(tempDir(), 'never-written');
+  const cli = spawnSync(process.execPath, [BIN, 'load', '--target', url, '--max-billable', '5', '--api-key-env', 'IC_FAILSAFE_KEY', '--scenario', 'async', '--rate', '10', '--duration', '20s', '--out', out], {
+    encoding: 'utf8',
+    env: { ...process.env, IC_FAILSAFE_KEY: KEY },
+  });
+  assert.equal(cli.status, 3, cli.stderr);
+  assert.equal(cli.stderr, `infercheck: cannot connect to ${url} (ECONNREFUSED)\n`);
+  assert.equal(existsSync(out), false, 'no file is touched');
+});
+
+test('a vendor that stops answering: one line, exit 3, files kept, run cut short, nothing counted as spent', { timeout: 30_000 }, async () => {
+  const url = `http://127.0.0.1:${await portThatDiesAfterOneConnection()}`;
   const started = Date.now();
   const result = await runLoad(against(url, { rate: 20, durationS: 20, unreachableAfterS: 1 }));
   assert.ok(Date.now() - started < 8000, 'the run ended soon after the span, not after its 20 s');
@@ -76,10 +98,17 @@ test('a vendor that refuses connections: one line, exit 3, files kept, run cut s
   assert.ok(summary.arrivals.skippedStopped > 0, 'arrivals stopped');
 
   // the CLI: exactly one line on stderr, naming it; exit 3
-  const cli = spawnSync(process.execPath, [BIN, 'load', '--target', url, '--max-billable', '5', '--api-key-env', 'IC_FAILSAFE_KEY', '--scenario', 'async', '--rate', '10', '--duration', '20s', '--unreachable-after', '1s', '--no-progress', '--out', tempDir()], {
-    encoding: 'utf8',
+  const dying = `http://127.0.0.1:${await portThatDiesAfterOneConnection()}`;
+  // spawned, not spawnSync: the dying vendor lives in this process and must take its one connection meanwhile
+  const child = spawn(process.execPath, [BIN, 'load', '--target', dying, '--max-billable', '5', '--api-key-env', 'IC_FAILSAFE_KEY', '--scenario', 'async', '--rate', '10', '--duration', '20s', '--unreachable-after', '1s', '--no-progress', '--out', tempDir()], {
     env: { ...process.env, IC_FAILSAFE_KEY: KEY },
   });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const cli = { status, stdout, stderr };
   assert.equal(cli.status, 3, cli.stderr);
   assert.deepEqual(cli.stderr.trim().split('\n').length, 1, cli.stderr);
   assert.match(cli.stderr, /target unreachable since .*: ECONNREFUSED/);

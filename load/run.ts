@@ -27,7 +27,7 @@ import { parseServiceTime } from '../core/service-time.ts';
 import { isModelId, MODELS } from '../core/spec.ts';
 import { SPEC_VERSION } from '../spec/generated/operations.ts';
 import { INFERCHECK_VERSION } from '../core/version.ts';
-import { billableBudget, isBillable, parseTarget, readApiKey, UsageError, type TargetSpec } from '../core/target.ts';
+import { billableBudget, connectProblem, isBillable, parseTarget, readApiKey, TargetUnreachable, unreachableMessage, UsageError, type TargetSpec } from '../core/target.ts';
 import { LoadEngine, type EngineOutcome, type StopReason } from './engine.ts';
 import { LoadEvents } from './events.ts';
 import { TargetHealth, unreachableLine, type Unreachable } from './health.ts';
@@ -156,10 +156,25 @@ export function expectedServiceMs(serviceTime: string | undefined, profile: 'ci'
   return profile === 'ci' ? 25 : 1600;
 }
 
+/**
+ * The most the engine is asked to schedule: arrivals are planned ahead (one timestamp each), and 5 000 jobs in flight
+ * on one core is what the load-capacity bench measures. Beyond these a run cannot be what was asked, so it is refused.
+ */
+export const MAX_RATE_PER_S = 10_000;
+export const MAX_SCHEDULED_ARRIVALS = 5_000_000;
+
+function atMost(name: string, value: number | undefined, max: number, unit: string): void {
+  if (value !== undefined && value > max) throw new UsageError(`${name} must be at most ${max} ${unit}, got ${value}`);
+}
+
 function validate(options: LoadOptions): void {
   if (!scenarioNamed(options.scenario)) throw new UsageError(`--scenario must be one of ${SCENARIO_NAMES.join(', ')}, got "${String(options.scenario)}"`);
   positive('--rate', options.rate);
   positive('--rate-to', options.rateTo, { allowZero: true });
+  atMost('--rate', options.rate, MAX_RATE_PER_S, 'jobs/s');
+  atMost('--rate-to', options.rateTo, MAX_RATE_PER_S, 'jobs/s');
+  for (const rate of options.rates ?? []) atMost('--rates', rate, MAX_RATE_PER_S, 'jobs/s');
+  positive('--expected-inference-ms', options.expectedInferenceMs);
   positive('--duration', options.durationS);
   positive('--vus', options.vus, { integer: true });
   positive('--workers', options.workers, { integer: true });
@@ -335,6 +350,8 @@ export function planTest(options: LoadOptions): Omit<RunPlan, InstanceParts> {
     arrivals: options.arrivals ?? 'poisson',
     stageGapS: options.stageGapS ?? Math.ceil((3 * expectedE2eMs) / 1000),
   });
+  const arrivals = stages.reduce((n, s) => n + (s.kind === 'open' ? Math.max(s.rate, s.rateTo ?? 0) * s.durationS : 0), 0);
+  if (arrivals > MAX_SCHEDULED_ARRIVALS) throw new UsageError(`--rate × --duration plans ${Math.round(arrivals)} arrivals; at most ${MAX_SCHEDULED_ARRIVALS} are scheduled in one run`);
   const jobTimeoutS = options.jobTimeoutS ?? (target.kind === 'mock' && profile === 'ci' && !options.serviceTime ? 30 : 600);
   const graceS = options.graceS ?? 30;
   const lastStageEndS = Math.max(...stages.map((s) => s.startS + s.durationS));
@@ -409,7 +426,12 @@ function arrivalsMeta(process: ArrivalProcess, outcome: EngineOutcome, counts: R
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   // Everything is checked before any file is touched or any request sent: flags, the key, the objectives, --out.
   const plan = planRun(options);
-  // Live metrics first: a port in use is a usage error while nothing has been touched yet.
+  if (plan.target.kind !== 'mock') {
+    // One TCP connection first: a target that cannot be reached is one line and exit 3, and no file is touched.
+    const problem = await connectProblem(plan.target.baseUrl);
+    if (problem) throw new TargetUnreachable(unreachableMessage(plan.target.baseUrl, problem));
+  }
+  // Live metrics next: a port in use is a usage error while nothing has been touched yet.
   const live = await startLiveMetrics(options, plan.labels, INFERCHECK_VERSION);
   let folder: ReturnType<typeof startRunFolder>;
   try {

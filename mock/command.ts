@@ -7,6 +7,9 @@
 // shell history. No key value is ever printed, not even in an error.
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { COMMON_ENVIRONMENT, COMMON_EXIT_CODES, helpSections, type CommandHelp } from '../core/cli-help.ts';
+import { emitResult } from '../core/cli-output.ts';
+import { EXIT } from '../core/exit-codes.ts';
 import { UsageError } from '../core/target.ts';
 import { MODELS } from '../core/spec.ts';
 import { parseServiceTime } from './latency.ts';
@@ -159,6 +162,23 @@ export function optionsFromFlags(flags: MockFlags, env: NodeJS.ProcessEnv = proc
   return options;
 }
 
+export const MOCK_HELP: CommandHelp = {
+  examples: [
+    'npx infercheck mock --port 8080                      # the vendor\'s API on http://127.0.0.1:8080 until Ctrl-C',
+    'npx infercheck mock --profile ci --rai-block forbidden --json   # fast jobs; one JSON line (url, pid) on stdout',
+  ],
+  environment: [
+    [API_KEY_ENV, 'accepted API keys, comma-separated (default: the dev key); never printed'],
+    ['INFERCHECK_MOCK_ADMIN_TOKEN', 'the token /__mock/* then requires'],
+    COMMON_ENVIRONMENT.noColor,
+  ],
+  exitCodes: [
+    [EXIT.pass, 'stopped by SIGINT/SIGTERM after serving'],
+    COMMON_EXIT_CODES.usage,
+    [EXIT.unreachable, 'the mock could not start (the port taken: one line)'],
+  ],
+};
+
 export function registerMockCommand(program: Command): void {
   program
     .command('mock')
@@ -188,11 +208,14 @@ export function registerMockCommand(program: Command): void {
     .option('--header-timeout-ms <ms>', `request headers must arrive within this time, else 408 and close (default ${DEFAULT_HEADER_TIMEOUT_MS})`)
     .option('--keep-alive-timeout-ms <ms>', `an idle keep-alive connection is closed after this time (default ${DEFAULT_KEEP_ALIVE_TIMEOUT_MS})`)
     .option('--max-connections <n>', `connections served at once; requests on one beyond it are answered 503 (default ${DEFAULT_MAX_CONNECTIONS})`)
+    .option('--json', 'print one JSON line on stdout once serving (url, models, pid); the start line goes to stderr')
+    .addHelpText('after', `\n${helpSections(MOCK_HELP)}\n`)
     .action(async (flags: MockFlags) => {
       const keys = apiKeysFrom(flags);
       const mock = await startMock(optionsFromFlags(flags, process.env, keys));
       const what = flags.serviceTime ? `service time ${flags.serviceTime}` : `profile ${flags.profile}`;
       const keyCount = keys.keys?.length ?? 1;
+      emitResult({ command: 'mock', exitCode: EXIT.pass, url: mock.url, models: [...MODELS], workers: Number(flags.workers), apiKeysFrom: keys.from, admin: `${mock.url}/__mock/stats`, pid: process.pid });
       process.stdout.write(
         `infercheck mock: serving ${MODELS.join(', ')} on ${mock.url} (${flags.workers} workers per model, ${what}; ${keyCount} API key${keyCount === 1 ? '' : 's'} from ${keys.from}; admin at ${mock.url}/__mock/stats)\n`,
       );

@@ -98,18 +98,24 @@ test('junit.xml has one test case per contract check and per SLO; verdicts map t
   const objectives = 3; // load/objectives.default.yaml
   assert.equal((junit.match(/<testcase /g) ?? []).length, results.contracts!.checks.length + objectives);
   assert.equal((junit.match(/classname="slo"/g) ?? []).length, objectives);
-  assert.match(junit, /<testsuite name="contracts" tests="5" failures="3" skipped="1">/);
+  assert.match(junit, /<testsuite name="contracts" tests="5" failures="3" errors="0" skipped="1" timestamp="\d{4}-\d\d-\d\dT[\d:.]+" time="\d+\.\d{3}">/);
+  for (const testcase of junit.match(/<testcase [^>]*>/g) ?? []) assert.match(testcase, / time="\d+\.\d{3}"/, testcase);
 });
 
 test('the report reads an SLA file and judges each objective', async () => {
   const sla = join(dir, 'sla.yaml');
   writeFileSync(sla, 'confidence: 0.9\nobjectives:\n  - { metric: e2e_ms, stat: p50, op: "<=", value: 60000 }\n  - { metric: e2e_ms, stat: p99, op: "<=", value: 10, model: sd1.5-scifi }\n');
   const out = cli('report', '--in', runDir, '--sla', sla);
-  assert.equal(out.status, 0, out.stderr);
+  assert.equal(out.status, 1, 'a FAIL verdict is exit 1, as for every command');
   assert.match(out.stdout, /PASS\s+p50 e2e_ms ≤ 60000/);
   assert.match(out.stdout, /FAIL\s+p99 e2e_ms ≤ 10 \[sd1.5-scifi\]/);
   assert.match(readFileSync(join(runDir, 'summary.md'), 'utf8'), /confidence 90 %/);
-  assert.equal(cli('report', '--in', runDir, '--sla', sla, '--fail-on-verdict').status, 1);
+  assert.equal(cli('report', '--in', runDir, '--sla', sla, '--fail-on-verdict').status, 1, 'the old flag is accepted and changes nothing');
+  const json = cli('report', '--in', runDir, '--sla', sla, '--json');
+  const result = JSON.parse(json.stdout) as { command: string; exitCode: number; verdict: string; objectives: { verdict: string }[] };
+  assert.deepEqual([result.command, result.exitCode, result.verdict], ['report', 1, 'FAIL']);
+  assert.deepEqual(result.objectives.map((o) => o.verdict), ['PASS', 'FAIL']);
+  assert.match(json.stderr, /wrote .*junit\.xml/, 'with --json the human lines go to stderr');
 });
 
 test('a contracts-only run still gets all four files, with no SLA verdicts', async () => {
@@ -160,8 +166,8 @@ test('a check the contracts stage could not apply (no cases, a skip reason) is s
   writeFileSync(file, JSON.stringify(outcomes));
   await writeReport(dir);
   const junit = readFileSync(join(dir, 'junit.xml'), 'utf8');
-  assert.match(junit, /<testsuite name="contracts" tests="6" failures="3" skipped="2">/);
-  assert.match(junit, /name="[^"]*rate-limit-429[^"]*"><skipped message="needs --rpm N \(the rate limit to exceed\)"\/>/);
+  assert.match(junit, /<testsuite name="contracts" tests="6" failures="3" errors="0" skipped="2" /);
+  assert.match(junit, /name="[^"]*rate-limit-429[^"]*" time="[\d.]+"><skipped message="needs --rpm N \(the rate limit to exceed\)"\/>/);
   assert.match(readFileSync(join(dir, 'summary.md'), 'utf8'), /\| contract checks \(6\) \|[^\n]*\| 1 passed, 3 failed, 2 skipped \|/);
   rmSync(dir, { recursive: true, force: true });
 });
@@ -182,8 +188,8 @@ test('findings on assumed rules are listed in every output and fail nothing; rep
   writeFileSync(file, JSON.stringify(outcomes));
   writeFileSync(join(dir, 'contracts', 'failures.json'), '[]');
 
-  const plain = cli('report', '--in', dir, '--fail-on-verdict', '--sla', join(repo, 'load', 'objectives.default.yaml'));
-  assert.equal(plain.status, 0, 'a finding fails no verdict, even with --fail-on-verdict');
+  const plain = cli('report', '--in', dir, '--sla', join(repo, 'load', 'objectives.default.yaml'));
+  assert.equal(plain.status, 0, 'a finding fails no verdict');
   assert.match(plain.stdout, /PASS +contract checks: 2 passed, 0 failed, 1 skipped; 1 finding on assumed rules \(not failing\)/);
   assert.match(plain.stdout, /finding +out-of-range-rejected: v1 sd1\.5-scifi: seed = -2 .*Txt2ImgRequest\.seed:minimum, assumed/);
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
@@ -192,13 +198,13 @@ test('findings on assumed rules are listed in every output and fail nothing; rep
   assert.match(html, /Txt2ImgRequest\.seed:minimum — assumed: the pages give no range/);
   assert.match(readFileSync(join(dir, 'summary.md'), 'utf8'), /### Findings on assumed rules \(not failing\)[\s\S]*seed = -2/);
   const junit = readFileSync(join(dir, 'junit.xml'), 'utf8');
-  assert.match(junit, /name="out-of-range-rejected: [^"]*"><system-out>1 finding on assumed rules \(not failing\):/);
-  assert.doesNotMatch(junit, /out-of-range-rejected: [^"]*"><failure/);
+  assert.match(junit, /name="out-of-range-rejected: [^"]*" time="[\d.]+"><system-out>1 finding on assumed rules \(not failing\):/);
+  assert.doesNotMatch(junit, /out-of-range-rejected: [^"]*" time="[\d.]+"><failure/);
 
-  const strict = cli('report', '--in', dir, '--strict', '--fail-on-verdict', '--sla', join(repo, 'load', 'objectives.default.yaml'));
+  const strict = cli('report', '--in', dir, '--strict', '--sla', join(repo, 'load', 'objectives.default.yaml'));
   assert.equal(strict.status, 1, strict.stderr);
   assert.match(strict.stdout, /FAIL +contract checks: 1 passed, 1 failed, 1 skipped/);
-  assert.match(readFileSync(join(dir, 'junit.xml'), 'utf8'), /name="out-of-range-rejected: [^"]*"><failure type="major"[^>]*>[^<]*rule Txt2ImgRequest\.seed:minimum — assumed/);
+  assert.match(readFileSync(join(dir, 'junit.xml'), 'utf8'), /name="out-of-range-rejected: [^"]*" time="[\d.]+"><failure type="major"[^>]*>[^<]*rule Txt2ImgRequest\.seed:minimum — assumed/);
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -212,7 +218,7 @@ test('a torn LAST line of jobs.ndjson is skipped with a warning and the run is m
   // an interrupted long run: the last job was half written
   writeFileSync(path, whole.join('\n') + '\n' + whole[0]!.slice(0, 57));
   const out = cli('report', '--in', torn);
-  assert.equal(out.status, 0, out.stderr);
+  assert.equal(out.status, 1, `the fixture's failed contract checks (or objective) are exit 1: ${out.stderr}`);
   const warning = new RegExp(`run cut short: the last line of load/jobs\\.ndjson \\(line ${whole.length + 1}\\) is torn and was skipped: the load run was cut short, ${whole.length} jobs read`);
   assert.match(out.stdout.split('\n')[0]!, new RegExp(`^⚠ ${warning.source}`));
   assert.match(readFileSync(join(torn, 'summary.md'), 'utf8'), warning);
@@ -227,7 +233,7 @@ test('contracts and load against different targets, or far apart, say so in the 
   const mixed = mkdtempSync(join(tmpdir(), 'infercheck-mixed-'));
   generateRun(mixed, { ...SMOKE_FIXTURE, stageDurationS: 20, contractsTarget: { kind: 'live', baseUrl: 'https://api.segmind.com' }, contractsStartMs: SMOKE_FIXTURE.startMs - 5 * 3600_000 });
   const out = cli('report', '--in', mixed);
-  assert.equal(out.status, 0, out.stderr);
+  assert.equal(out.status, 1, `the fixture's failed contract checks (or objective) are exit 1: ${out.stderr}`);
   const targets = /the contracts ran against live https:\/\/api\.segmind\.com and the load against mock http:\/\/127\.0\.0\.1:40123: these verdicts describe two different targets/;
   const apart = /the contracts and the load ran 5 h apart \(more than the 1 h allowed by --max-stage-gap\): the target may have changed in between/;
   const html = readFileSync(join(mixed, 'index.html'), 'utf8');
@@ -271,7 +277,7 @@ test('money in the report: spend per model and API, a cost objective judged, the
   const sla = join(paid, 'cost.yaml');
   writeFileSync(sla, 'objectives:\n  - { metric: cost_per_image, op: "<=", value: 0.002 }\n  - { metric: cost_per_job, op: "<=", value: 0.001, api: v2 }\n');
   const out = cli('report', '--in', paid, '--sla', sla);
-  assert.equal(out.status, 0, out.stderr);
+  assert.equal(out.status, 1, `the fixture's failed contract checks (or objective) are exit 1: ${out.stderr}`);
   assert.match(out.stdout, /^PASS\s+mean cost_per_image ≤ 0\.002 credits$/m);
   assert.match(out.stdout, /^FAIL\s+mean cost_per_job ≤ 0\.001 credits \[v2\]$/m);
   assert.match(out.stdout, /^spend\s+[\d.]+ credits on \d+ jobs: 0\.0019 per job, 0\.0019 per image \(\d+ more jobs? reported no cost\)$/m, 'failed jobs are not billed');
@@ -281,6 +287,6 @@ test('money in the report: spend per model and API, a cost objective judged, the
   assert.match(md, /\| sd1\.5-scifi \| v2 \| \d+ \| \d+ \| \d+ \| [\d.]+ \| 0\.0019 \| 0\.0019 \|/);
   const html = readFileSync(join(paid, 'index.html'), 'utf8');
   assert.match(html, /<section id="spend"><h2>Spend<\/h2>/);
-  assert.match(readFileSync(join(paid, 'junit.xml'), 'utf8'), /name="mean cost_per_job ≤ 0\.001 credits \[v2\]"><failure/);
+  assert.match(readFileSync(join(paid, 'junit.xml'), 'utf8'), /name="mean cost_per_job ≤ 0\.001 credits \[v2\]" time="[\d.]+"><failure/);
   rmSync(paid, { recursive: true, force: true });
 });
