@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { INFERCHECK_VERSION } from '../core/version.ts';
 
 const BIN = fileURLToPath(new URL('../bin/infercheck.mjs', import.meta.url));
 const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
@@ -78,7 +79,7 @@ test('contracts --list prints the case ids, sends nothing; with --json one docum
   const ids = out.stdout.trim().split('\n');
   assert.ok(ids.length >= 4 && ids.every((id) => id.startsWith('auth/missing-key/')), out.stdout);
   const json = run('contracts', '--list', '--grep', '^auth/missing-key/', '--json');
-  assert.deepEqual(JSON.parse(json.stdout), { schema: 'infercheck/cli-result@1', command: 'contracts', exitCode: 0, cases: ids });
+  assert.deepEqual(JSON.parse(json.stdout), { schema: 'infercheck/cli-result@1', infercheckVersion: INFERCHECK_VERSION, command: 'contracts', exitCode: 0, cases: ids });
 });
 
 test('an unreachable target is one line and exit 3 for every command with a target; --json says so on stdout', () => {

@@ -2,6 +2,7 @@
 // stdout carries exactly one JSON document — the command's result, or the error that ended it — and every human
 // line goes to stderr, the stage processes' included, so `infercheck gate --json … | jq .exitCode` always parses.
 import type { StdioOptions } from 'node:child_process';
+import { INFERCHECK_VERSION } from './version.ts';
 
 /** The schema of the one document `--json` prints. */
 export const CLI_RESULT_SCHEMA = 'infercheck/cli-result@1';
@@ -41,7 +42,7 @@ export function jsonMode(): boolean {
 export function emitResult(result: CliResult): void {
   if (!realStdoutWrite || emitted) return;
   emitted = true;
-  realStdoutWrite(JSON.stringify({ schema: CLI_RESULT_SCHEMA, ...result }) + '\n');
+  realStdoutWrite(JSON.stringify({ schema: CLI_RESULT_SCHEMA, infercheckVersion: INFERCHECK_VERSION, ...result }) + '\n');
 }
 
 export function resultEmitted(): boolean {
