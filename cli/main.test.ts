@@ -4,7 +4,7 @@ import { after, test } from 'node:test';
 import { generateRun, NPM_START_FIXTURE } from '../reports/fixtures/generate-run.ts';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,6 +71,19 @@ test('bad values name their flag, one line, exit 2', () => {
     assert.equal(out.stderr.trim().split('\n').length, 1, out.stderr);
     assert.match(out.stderr.trim(), message);
   }
+});
+
+test('a budget ledger handed down that does not exist is one line and exit 2, before anything is sent or written', () => {
+  const outDir = join(mkdtempSync(join(tmpdir(), 'infercheck-ledger-')), 'contracts');
+  const out = spawnSync(process.execPath, [BIN, 'contracts', '--target', 'http://127.0.0.1:1', '--max-billable', '1', '--out', outDir], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', SEGMIND_API_KEY: 'SG_not-a-real-key-000', INFERCHECK_BUDGET_LEDGER: '/proc/no-such-ledger.ndjson' },
+  });
+  assert.equal(out.status, 2, out.stderr);
+  assert.equal(out.stderr.trim().split('\n').length, 1, out.stderr);
+  assert.match(out.stderr.trim(), /^infercheck: budget ledger \/proc\/no-such-ledger\.ndjson does not exist/);
+  assert.ok(!(out.stdout + out.stderr).includes('SG_not-a-real-key-000'));
+  assert.ok(!existsSync(outDir), 'nothing written');
 });
 
 test('contracts --list prints the case ids, sends nothing; with --json one document', () => {

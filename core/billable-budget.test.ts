@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BillableBudget, readLedger, settlementForError, settlementForStatus } from './billable-budget.ts';
@@ -175,5 +175,17 @@ test('a stage that joined a shared ledger knows its own share: ownTotals counts 
     assert.equal(BillableBudget.inMemory(5).ownTotals().max, 5);
   } finally {
     done();
+  }
+});
+
+test('joining a ledger that is not there, or is not a ledger, is bad input (a UsageError: exit 2), not a run dying', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'infercheck-ledger-join-'));
+  try {
+    assert.throws(() => BillableBudget.join(join(dir, 'missing.ndjson')), (err: Error) => err.name === 'UsageError' && /does not exist \(INFERCHECK_BUDGET_LEDGER/.test(err.message));
+    const empty = join(dir, 'empty.ndjson');
+    writeFileSync(empty, '');
+    assert.throws(() => BillableBudget.join(empty), (err: Error) => err.name === 'UsageError' && /no header line/.test(err.message));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -16,6 +16,7 @@
 import { appendFileSync, closeSync, existsSync, openSync, readFileSync, readSync, unlinkSync, writeSync, fstatSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { INFERCHECK_VERSION } from './version.ts';
+import { UsageError } from './target.ts';
 
 export const BUDGET_LEDGER_ENV = 'INFERCHECK_BUDGET_LEDGER';
 /** The ledger's name in a run folder: `<run>/spend.ndjson` under `infercheck run`, else `<stage>/spend.ndjson`. */
@@ -272,10 +273,11 @@ export class BillableBudget {
 
   /** Joins the ledger another process of this invocation created (a Playwright worker, a restarted worker). */
   static join(path: string): BillableBudget {
-    if (!existsSync(path)) throw new Error(`budget ledger ${path} does not exist`);
+    // Bad input (exit 2), not a run dying: the path comes from the user or the environment they set.
+    if (!existsSync(path)) throw new UsageError(`budget ledger ${path} does not exist (${BUDGET_LEDGER_ENV} names a ledger another infercheck process created)`);
     const budget = new BillableBudget(path, null);
     budget.#catchUp();
-    if (budget.#state.invocation === '') throw new Error(`budget ledger ${path} has no header line`);
+    if (budget.#state.invocation === '') throw new UsageError(`budget ledger ${path} has no header line: not a ledger infercheck wrote`);
     return budget;
   }
 
