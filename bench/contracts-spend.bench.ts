@@ -38,10 +38,9 @@ for (const v of VENDORS) {
   const started = performance.now();
   const code = await run(['contracts', '--target', vendor.url, '--max-billable', String(v.max), '--out', out, ...(v.strict ? ['--strict'] : [])], { SEGMIND_API_KEY: vendor.key });
   const ms = performance.now() - started;
-  const o0 = JSON.parse(readFileSync(join(out, 'outcomes.json'), 'utf8'));
-  const catalogueMs = Date.parse(o0.finishedAt) - Date.parse(o0.startedAt);
   if (v.name === 'conforming') cleanMs = ms;
   const o = JSON.parse(readFileSync(join(out, 'outcomes.json'), 'utf8'));
+  const catalogueMs = Date.parse(o.finishedAt) - Date.parse(o.startedAt);
   const s = o.spend;
   const failed = o.checks.filter((c: { failures?: unknown[] }) => (c.failures?.length ?? 0) > 0).length;
   const l = vendor.ledger();

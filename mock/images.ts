@@ -100,8 +100,12 @@ export class JpegCache {
 
   /** The picture a key shows: one of VARIANTS per size, encoded once. */
   #picture(key: ImageKey): Buffer {
-    const variant = fnv1a(`${key.digest}:${key.seed}:${key.sample}`) % VARIANTS;
-    const id = `${variant}:${key.width}x${key.height}`;
+    return this.#variant(fnv1a(`${key.digest}:${key.seed}:${key.sample}`) % VARIANTS, key.width, key.height);
+  }
+
+  /** One variant's picture at one size: from the LRU, or encoded now and kept. */
+  #variant(variant: number, width: number, height: number): Buffer {
+    const id = `${variant}:${width}x${height}`;
     const cached = this.#pictures.get(id);
     if (cached) {
       this.hits++;
@@ -110,8 +114,8 @@ export class JpegCache {
       return cached;
     }
     this.misses++;
-    const pixels = renderPixels({ digest: variant, seed: 0, sample: 0, width: key.width, height: key.height });
-    const encoded = jpeg.encode({ data: pixels, width: key.width, height: key.height }, JPEG_QUALITY).data;
+    const pixels = renderPixels({ digest: variant, seed: 0, sample: 0, width, height });
+    const encoded = jpeg.encode({ data: pixels, width, height }, JPEG_QUALITY).data;
     const bytes = Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength);
     this.#pictures.set(id, bytes);
     while (this.#pictures.size > this.#capacity) {
@@ -139,14 +143,7 @@ export class JpegCache {
    * any load test against it arrive late and wait longer than the rest.
    */
   warm(width: number, height: number): void {
-    for (let variant = 0; variant < VARIANTS; variant++) {
-      // a key whose variant is `variant`: the digest is free, so search the first one that lands there
-      for (let digest = 0; ; digest++) {
-        if (fnv1a(`${digest}:0:0`) % VARIANTS !== variant) continue;
-        this.#picture({ digest, seed: 0, sample: 0, width, height });
-        break;
-      }
-    }
+    for (let variant = 0; variant < VARIANTS; variant++) this.#variant(variant, width, height);
   }
 
   /** Encoded pictures held. */
