@@ -2,6 +2,8 @@
 // 1. 5 000 jobs in flight at once on one core: the engine in its own process pinned to one CPU (taskset), jobs that
 //    stay in the mock for tens of seconds (fixed service time; the mock in another process), polled by the SDK's
 //    loop. Goal: peak RSS ≤ 300 MB (VmHWM), beside the same process's RSS at rest (node + the engine's modules).
+//    Two runs, the same jobs: as the engine runs (its heap growth, load/heap.ts) and with V8's own heuristic
+//    (`--heap-growing-percent=0` in the node flags, which the engine leaves alone) — peak RSS and CPU per poll of each.
 // 2. Status polls per second through the engine (every answer judged by the conformance judge, timed, recorded) vs
 //    autocannon's requests per second against the same bare node:http server, same connection count, alternating
 //    rounds. Goal: engine ≥ 50 % of autocannon.
@@ -43,14 +45,28 @@ if (values.only !== 'polls') {
       mock: { url: mock.url, apiKey: mock.apiKey, truth: { workers: 1024, profile: 'ci', serviceTime: `fixed:${serviceMs}` } },
     };
     const pin = taskset ? [taskset, '-c', '0'] : [];
-    const rest = spawnSync(pin[0] ?? process.execPath, [...pin.slice(1), ...(pin.length ? [process.execPath] : []), '--import', 'tsx', '-e', "import('./load/run.ts').then(() => console.log(Number(/VmHWM:\\s+(\\d+)/.exec(require('fs').readFileSync('/proc/self/status','utf8'))[1]) / 1024))"], { cwd: ROOT, encoding: 'utf8' });
-    const run = spawnSync(pin[0] ?? process.execPath, [...pin.slice(1), ...(pin.length ? [process.execPath] : []), '--import', 'tsx', 'bench/support/capacity-run.ts', JSON.stringify(options)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    if (run.status !== 0) throw new Error(`capacity run failed: ${run.stderr.slice(-2000)}`);
-    const r = JSON.parse(run.stdout.trim().split('\n').pop()!) as { exitCode: number; jobs: Record<string, number>; maxInFlight: number; peakRssMb: number; polls: number };
+    const node = (flags: string[], args: string[]) => spawnSync(pin[0] ?? process.execPath, [...pin.slice(1), ...(pin.length ? [process.execPath] : []), ...flags, '--import', 'tsx', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const rest = node([], ['-e', "import('./load/run.ts').then(() => console.log(Number(/VmHWM:\\s+(\\d+)/.exec(require('fs').readFileSync('/proc/self/status','utf8'))[1]) / 1024))"]);
     const restMb = Number(rest.stdout.trim());
-    console.log(`in flight: ${taskset ? 'pinned to CPU 0 (taskset)' : 'not pinned (no taskset)'}; ${r.jobs['total']} jobs of ${serviceMs / 1000} s service arriving over ${arrivalS} s, SDK 2 s polling, ${r.polls} polls; exit ${r.exitCode}`);
-    console.log(`  most jobs in flight at once ${r.maxInFlight} (goal ≥ ${target}: ${r.maxInFlight >= target ? 'MET' : 'NOT MET'}); completed ${r.jobs['completed']}, errors ${r.jobs['errors']}, timeouts ${r.jobs['timeouts']}`);
-    console.log(`  peak RSS ${r.peakRssMb.toFixed(0)} MB (goal ≤ 300: ${r.peakRssMb <= 300 ? 'MET' : 'NOT MET'}); the same process with the engine loaded and idle: ${restMb.toFixed(0)} MB → ${(r.peakRssMb - restMb).toFixed(0)} MB for ${r.maxInFlight} jobs (${(((r.peakRssMb - restMb) * 1024) / Math.max(1, r.maxInFlight)).toFixed(1)} KB each)`);
+    type Capacity = { exitCode: number; jobs: Record<string, number>; maxInFlight: number; peakRssMb: number; polls: number; cpuMs: number; engine: string };
+    const measure = (flags: string[]): Capacity => {
+      rmSync(out, { recursive: true, force: true });
+      const run = node(flags, ['bench/support/capacity-run.ts', JSON.stringify(options)]);
+      if (run.status !== 0) throw new Error(`capacity run failed: ${run.stderr.slice(-2000)}`);
+      return JSON.parse(run.stdout.trim().split('\n').pop()!) as Capacity;
+    };
+    const runs: [string, Capacity][] = [
+      ['as the engine runs', measure([])],
+      ["V8's own heap growth", measure(['--heap-growing-percent=0'])],
+    ];
+    const r = runs[0]![1];
+    console.log(`in flight: ${taskset ? 'pinned to CPU 0 (taskset)' : 'not pinned (no taskset)'}; ${r.jobs['total']} jobs of ${serviceMs / 1000} s service arriving over ${arrivalS} s, SDK 2 s polling; the same process with the engine loaded and idle: ${restMb.toFixed(0)} MB`);
+    for (const [name, c] of runs) {
+      console.log(`  ${name.padEnd(22)} (${c.engine.replace(/^.*undici [^,]*, /, '').replace(/\)$/, '')}): most in flight ${c.maxInFlight} (goal ≥ ${target}: ${c.maxInFlight >= target ? 'MET' : 'NOT MET'}), ${c.polls} polls, completed ${c.jobs['completed']}, errors ${c.jobs['errors']}, timeouts ${c.jobs['timeouts']}; exit ${c.exitCode}`);
+      console.log(`  ${''.padEnd(22)} peak RSS ${c.peakRssMb.toFixed(0)} MB (goal ≤ 300: ${c.peakRssMb <= 300 ? 'MET' : 'NOT MET'}) → ${(c.peakRssMb - restMb).toFixed(0)} MB over idle, ${(((c.peakRssMb - restMb) * 1024) / Math.max(1, c.maxInFlight)).toFixed(1)} KB per job in flight; CPU ${((c.cpuMs * 1000) / Math.max(1, c.polls)).toFixed(0)} µs per poll`);
+    }
+    const base = runs[1]![1];
+    console.log(`  engine / V8's own: peak RSS ${(r.peakRssMb / base.peakRssMb).toFixed(2)} ×, CPU per poll ${((r.cpuMs / r.polls) / (base.cpuMs / base.polls)).toFixed(2)} ×`);
   } finally {
     rmSync(out, { recursive: true, force: true });
     await stop(mock);

@@ -28,6 +28,7 @@ import { isModelId, MODELS } from '../core/spec.ts';
 import { SPEC_VERSION } from '../spec/generated/operations.ts';
 import { INFERCHECK_VERSION } from '../core/version.ts';
 import { billableBudget, connectProblem, isBillable, parseTarget, readApiKey, TargetUnreachable, unreachableMessage, UsageError, type TargetSpec } from '../core/target.ts';
+import { describeHeapPolicy, holdHeapPolicy, type HeapPolicy } from './heap.ts';
 import { LoadEngine, type EngineOutcome, type StopReason } from './engine.ts';
 import { LoadEvents } from './events.ts';
 import { TargetHealth, unreachableLine, type Unreachable } from './health.ts';
@@ -250,7 +251,7 @@ async function fetchTruth(baseUrl: string, sinceMs: number): Promise<MockTruthRe
   return body.requests ?? [];
 }
 
-function engineName(): string {
+function engineName(heap: HeapPolicy): string {
   let undici = 'unknown';
   try {
     // resolved as the engine imports it: the checkout's node_modules, or wherever npm put it beside the package
@@ -258,7 +259,7 @@ function engineName(): string {
   } catch {
     // a layout without undici's package.json: the name stays without its version
   }
-  return `infercheck ${INFERCHECK_VERSION} (node ${process.version}, undici ${undici})`;
+  return `infercheck ${INFERCHECK_VERSION} (node ${process.version}, undici ${undici}, ${describeHeapPolicy(heap)})`;
 }
 
 /** This run's own spend — its share, when it joined a ledger the invocation's other stages or instances share. */
@@ -447,8 +448,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     : isBillable(plan.target) || options.maxBillable !== undefined
       ? BillableBudget.create(join(folder.path, LEDGER_FILE), plan.maxBillable)
       : BillableBudget.unlimited();
+  const heap = holdHeapPolicy();
   try {
-    const result = await runInFolder(plan, folder.path, budget, options, live);
+    const result = await runInFolder(plan, folder.path, budget, options, live, heap.policy);
     folder.commit();
     return result;
   } catch (err) {
@@ -458,11 +460,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     else folder.rollback();
     throw err;
   } finally {
+    heap.release();
     await live?.close();
   }
 }
 
-async function runInFolder(plan: RunPlan, outDir: string, budget: BillableBudget, options: LoadOptions, live: LiveMetrics | undefined): Promise<LoadResult> {
+async function runInFolder(plan: RunPlan, outDir: string, budget: BillableBudget, options: LoadOptions, live: LiveMetrics | undefined, heap: HeapPolicy): Promise<LoadResult> {
   const { target, graceS } = plan;
   const notes: string[] = [];
   const note = (line: string): void => {
@@ -586,7 +589,7 @@ async function runInFolder(plan: RunPlan, outDir: string, budget: BillableBudget
     scenario: plan.scenario.name,
     target: { kind: target.kind, baseUrl: target.kind === 'mock' ? baseUrl : target.baseUrl },
     models: plan.models,
-    engine: engineName(),
+    engine: engineName(heap),
     startedAt: startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),
     exitCode,

@@ -1,6 +1,7 @@
 // One engine run for bench/load-capacity.bench.ts, in a process of its own (pinned to one core by the bench with
 // taskset), so its peak RSS is the engine's alone. Arguments: a JSON LoadOptions object. Prints one JSON line: the
-// exit code, the most jobs in flight at once (from jobs.ndjson), and VmHWM (peak RSS) from /proc/self/status.
+// exit code, the most jobs in flight at once (from jobs.ndjson), VmHWM (peak RSS) from /proc/self/status, the CPU the
+// process used (all of it: start-up, the run, the bench's own pass over jobs.ndjson) and run.json's engine line.
 import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { JobRecord } from '../../core/result-files.ts';
@@ -22,4 +23,5 @@ let open = 0;
 let most = 0;
 for (const [, step] of events) most = Math.max(most, (open += step));
 const hwmKb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]);
-console.log(JSON.stringify({ exitCode: result.exitCode, jobs: result.summary.jobs, maxInFlight: most, peakRssMb: hwmKb / 1024, polls: result.summary.polls.total, log: result.log }));
+const cpu = process.cpuUsage();
+console.log(JSON.stringify({ engine: result.meta.engine, cpuMs: (cpu.user + cpu.system) / 1000, exitCode: result.exitCode, jobs: result.summary.jobs, maxInFlight: most, peakRssMb: hwmKb / 1024, polls: result.summary.polls.total, log: result.log }));
