@@ -7,11 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startMock } from '../mock/index.ts';
 import { runContracts } from './engine.ts';
-import { installReplay, readCassette, writeCassette, CASSETTE_FILE } from './cassette.ts';
+import { installReplay, readCassette, recordedRequests, writeCassette, CASSETTE_FILE } from './cassette.ts';
+import { VENDOR, VENDOR_KEY, fakeVendorFetch } from './testing/fake-vendor.ts';
 import { driftReport } from './drift.ts';
 import { MOCK_FAIL_WORD } from './run-config.ts';
 
 const SECRET_KEY = 'SG_5ec2e7ab5ec2e7ab';
+/** Checks that judge the wall clock, which a replay does not have (they skip). */
+const TIMING_CHECKS = new Set(['server-metrics-consistent', 'v1-generation-time-plausible']);
 const SUBSET = /^(auth|transport|lifecycle|outputs|money)\/|\/seed\//;
 
 test('a recording made against the mock replays offline, passes, and contains no API key', async () => {
@@ -88,4 +91,47 @@ test('a recording made against the mock replays offline, passes, and contains no
     requestDrift.entries.map((e) => `${e.kind} ${e.rule} ${e.basis}`),
     ['request-verdict-changed Txt2ImgRequest.seed:minimum assumed', 'request-verdict-changed Txt2ImgRequest.samples:type documented', 'request-verdict-changed Txt2ImgRequest:null assumed'],
   );
+});
+
+// A recording made under a --max-billable below the plan: some cases were never sent, and a refused packed body may
+// not have been split to the value it refused (no budget left). The replay has no budget of its own to run out of, so
+// it must refuse exactly what the recording's budget refused — or it asks nock for answers nobody recorded.
+test('a recording cut short by its budget replays to the same verdicts, asking for nothing it does not hold', async () => {
+  // a vendor that refuses one documented value, DDIM, which the suite packs with values of other parameters: the
+  // packed body is refused and split down to DDIM when the budget allows
+  const grep = /^boundary\/v2\/sd1\.5-scifi\/(scheduler|num_inference_steps|guidance_scale)\//;
+  const refusingDdim = (inner: ReturnType<typeof fakeVendorFetch>['fetch']): typeof inner => async (input, init = {}) =>
+    init.method === 'POST' && typeof init.body === 'string' && init.body.includes('"scheduler":"DDIM"')
+      ? new Response(JSON.stringify({ error: 'scheduler DDIM is not supported' }), { status: 400, headers: { 'content-type': 'application/json' } })
+      : inner(input, init);
+  const shapes: string[] = [];
+  for (const maxBillable of [3, 9, 17]) {
+    const vendor = fakeVendorFetch();
+    const recorded = await runContracts({ target: { kind: 'url', baseUrl: VENDOR }, apiKey: VENDOR_KEY, fetch: refusingDdim(vendor.fetch), models: ['sd1.5-scifi'], maxBillable, grep, pollIntervalMs: 1, pollTimeoutMs: 20_000 });
+    const dir = mkdtempSync(join(tmpdir(), 'infercheck-cassette-budget-'));
+    writeCassette(dir, { target: { kind: 'url', baseUrl: VENDOR }, models: ['sd1.5-scifi'], caseIds: recorded.plan.map((c) => c.id) }, recorded.exchanges, [VENDOR_KEY]);
+    const { manifest, entries } = readCassette(dir);
+    const ids = new Set(manifest.caseIds);
+    const restore = installReplay(entries);
+    let replayed: Awaited<ReturnType<typeof runContracts>>;
+    let pending: string[];
+    try {
+      replayed = await runContracts({ target: { kind: 'replay', baseUrl: VENDOR }, apiKey: 'SG_replayreplayrepl', models: ['sd1.5-scifi'], maxBillable: Number.POSITIVE_INFINITY, wallClock: false, grep: { test: (id: string) => ids.has(id) }, recorded: recordedRequests(entries) });
+    } finally {
+      pending = restore();
+    }
+    // a replay skips the timing checks (no wall clock): every other check judges the same answers the same way
+    const verdicts = (r: typeof recorded): string[] => r.outcomes.checks.filter((c) => c.cases > 0 && !TIMING_CHECKS.has(c.id)).map((c) => `${c.id} ${c.passed}/${c.failed}: ${c.failures.map((f) => f.dedupeKey).join(' ')}`);
+    assert.deepEqual(replayed.exchanges.filter((e) => e.error).map((e) => `${e.request.method} ${e.request.url}: ${e.error}`), [], `cap ${maxBillable}: the replay asked for what was not recorded`);
+    assert.deepEqual(pending, [], `cap ${maxBillable}: recorded exchanges left unused`);
+    assert.deepEqual(verdicts(replayed), verdicts(recorded), `cap ${maxBillable}`);
+    assert.equal(replayed.outcomes.run?.casesOverBudget, recorded.outcomes.run?.casesOverBudget, `cap ${maxBillable}`);
+    assert.equal(replayed.exchanges.length, recorded.exchanges.length, `cap ${maxBillable}`);
+    assert.ok(vendor.ledger().billable <= maxBillable, `cap ${maxBillable}: the vendor took ${vendor.ledger().billable}`);
+    // the vendor's refusal of DDIM is found (the packed body split down to it) whatever the cap
+    assert.ok(recorded.outcomes.checks.find((c) => c.id === 'bound-accepted')!.failures.some((f) => f.message.includes('DDIM')), `cap ${maxBillable}: DDIM's refusal not judged`);
+    shapes.push(`${maxBillable}: ${recorded.outcomes.run?.casesOverBudget} over budget`);
+  }
+  // two of the caps cut the run short, in different places; the third leaves room for the whole plan
+  assert.equal(shapes.filter((s) => !s.endsWith(' 0 over budget')).length, 2, shapes.join('; '));
 });

@@ -13,6 +13,7 @@ import nock from 'nock';
 import { SPEC_VERSION, type ModelId } from '../core/spec.ts';
 import { INFERCHECK_VERSION } from '../core/version.ts';
 import { redactDeep, redactHeaders, redactText } from '../core/redact.ts';
+import type { RecordedRequests } from './runner.ts';
 import type { Exchange, TargetKind } from './types.ts';
 
 export const CASSETTE_FILE = 'exchanges.json';
@@ -123,6 +124,30 @@ export function readCassette(dir: string): { manifest: CassetteManifest; entries
  * Loads a recording into nock with the network off. Returns a function that restores nock and reports which
  * recorded exchanges the replay never asked for.
  */
+/**
+ * The recorded requests as the replay's runner asks for them (contracts/runner.ts RecordedRequests): by case, method
+ * and path, each recorded request taken once. A billable request of the plan that is not there was refused by the
+ * recorded run's budget, and the replay refuses it the same way instead of asking nock for an answer it does not have.
+ */
+export function recordedRequests(entries: readonly CassetteEntry[]): RecordedRequests {
+  const key = (caseId: string, method: string, path: string): string => `${caseId} ${method.toUpperCase()} ${path}`;
+  const left = new Map<string, number>();
+  for (const e of entries) {
+    const k = key(e['x-infercheck'].caseId, e.method, e.path);
+    left.set(k, (left.get(k) ?? 0) + 1);
+  }
+  return {
+    take(caseId, method, url) {
+      const parsed = new URL(url);
+      const k = key(caseId, method, parsed.pathname + parsed.search);
+      const n = left.get(k) ?? 0;
+      if (n === 0) return false;
+      left.set(k, n - 1);
+      return true;
+    },
+  };
+}
+
 export function installReplay(entries: readonly CassetteEntry[]): () => string[] {
   nock.disableNetConnect();
   const definitions = entries.map((e) => {

@@ -12,7 +12,7 @@ import { conflictFindings } from './conflicts.ts';
 import { buildPlan, type CaseDef, type Plan } from './plan.ts';
 import { runPlan } from './phases.ts';
 import { reproducerFor, type ReproducerOptions } from './reproducer.ts';
-import { CaseRunner } from './runner.ts';
+import { CaseRunner, type RecordedRequests } from './runner.ts';
 import { spendOf } from './spend.ts';
 import type { FetchFn } from './exchange.ts';
 import type { AnyCheck, CaseInfo, CheckContext, Exchange, Subject, TargetKind } from './types.ts';
@@ -33,6 +33,8 @@ export interface EngineOptions {
   /** Billable requests allowed when no `budget` is given; Infinity (or absent) = no cap. 0 = nothing billable. */
   readonly maxBillable?: number;
   readonly grep?: { test(id: string): boolean };
+  /** Replaying: what the recording sent (contracts/cassette.ts recordedRequests); a billable request it did not send is refused again. */
+  readonly recorded?: RecordedRequests;
   readonly concurrency?: number;
   readonly pollIntervalMs?: number;
   readonly pollTimeoutMs?: number;
@@ -103,6 +105,7 @@ export async function runContracts(options: EngineOptions): Promise<EngineResult
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.rpm ? { rpm: options.rpm } : {}),
     wallClock,
+    ...(options.recorded ? { recorded: options.recorded } : {}),
     requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
     pollIntervalMs: wallClock ? (options.pollIntervalMs ?? 1000) : 0,
     pollTimeoutMs: options.pollTimeoutMs ?? 600_000,

@@ -11,7 +11,7 @@ import { redactDeep } from '../core/redact.ts';
 import type { ContractOutcomes, ContractRunStop } from '../core/result-files.ts';
 import { startMock, type RunningMock } from '../mock/index.ts';
 import { renderContractsJunit } from '../reports/render/junit.ts';
-import { installReplay, readCassette, writeCassette } from './cassette.ts';
+import { installReplay, readCassette, recordedRequests, writeCassette } from './cassette.ts';
 import { driftReport, driftSummary, type DriftReport } from './drift.ts';
 import { runContracts, type EngineOptions } from './engine.ts';
 import { DEFAULT_DEADLINE_S, MOCK_FAIL_WORD, rerunArgs, type RunConfig } from './run-config.ts';
@@ -120,6 +120,7 @@ async function runInFolder(config: RunConfig, options: InvocationOptions, env: N
       ...(cassette.manifest.rpm ? { rpm: cassette.manifest.rpm } : {}),
       wallClock: false,
       grep: { test: (id: string) => ids.has(id) && (!grep || grep.test(id)) },
+      recorded: recordedRequests(cassette.entries),
       requestTimeoutMs: 10_000,
     };
   } else {

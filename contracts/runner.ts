@@ -87,6 +87,17 @@ export interface RunnerOptions {
   /** Requests to the target in a row that time out before it counts as having stopped answering. */
   readonly maxConsecutiveTimeouts?: number;
   readonly log?: (line: string) => void;
+  /**
+   * Replaying: the recorded run's requests (contracts/cassette.ts recordedRequests). A billable request the recorded
+   * run did not send was refused by its budget, so the replay refuses it too (BudgetExhausted) — the same decision,
+   * whatever the replay's own budget or order.
+   */
+  readonly recorded?: RecordedRequests;
+}
+
+/** What a recording sent, by case, method and URL path, each taken once as the replay sends it again. */
+export interface RecordedRequests {
+  take(caseId: string, method: string, url: string): boolean;
 }
 
 export class CaseRunner {
@@ -195,6 +206,9 @@ export class CaseRunner {
     for (let attempt = 0; ; attempt++) {
       if (!spec.burst) await this.#pace();
       let reservation: Reservation | undefined;
+      if (billable && this.options.recorded && !this.options.recorded.take(spec.caseId, spec.method, spec.url)) {
+        throw new BudgetExhausted('the recorded run did not send it: its --max-billable had no room');
+      }
       if (billable) {
         // A retry after a 429 reserves afresh first: the wallet's other units belong to the work's other requests.
         const fresh = (): Reservation | undefined => this.budget.tryReserve({ operation: spec.operationId!, ref: spec.caseId, ...(spec.model ? { model: spec.model } : {}) });

@@ -65,8 +65,12 @@ function infoOf(marker: string, values: readonly AcceptedValueCase[], params: Re
   };
 }
 
-/** Sends `values` in one body; when it is refused, finds the refused values half by half. */
-async function settle(ctx: UnitContext, marker: string, values: readonly AcceptedValueCase[], root: boolean): Promise<Subject[]> {
+/**
+ * Sends `values` in one body; when it is refused, finds the refused values half by half. A split whose first half the
+ * budget refuses (nothing sent) returns null, and the refused body stays the verdict — as when no budget is left to
+ * split at all. A replay refuses what its recording's budget refused, so it ends each split where the recording did.
+ */
+async function settle(ctx: UnitContext, marker: string, values: readonly AcceptedValueCase[], root: boolean): Promise<Subject[] | null> {
   const first = values[0]!;
   const name = values.length === 1 ? first.id : marker;
   const params = valuesBody(name, values.map((v) => v.boundary));
@@ -77,13 +81,18 @@ async function settle(ctx: UnitContext, marker: string, values: readonly Accepte
     subject = await generation(ctx.runner, info, { model: first.model, api: first.api, params, ...(root ? { wallet: ctx.wallet } : {}) });
   } catch (err) {
     if (!(err instanceof BudgetExhausted)) throw err;
+    if (!root) return null;
     ctx.overBudget(values.map((v) => v.id));
     return [];
   }
   // Kept as the verdict when it cannot be split: one value, or no budget left to find which value it was.
   if (values.length === 1 || !refused(subject) || ctx.runner.budget.remaining() < 1) return [subject];
   const half = Math.ceil(values.length / 2);
-  return [...(await settle(ctx, `${marker}/a`, values.slice(0, half), false)), ...(await settle(ctx, `${marker}/b`, values.slice(half), false))];
+  const a = await settle(ctx, `${marker}/a`, values.slice(0, half), false);
+  if (a === null) return [subject];
+  const b = await settle(ctx, `${marker}/b`, values.slice(half), false);
+  if (b === null) ctx.overBudget(values.slice(half).map((v) => v.id));
+  return [...a, ...(b ?? [])];
 }
 
 export const acceptedValues: CaseKind<AcceptedValueCase> = {
@@ -101,5 +110,5 @@ export const acceptedValues: CaseKind<AcceptedValueCase> = {
   },
   expected: ({ cases }) => [GENERATE_OPERATION[cases[0]!.api]],
   worstCase: ({ cases }) => 2 * cases.length - 1,
-  run: (ctx, unit) => settle(ctx, unit.id, unit.cases, true),
+  run: async (ctx, unit) => (await settle(ctx, unit.id, unit.cases, true)) ?? [],
 };
