@@ -89,6 +89,7 @@ try {
     console.log(row('engine', engine, `${a.startLagP50Ms?.toFixed(2)} / ${a.startLagP99Ms?.toFixed(2)} ms`, String(a.late)));
     console.log(row('minimal fetch', floor, '—', '—'));
     if (result.exitCode !== 0) console.log(`       engine exit ${result.exitCode}: ${result.log}`);
+    console.log(`       engine: ${result.meta.engine}`); // its heap policy (load/heap.ts) engaged or not
   }
 } finally {
   await stop(mock);

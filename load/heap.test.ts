@@ -4,11 +4,11 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { describeHeapPolicy, ENGINE_HEAP_GROWING_PERCENT, heapPolicyHolders, holdHeapPolicy, userHeapGrowingPercent } from './heap.ts';
+import { describeHeapPolicy, ENGINE_HEAP_GROWING_PERCENT, heapPolicyState, holdHeapPolicy, userHeapGrowingPercent } from './heap.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-describe('heap growth: whose it is', () => {
+describe('heap growth: whose it is, and when', () => {
   test("node's command line names one, in either spelling", () => {
     assert.equal(userHeapGrowingPercent([]), undefined);
     assert.equal(userHeapGrowingPercent(['--import', 'tsx', '--max-old-space-size=4096']), undefined);
@@ -16,32 +16,37 @@ describe('heap growth: whose it is', () => {
     assert.equal(userHeapGrowingPercent(['--enable-source-maps', '--heap_growing_percent=80']), 80);
   });
 
-  test('a run holds the engine\'s; nested runs share it; release is once per hold', () => {
-    const before = heapPolicyHolders();
-    const a = holdHeapPolicy([]);
-    const b = holdHeapPolicy([]);
-    assert.deepEqual(a.policy, { growingPercent: ENGINE_HEAP_GROWING_PERCENT, source: 'engine' });
-    assert.equal(heapPolicyHolders(), before + 2);
+  test("below the threshold V8's own heuristic stays; past it the engine's factor holds until the last run ends", () => {
+    const a = holdHeapPolicy([], 1e6); // a heap this process will never reach
+    const b = holdHeapPolicy([], 1e6);
+    assert.deepEqual(heapPolicyState(), { holders: 2, engaged: false });
+    assert.deepEqual(a.policy(), { source: 'engine', growingPercent: 0 });
+    assert.equal(describeHeapPolicy(a.policy()), 'heap growth 2× past 128 MB: not reached');
     a.release();
-    a.release();
-    assert.equal(heapPolicyHolders(), before + 1);
+    a.release(); // once per hold
+    assert.deepEqual(heapPolicyState(), { holders: 1, engaged: false });
     b.release();
-    assert.equal(heapPolicyHolders(), before);
-    assert.equal(describeHeapPolicy(a.policy), 'heap growth 2×');
+    assert.deepEqual(heapPolicyState(), { holders: 0, engaged: false });
+
+    const c = holdHeapPolicy([], 1); // every heap is past 1 MB: engaged at once
+    assert.deepEqual(heapPolicyState(), { holders: 1, engaged: true });
+    assert.equal(c.policy().growingPercent, ENGINE_HEAP_GROWING_PERCENT);
+    assert.match(describeHeapPolicy(c.policy()), /^heap growth 2× past 128 MB: from 0\.0 s$/);
+    c.release();
+    assert.deepEqual(heapPolicyState(), { holders: 0, engaged: false });
   });
 
-  test('the user\'s flag is left alone, and run.json says so', () => {
-    const before = heapPolicyHolders();
+  test("the user's flag is left alone, and run.json says so", () => {
     const held = holdHeapPolicy(['--heap-growing-percent=0']);
-    assert.deepEqual(held.policy, { growingPercent: 0, source: 'node-flags' });
-    assert.equal(heapPolicyHolders(), before);
+    assert.deepEqual(held.policy(), { source: 'node-flags', growingPercent: 0 });
+    assert.deepEqual(heapPolicyState(), { holders: 0, engaged: false });
     held.release();
-    assert.equal(describeHeapPolicy(held.policy), "V8's own heap growth (node flags)");
-    assert.equal(describeHeapPolicy({ growingPercent: 100, source: 'node-flags' }), 'heap growth 2× (node flags)');
+    assert.equal(describeHeapPolicy(held.policy()), "V8's own heap growth (node flags)");
+    assert.equal(describeHeapPolicy({ source: 'node-flags', growingPercent: 100 }), 'heap growth 2× (node flags)');
   });
 });
 
-// A live set of ~40 MB, and garbage that outlives two young-generation collections (what a poll's pause and request
+// A live set of ~40 MB (past the threshold once garbage piles up on it), and garbage that outlives two young-generation collections (what a poll's pause and request
 // leave behind at thousands of polls per second): held in a ring of 64 slots, each slot replaced by a fresh batch.
 const CHURN = `
 const { holdHeapPolicy } = await import('./load/heap.ts');
@@ -51,10 +56,14 @@ const ring = new Array(64);
 let peak = 0;
 for (let round = 0; round < 3_000; round++) {
   ring[round % 64] = Array.from({ length: 1_000 }, (_, i) => ({ round, i, s: 'poll-' + round + '-' + i, a: [round, i] }));
-  if (round % 25 === 0) peak = Math.max(peak, process.memoryUsage().heapTotal);
+  if (round % 25 === 0) {
+    peak = Math.max(peak, process.memoryUsage().heapTotal);
+    await new Promise((resolve) => setImmediate(resolve)); // the event loop turns, as in a run: the watch reads the heap
+  }
 }
+const engagedAfterMs = held?.policy().engagedAfterMs;
 held?.release();
-console.log(JSON.stringify({ peakMb: peak / 1048576, live: live.length }));
+console.log(JSON.stringify({ peakMb: peak / 1048576, live: live.length, engagedAfterMs }));
 `;
 
 function churnPeakMb(mode: 'held' | 'default'): number {

@@ -28,7 +28,7 @@ import { isModelId, MODELS } from '../core/spec.ts';
 import { SPEC_VERSION } from '../spec/generated/operations.ts';
 import { INFERCHECK_VERSION } from '../core/version.ts';
 import { billableBudget, connectProblem, isBillable, parseTarget, readApiKey, TargetUnreachable, unreachableMessage, UsageError, type TargetSpec } from '../core/target.ts';
-import { describeHeapPolicy, holdHeapPolicy, type HeapPolicy } from './heap.ts';
+import { describeHeapPolicy, holdHeapPolicy, type HeapHold, type HeapPolicy } from './heap.ts';
 import { LoadEngine, type EngineOutcome, type StopReason } from './engine.ts';
 import { LoadEvents } from './events.ts';
 import { TargetHealth, unreachableLine, type Unreachable } from './health.ts';
@@ -450,7 +450,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       : BillableBudget.unlimited();
   const heap = holdHeapPolicy();
   try {
-    const result = await runInFolder(plan, folder.path, budget, options, live, heap.policy);
+    const result = await runInFolder(plan, folder.path, budget, options, live, heap);
     folder.commit();
     return result;
   } catch (err) {
@@ -465,7 +465,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   }
 }
 
-async function runInFolder(plan: RunPlan, outDir: string, budget: BillableBudget, options: LoadOptions, live: LiveMetrics | undefined, heap: HeapPolicy): Promise<LoadResult> {
+async function runInFolder(plan: RunPlan, outDir: string, budget: BillableBudget, options: LoadOptions, live: LiveMetrics | undefined, heap: HeapHold): Promise<LoadResult> {
   const { target, graceS } = plan;
   const notes: string[] = [];
   const note = (line: string): void => {
@@ -589,7 +589,7 @@ async function runInFolder(plan: RunPlan, outDir: string, budget: BillableBudget
     scenario: plan.scenario.name,
     target: { kind: target.kind, baseUrl: target.kind === 'mock' ? baseUrl : target.baseUrl },
     models: plan.models,
-    engine: engineName(heap),
+    engine: engineName(heap.policy()),
     startedAt: startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),
     exitCode,
