@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { describeHeapPolicy, ENGINE_HEAP_GROWING_PERCENT, heapPolicyState, holdHeapPolicy, userHeapGrowingPercent } from './heap.ts';
+import { describeHeapPolicy, growingPercentFor, heapPolicyState, holdHeapPolicy, userHeapGrowingPercent } from './heap.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -16,37 +16,40 @@ describe('heap growth: whose it is, and when', () => {
     assert.equal(userHeapGrowingPercent(['--enable-source-maps', '--heap_growing_percent=80']), 80);
   });
 
-  test("below the threshold V8's own heuristic stays; past it the engine's factor holds until the last run ends", () => {
-    const a = holdHeapPolicy([], 1e6); // a heap this process will never reach
-    const b = holdHeapPolicy([], 1e6);
-    assert.deepEqual(heapPolicyState(), { holders: 2, engaged: false });
-    assert.deepEqual(a.policy(), { source: 'engine', growingPercent: 0 });
-    assert.equal(describeHeapPolicy(a.policy()), 'heap growth 2× past 128 MB: not reached');
+  test('the budget: max(2 × live, 128 MB), as a growth percent; V8\'s own when that allows its most (4 ×)', () => {
+    const MB = 1024 * 1024;
+    assert.equal(growingPercentFor(10 * MB), 0);
+    assert.equal(growingPercentFor(32 * MB), 0);
+    assert.equal(growingPercentFor(40 * MB), 220);
+    assert.equal(growingPercentFor(64 * MB), 100);
+    assert.equal(growingPercentFor(500 * MB), 100);
+  });
+
+  test('runs share one hold; the last release puts V8\'s own back', () => {
+    const a = holdHeapPolicy([]);
+    const b = holdHeapPolicy([]);
+    assert.equal(heapPolicyState().holders, 2);
+    assert.deepEqual(a.policy(), { source: 'engine' });
+    assert.equal(describeHeapPolicy(a.policy()), "heap ≤ max(2 × live, 128 MB): V8's own growth throughout");
+    assert.equal(describeHeapPolicy({ source: 'engine', growingPercent: 167 }), 'heap ≤ max(2 × live, 128 MB): growth down to 2.67 ×');
     a.release();
     a.release(); // once per hold
-    assert.deepEqual(heapPolicyState(), { holders: 1, engaged: false });
+    assert.equal(heapPolicyState().holders, 1);
     b.release();
-    assert.deepEqual(heapPolicyState(), { holders: 0, engaged: false });
-
-    const c = holdHeapPolicy([], 1); // every heap is past 1 MB: engaged at once
-    assert.deepEqual(heapPolicyState(), { holders: 1, engaged: true });
-    assert.equal(c.policy().growingPercent, ENGINE_HEAP_GROWING_PERCENT);
-    assert.match(describeHeapPolicy(c.policy()), /^heap growth 2× past 128 MB: from 0\.0 s$/);
-    c.release();
-    assert.deepEqual(heapPolicyState(), { holders: 0, engaged: false });
+    assert.deepEqual(heapPolicyState(), { holders: 0, percent: 0 });
   });
 
   test("the user's flag is left alone, and run.json says so", () => {
     const held = holdHeapPolicy(['--heap-growing-percent=0']);
     assert.deepEqual(held.policy(), { source: 'node-flags', growingPercent: 0 });
-    assert.deepEqual(heapPolicyState(), { holders: 0, engaged: false });
+    assert.deepEqual(heapPolicyState(), { holders: 0, percent: 0 });
     held.release();
     assert.equal(describeHeapPolicy(held.policy()), "V8's own heap growth (node flags)");
     assert.equal(describeHeapPolicy({ source: 'node-flags', growingPercent: 100 }), 'heap growth 2× (node flags)');
   });
 });
 
-// A live set of ~40 MB (past the threshold once garbage piles up on it), and garbage that outlives two young-generation collections (what a poll's pause and request
+// A live set of ~50 MB, and garbage that outlives two young-generation collections (what a poll's pause and request
 // leave behind at thousands of polls per second): held in a ring of 64 slots, each slot replaced by a fresh batch.
 const CHURN = `
 const { holdHeapPolicy } = await import('./load/heap.ts');
@@ -61,9 +64,9 @@ for (let round = 0; round < 3_000; round++) {
     await new Promise((resolve) => setImmediate(resolve)); // the event loop turns, as in a run: the watch reads the heap
   }
 }
-const engagedAfterMs = held?.policy().engagedAfterMs;
+const tightest = held?.policy().growingPercent;
 held?.release();
-console.log(JSON.stringify({ peakMb: peak / 1048576, live: live.length, engagedAfterMs }));
+console.log(JSON.stringify({ peakMb: peak / 1048576, live: live.length, tightest }));
 `;
 
 function churnPeakMb(mode: 'held' | 'default'): number {
