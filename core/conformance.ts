@@ -71,10 +71,15 @@ const VALIDATORS = generatedValidators as unknown as Readonly<Record<string, Val
 
 /** The generated validator for a component schema name (`SubmitResponse` → `validateSubmitResponse`). */
 export function validatorFor(schemaName: string): ValidateFunction {
-  const fn = VALIDATORS[`validate${schemaName}`];
-  if (!fn) throw new Error(`spec: no generated validator for schema ${schemaName}`);
+  let fn = validators.get(schemaName);
+  if (!fn) {
+    fn = VALIDATORS[`validate${schemaName}`];
+    if (!fn) throw new Error(`spec: no generated validator for schema ${schemaName}`);
+    validators.set(schemaName, fn);
+  }
   return fn;
 }
+const validators = new Map<string, ValidateFunction>();
 
 /** Validates and returns the errors (ajv's own), empty when valid. */
 export function schemaErrorList(schemaName: string, value: unknown): ErrorObject[] {
@@ -101,6 +106,7 @@ export function schemaErrors(schemaName: string, value: unknown): string | undef
  * that breaks documented and assumed rules at once yields a failure for the first and a finding for the rest.
  */
 export function schemaErrorsByBasis(schemaName: string, value: unknown): { readonly basis: Basis; readonly text: string; readonly specRules: readonly SpecRule[] }[] {
+  if (validatorFor(schemaName)(value)) return []; // the common case: valid, nothing to group
   const groups = new Map<Basis, { errors: ErrorObject[]; specRules: SpecRule[] }>();
   for (const error of schemaErrorList(schemaName, value)) {
     const rule = schemaErrorRule(schemaName, value, error);
@@ -199,11 +205,13 @@ interface Documented {
 
 // The operation table never changes while a process runs: look each (operation, status) up once. The load engine
 // judges thousands of answers a second, and the judge should cost it nothing it can measure.
-const documentedCache = new Map<string, Documented>();
+const documentedCache = new Map<string, Map<number, Documented>>();
 function documented(operationId: string, status: number): Documented {
-  const key = `${operationId} ${status}`;
-  let found = documentedCache.get(key);
+  let byStatus = documentedCache.get(operationId);
+  if (!byStatus) documentedCache.set(operationId, (byStatus = new Map()));
+  let found = byStatus.get(status);
   if (!found) {
+    const key = `${operationId} ${status}`;
     const entry = documentedResponse(operationId, status);
     const headers = Object.entries(entry?.headers ?? {}).map(([name, required]) => ({
       name,
@@ -218,21 +226,21 @@ function documented(operationId: string, status: number): Documented {
       statusRule: operationRule(operationId, status >= 200 && status < 300 ? 'success' : 'responses'),
       contentRule: entry && Object.keys(entry.content).length > 0 ? must(responseRule(operationId, status, 'content'), `the content of ${key}`) : undefined,
     };
-    documentedCache.set(key, found);
+    byStatus.set(status, found);
   }
   return found;
 }
 
-const appliedSets = new Map<string, ReadonlySet<ConformanceRule>>();
+const appliedSets: (ReadonlySet<ConformanceRule> | undefined)[] = [];
 function appliedRules(hasEntry: boolean, hasSchema: boolean, hasHeaders: boolean): ReadonlySet<ConformanceRule> {
-  const key = `${+hasEntry}${+hasSchema}${+hasHeaders}`;
-  let set = appliedSets.get(key);
+  const key = (+hasEntry << 2) | (+hasSchema << 1) | +hasHeaders;
+  let set = appliedSets[key];
   if (!set) {
     const rules: ConformanceRule[] = ['status-code-documented'];
     if (hasEntry) rules.push('content-type-documented');
     if (hasSchema) rules.push('response-schema-valid');
     if (hasHeaders) rules.push('documented-headers');
-    appliedSets.set(key, (set = new Set(rules)));
+    appliedSets[key] = set = new Set(rules);
   }
   return set;
 }
@@ -280,8 +288,17 @@ export function judgeResponse(operationId: string, response: ResponseToJudge): C
 
 /** Media type of a Content-Type header: no parameters, lower case, '' when absent. */
 export function mediaTypeOf(contentType: string | null | undefined): string {
-  return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  const text = contentType ?? '';
+  let type = mediaTypes.get(text);
+  if (type === undefined) {
+    type = text.split(';')[0]!.trim().toLowerCase();
+    if (mediaTypes.size >= 256) mediaTypes.clear(); // a target sending endless distinct types cannot grow it
+    mediaTypes.set(text, type);
+  }
+  return type;
 }
+// a target answers with a handful of Content-Type values, thousands of times a second: each is parsed once
+const mediaTypes = new Map<string, string>();
 
 export function isJsonMediaType(mediaType: string): boolean {
   return mediaType === 'application/json' || mediaType.endsWith('+json');

@@ -197,12 +197,19 @@ class ResponseCollector implements Dispatcher.DispatchHandler {
 
   onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: Record<string, string | string[] | undefined>): void {
     this.#status = statusCode;
-    const out: Record<string, string> = {};
+    // undici hands the names lower-cased; a copy is made only when a header came more than once (an array) — most
+    // answers are used as they are, one object fewer per request
     for (const name in headers) {
-      const value = headers[name];
-      if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+      if (typeof headers[name] === 'string' && name === name.toLowerCase()) continue;
+      const out: Record<string, string> = {};
+      for (const key in headers) {
+        const value = headers[key];
+        if (value !== undefined) out[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+      }
+      this.#headers = out;
+      return;
     }
-    this.#headers = out;
+    this.#headers = headers as Record<string, string>;
   }
 
   onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
@@ -222,7 +229,10 @@ class ResponseCollector implements Dispatcher.DispatchHandler {
         jsonError = err instanceof Error ? err.message : String(err);
       }
     }
-    this.#done({ kind: 'answer', status: this.#status, headers: this.#headers, mediaType, ...(json !== undefined ? { json } : {}), ...(jsonError !== undefined ? { jsonError } : {}), bytes: buffer.length, sentMs: this.sentMs, atMs });
+    const answer: { -readonly [K in keyof HttpAnswer]: HttpAnswer[K] } = { kind: 'answer', status: this.#status, headers: this.#headers, mediaType, bytes: buffer.length, sentMs: this.sentMs, atMs };
+    if (json !== undefined) answer.json = json;
+    if (jsonError !== undefined) answer.jsonError = jsonError;
+    this.#done(answer);
   }
 
   onResponseError(_controller: Dispatcher.DispatchController | undefined, err: Error): void {

@@ -148,16 +148,21 @@ class JobRun {
   /** … and answers that differ only from an assumption of the spec (findings). */
   validationFindings = 0;
   readonly labels: JobLabels;
+  // a job sends the same headers on every poll: made once per job, not per request
+  readonly #read: Readonly<Record<string, string>>;
+  readonly #write: Readonly<Record<string, string>>;
   constructor(
     readonly env: JobEnv,
     readonly ctx: JobContext,
     api: 'v1' | 'v2',
   ) {
     this.labels = { model: ctx.model, api, stage: ctx.stage };
+    this.#read = { 'x-api-key': env.apiKey };
+    this.#write = { 'x-api-key': env.apiKey, 'content-type': 'application/json' };
   }
 
-  headers(json: boolean): Record<string, string> {
-    return { 'x-api-key': this.env.apiKey, ...(json ? { 'content-type': 'application/json' } : {}) };
+  headers(json: boolean): Readonly<Record<string, string>> {
+    return json ? this.#write : this.#read;
   }
 
   /** Sends, counts the code, judges the answer, tells the health watch. */
