@@ -9,9 +9,9 @@
 // the live set is read (a PerformanceObserver on major GCs) and V8's growth factor (`--heap-growing-percent`) set to
 // what that allows, at most V8's own 4 ×. A run whose live set stays under 32 MB keeps V8's own heuristic untouched.
 // Why not a fixed factor: 1.5 × from the start cost 20–40 % CPU per poll at saturation (50 full collections where V8's
-// own made 3, ~20,000 polls/s), and 2 × from the start made small runs collect more too — at 100 arrivals/s the vendor
-// saw the submits bunched (inter-arrival CV at the server 1.12–1.14 vs 1.06, the same seed). A live set that small has
-// no memory to save. V8 sets each limit when a collection ends, before the observer runs, so a factor applies from the
+// own made 3, ~20,000 polls/s), and 2 × from the start makes small runs collect more too, for no memory to save (at
+// 100 arrivals/s the vendor's inter-arrival CV read 1.12–1.14 under it vs 1.06 under V8's own, the same seed — but later
+// rounds of that seed under V8's own read 1.06–1.23, so that difference is within this machine's noise). V8 sets each limit when a collection ends, before the observer runs, so a factor applies from the
 // collection after the one that measured it: one cycle late, and the live set moves slowly.
 //
 // A factor the user gave node on its command line (`node --heap-growing-percent=0 …/bin/infercheck.mjs load …` for
