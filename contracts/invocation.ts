@@ -5,7 +5,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUDGET_LEDGER_ENV, BillableBudget, LEDGER_FILE } from '../core/billable-budget.ts';
-import { connectProblem, unreachableMessage } from '../core/target.ts';
+import { connectProblem, readApiKey, unreachableMessage } from '../core/target.ts';
 import { checkStageFolder, startRunFolder, type RunFolderPlan } from '../core/run-folder.ts';
 import { redactDeep } from '../core/redact.ts';
 import type { ContractOutcomes, ContractRunStop } from '../core/result-files.ts';
@@ -124,8 +124,7 @@ async function runInFolder(config: RunConfig, options: InvocationOptions, env: N
       requestTimeoutMs: 10_000,
     };
   } else {
-    const apiKey = env[target.apiKeyEnv];
-    if (!apiKey) throw new Error(`--target ${target.kind} needs an API key in $${target.apiKeyEnv}, which is empty`);
+    const apiKey = readApiKey(target, env);
     engine = { ...common, target: { kind: target.kind, baseUrl: target.baseUrl }, apiKey, apiKeyEnv: target.apiKeyEnv, ...(config.failPrompt ? { failPrompt: config.failPrompt } : {}), pollIntervalMs: 1000, pollTimeoutMs: 600_000 };
   }
 

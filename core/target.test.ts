@@ -26,6 +26,9 @@ test('the key is read from the named variable and an empty one is a usage error 
   if (target.kind === 'mock') throw new Error('unreachable');
   assert.equal(readApiKey(target, { SEGMIND_API_KEY: 'SG_abcdef0123456789' }), 'SG_abcdef0123456789');
   assert.throws(() => readApiKey(target, {}), /\$SEGMIND_API_KEY/);
+  // a key from a file (a Kubernetes Secret made with --from-file) ends in a newline no header may carry
+  assert.equal(readApiKey(target, { SEGMIND_API_KEY: 'SG_abcdef0123456789\n' }), 'SG_abcdef0123456789');
+  assert.throws(() => readApiKey(target, { SEGMIND_API_KEY: ' \n' }), /\$SEGMIND_API_KEY, which is empty/);
 });
 
 test('redaction removes keys from headers, strings and nested records', () => {

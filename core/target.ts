@@ -47,8 +47,12 @@ export function parseTarget(arg: string, apiKeyEnv: string = DEFAULT_LIVE_KEY_EN
 }
 
 /** Reads the key for a live or URL target; never echoes it. */
-export function readApiKey(target: Exclude<TargetSpec, { kind: 'mock' }>, env: NodeJS.ProcessEnv = process.env): string {
-  const key = env[target.apiKeyEnv];
+/**
+ * The key from the environment, without the whitespace around it: a key put in a variable from a file (a Kubernetes
+ * Secret, `$(cat key.txt)` keeps none, `--from-file` does) often ends in a newline, which no header may carry.
+ */
+export function readApiKey(target: { readonly kind: string; readonly apiKeyEnv: string }, env: NodeJS.ProcessEnv = process.env): string {
+  const key = env[target.apiKeyEnv]?.trim();
   if (!key) throw new UsageError(`--target ${target.kind} needs an API key in $${target.apiKeyEnv}, which is empty`);
   return key;
 }
