@@ -61,7 +61,7 @@ for (let round = 0; round < 3_000; round++) {
   ring[round % 64] = Array.from({ length: 1_000 }, (_, i) => ({ round, i, s: 'poll-' + round + '-' + i, a: [round, i] }));
   if (round % 25 === 0) {
     peak = Math.max(peak, process.memoryUsage().heapTotal);
-    await new Promise((resolve) => setImmediate(resolve)); // the event loop turns, as in a run: the watch reads the heap
+    await new Promise((resolve) => setImmediate(resolve)); // the event loop turns, as in a run: GC entries reach the observer
   }
 }
 const tightest = held?.policy().growingPercent;

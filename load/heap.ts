@@ -37,8 +37,8 @@ export function userHeapGrowingPercent(execArgv: readonly string[] = process.exe
 }
 
 /** The growth percent the budget allows over a live set of `liveBytes`; 0 (V8's own) when it allows V8's most. */
-export function growingPercentFor(liveBytes: number, floorMb = FLOOR_MB): number {
-  const ratio = Math.max(LIVE_FACTOR * liveBytes, floorMb * 1024 * 1024) / Math.max(1, liveBytes);
+export function growingPercentFor(liveBytes: number): number {
+  const ratio = Math.max(LIVE_FACTOR * liveBytes, FLOOR_MB * 1024 * 1024) / Math.max(1, liveBytes);
   return ratio >= V8_MAX_FACTOR ? 0 : Math.round((ratio - 1) * 100);
 }
 
@@ -58,7 +58,6 @@ let holders = 0;
 let observer: PerformanceObserver | undefined;
 let current = 0;
 let tightest: number | undefined;
-let floorMbInForce = FLOOR_MB;
 
 /** How many runs of this process hold the engine's heap policy now, and the percent in force (for the tests). */
 export function heapPolicyState(): { readonly holders: number; readonly percent: number } {
@@ -74,15 +73,14 @@ function setPercent(percent: number): void {
 
 /** After a full collection: the live set is what the heap holds now (give or take what was allocated since). */
 function retune(): void {
-  setPercent(growingPercentFor(getHeapStatistics().used_heap_size, floorMbInForce));
+  setPercent(growingPercentFor(getHeapStatistics().used_heap_size));
 }
 
 /** Holds the engine's heap policy for one run (unless the user's flags set one); `release()` undoes it. */
-export function holdHeapPolicy(execArgv: readonly string[] = process.execArgv, floorMb = FLOOR_MB): HeapHold {
+export function holdHeapPolicy(execArgv: readonly string[] = process.execArgv): HeapHold {
   const user = userHeapGrowingPercent(execArgv);
   if (user !== undefined) return { policy: () => ({ source: 'node-flags', growingPercent: user }), release: () => undefined };
   if (holders++ === 0) {
-    floorMbInForce = floorMb;
     tightest = undefined;
     observer = new PerformanceObserver((list) => {
       if (list.getEntries().some((e) => (e as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)) retune();
